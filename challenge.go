@@ -1,0 +1,142 @@
+package httpauth
+
+// Param is one auth-param: a name and its value.
+//
+// Name is kept as written (parameter names compare ASCII
+// case-insensitively, RFC 9110 section 11.2). Value is the parameter's
+// value with any quoted-string syntax removed: `realm="a \"b\""` has the
+// Value `a "b"`. Whether the value was sent as a token or a quoted-string is
+// not kept; the encoder chooses again (see [AppendChallenge]).
+type Param struct {
+	Name  string
+	Value string
+}
+
+// Params is an ordered list of auth-params, in the order they were
+// received. The zero value (nil) is an empty list.
+//
+// Parsed lists never hold two parameters whose names are equal ASCII
+// case-insensitively; lists built by hand should not either (the encoder
+// writes what it is given).
+type Params []Param
+
+// Get returns the value of the first parameter whose name equals name ASCII
+// case-insensitively, and whether there is one. It does not allocate.
+func (ps Params) Get(name string) (value string, ok bool) {
+	for i := range ps {
+		if EqualFold(ps[i].Name, name) {
+			return ps[i].Value, true
+		}
+	}
+	return "", false
+}
+
+// Has reports whether a parameter named name (ASCII case-insensitively)
+// is present, even with an empty value.
+func (ps Params) Has(name string) bool {
+	_, ok := ps.Get(name)
+	return ok
+}
+
+// Challenge is one challenge of a WWW-Authenticate or Proxy-Authenticate
+// field (RFC 9110 section 11.6.1 and 11.7.1):
+//
+//	challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+//
+// At most one of Token68 and Params is non-empty. Scheme is kept as written;
+// use [Challenge.Is] to compare it.
+//
+// The zero Challenge has no scheme; it is not valid (see
+// [Challenge.IsValid]) and the encoder refuses it.
+type Challenge struct {
+	Scheme  string
+	Token68 string
+	Params  Params
+}
+
+// Is reports whether c's scheme equals scheme ASCII case-insensitively
+// (RFC 9110 section 11.1).
+func (c Challenge) Is(scheme string) bool { return EqualFold(c.Scheme, scheme) }
+
+// Realm returns the value of the realm parameter (RFC 9110 section 11.5),
+// or "" when there is none.
+func (c Challenge) Realm() string {
+	v, _ := c.Params.Get("realm")
+	return v
+}
+
+// IsValid reports whether the encoder would accept c: the scheme is a token,
+// the token68 (if any) is a token68 and there are no params beside it, and
+// every parameter name is a token and every value is free of control
+// characters other than HTAB and of non-ASCII bytes.
+func (c Challenge) IsValid() bool {
+	_, err := AppendChallenge(nil, c)
+	return err == nil
+}
+
+// AppendText appends the canonical encoding of c to b and returns the
+// extended buffer. It implements [encoding.TextAppender]; see
+// [AppendChallenge] for the format and the errors.
+func (c Challenge) AppendText(b []byte) ([]byte, error) { return AppendChallenge(b, c) }
+
+// MarshalText returns the canonical encoding of c. It implements
+// [encoding.TextMarshaler] and equals c.AppendText(nil).
+func (c Challenge) MarshalText() ([]byte, error) {
+	return AppendChallenge(make([]byte, 0, c.encodedLenHint()), c)
+}
+
+// String returns the canonical encoding of c, or a description starting with
+// "!" if c cannot be encoded (String never returns a value that could be
+// sent as a header when the encoder refuses it).
+func (c Challenge) String() string {
+	b, err := AppendChallenge(make([]byte, 0, c.encodedLenHint()), c)
+	if err != nil {
+		return "!" + err.Error()
+	}
+	return string(b)
+}
+
+// UnmarshalText parses exactly one challenge from text, as
+// [ParseChallenge] does. It implements [encoding.TextUnmarshaler].
+func (c *Challenge) UnmarshalText(text []byte) error {
+	v, err := ParseChallenge(string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+func (c Challenge) encodedLenHint() int {
+	n := len(c.Scheme) + 1 + len(c.Token68)
+	for _, p := range c.Params {
+		n += len(p.Name) + len(p.Value) + 5
+	}
+	return n
+}
+
+// EqualFold reports whether s and t are equal under ASCII case folding:
+// only A-Z and a-z are folded, so "K" (U+212A KELVIN SIGN) does not equal
+// "k". This is how auth-schemes and parameter names compare. It does not
+// allocate.
+func EqualFold(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		a, b := s[i], t[i]
+		if a == b {
+			continue
+		}
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
+}

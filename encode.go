@@ -1,0 +1,324 @@
+package httpauth
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Encoder writes challenges, credentials and parameter lists in canonical
+// form. The zero Encoder is what the package-level Append functions use.
+type Encoder struct {
+	// AllowObsText lets values hold bytes %x80-FF, which are then sent
+	// inside a quoted-string as obs-text (RFC 9110 section 5.6.4 keeps
+	// them for old senders). By default they are refused: send non-ASCII
+	// text as an RFC 8187 ext-value instead (see [ExtParam]).
+	AllowObsText bool
+}
+
+// AppendChallenge appends the canonical encoding of c to dst and returns the
+// extended buffer; see [Encoder.AppendChallenge].
+func AppendChallenge(dst []byte, c Challenge) ([]byte, error) {
+	return Encoder{}.AppendChallenge(dst, c)
+}
+
+// AppendCredentials appends the canonical encoding of c, secrets included,
+// to dst and returns the extended buffer; see [Encoder.AppendChallenge] for
+// the format and the errors.
+func AppendCredentials(dst []byte, c Credentials) ([]byte, error) {
+	return Encoder{}.AppendCredentials(dst, c)
+}
+
+// AppendParams appends the canonical encoding of an Authentication-Info
+// parameter list to dst and returns the extended buffer; see
+// [Encoder.AppendParams].
+func AppendParams(dst []byte, ps Params) ([]byte, error) {
+	return Encoder{}.AppendParams(dst, ps)
+}
+
+// AppendChallenge appends the canonical encoding of c to dst and returns the
+// extended buffer:
+//
+//	Scheme SP token68
+//	Scheme SP name=value, name=value, ...
+//	Scheme
+//
+// A value is written as a token when it is a non-empty token, and
+// otherwise as a quoted-string in which only `"` and `\` are escaped. Some
+// parameters are always quoted, as senders must write them: realm (RFC 9110
+// section 11.5), the Digest parameters that RFC 7616 lists as quoted, and
+// the Bearer and DPoP error attributes and scope (RFC 6750 section 3).
+//
+// AppendChallenge refuses, with an [*EncodeError] and dst returned
+// unchanged, a scheme or parameter name that is not a token, a token68 that
+// is not a token68 or that stands beside params, two parameters with the
+// same name (ASCII case-insensitively), and any value that holds a control
+// character other than HTAB (CR, LF, NUL, ...) or, unless AllowObsText is
+// set, a byte %x80-FF. Nothing it writes can split a header field. It does
+// not allocate when dst has enough capacity.
+func (e Encoder) AppendChallenge(dst []byte, c Challenge) ([]byte, error) {
+	return e.appendAuth(dst, c.Scheme, c.Token68, c.Params, quoteInChallenge)
+}
+
+// AppendCredentials appends the canonical encoding of c, secrets included,
+// to dst and returns the extended buffer, with the rules of
+// [Encoder.AppendChallenge].
+func (e Encoder) AppendCredentials(dst []byte, c Credentials) ([]byte, error) {
+	return e.appendAuth(dst, c.Scheme, c.Token68, c.Params, quoteInCredentials)
+}
+
+// AppendParams appends ps as an Authentication-Info value (`name=value,
+// name=value`) to dst and returns the extended buffer, with the value rules
+// of [Encoder.AppendChallenge]. The Digest parameters nextnonce, rspauth and
+// cnonce are always quoted (RFC 7616 section 3.5). An empty list writes
+// nothing.
+func (e Encoder) AppendParams(dst []byte, ps Params) ([]byte, error) {
+	orig := len(dst)
+	dst, err := e.appendParams(dst, "", ps, quoteInInfo)
+	if err != nil {
+		return dst[:orig], err
+	}
+	return dst, nil
+}
+
+func (e Encoder) appendAuth(dst []byte, scheme, token68 string, ps Params, q quoteRule) ([]byte, error) {
+	if !IsToken(scheme) {
+		return dst, &EncodeError{Field: "scheme", Reason: "not a token"}
+	}
+	orig := len(dst)
+	dst = append(dst, scheme...)
+	if token68 != "" {
+		if len(ps) > 0 {
+			return dst[:orig], &EncodeError{Field: "token68", Reason: "token68 and params cannot both be sent"}
+		}
+		if !IsToken68(token68) {
+			return dst[:orig], &EncodeError{Field: "token68", Reason: "not a token68"}
+		}
+		dst = append(dst, ' ')
+		return append(dst, token68...), nil
+	}
+	if len(ps) == 0 {
+		return dst, nil
+	}
+	dst = append(dst, ' ')
+	dst, err := e.appendParams(dst, scheme, ps, q)
+	if err != nil {
+		return dst[:orig], err
+	}
+	return dst, nil
+}
+
+func (e Encoder) appendParams(dst []byte, scheme string, ps Params, q quoteRule) ([]byte, error) {
+	for i, p := range ps {
+		if !IsToken(p.Name) {
+			return dst, &EncodeError{Field: "parameter name", Reason: "not a token"}
+		}
+		for k := 0; k < i; k++ {
+			if EqualFold(ps[k].Name, p.Name) {
+				return dst, &EncodeError{Field: p.Name, Reason: "duplicate parameter name"}
+			}
+		}
+		if i > 0 {
+			dst = append(dst, ", "...)
+		}
+		dst = append(dst, p.Name...)
+		dst = append(dst, '=')
+		if IsToken(p.Value) && !mustQuote(q, scheme, p.Name) {
+			dst = append(dst, p.Value...)
+			continue
+		}
+		var r string
+		dst, r = e.appendQuoted(dst, p.Value)
+		if r != "" {
+			return dst, &EncodeError{Field: p.Name, Reason: r}
+		}
+	}
+	return dst, nil
+}
+
+// appendQuoted writes v as a quoted-string, escaping only `"` and `\`, or
+// returns a reason why it cannot.
+func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, string) {
+	dst = append(dst, '"')
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		m := classes[c]
+		switch {
+		case c == '"' || c == '\\':
+			dst = append(dst, '\\', c)
+		case m&cQdtext != 0 && (c < 0x80 || e.AllowObsText):
+			dst = append(dst, c)
+		case c >= 0x80:
+			return dst, "non-ASCII byte (send it as an RFC 8187 ext-value, see ExtParam)"
+		default:
+			return dst, "control character (CR, LF, NUL and other CTLs but HTAB are refused)"
+		}
+	}
+	return append(dst, '"'), ""
+}
+
+// quoteRule tells which kind of field a parameter is written in, for the
+// names that are always quoted there.
+type quoteRule uint8
+
+const (
+	quoteInChallenge quoteRule = iota
+	quoteInCredentials
+	quoteInInfo
+)
+
+// mustQuote reports whether the parameter name of scheme is always sent as
+// a quoted-string in the given kind of field. This is the per-name override
+// of the token-when-possible rule.
+func mustQuote(q quoteRule, scheme, name string) bool {
+	if EqualFold(name, "realm") {
+		return true // RFC 9110 section 11.5
+	}
+	switch q {
+	case quoteInChallenge:
+		switch {
+		case EqualFold(scheme, "Digest"):
+			// RFC 7616 section 3.3
+			return EqualFold(name, "domain") || EqualFold(name, "nonce") ||
+				EqualFold(name, "opaque") || EqualFold(name, "qop")
+		case EqualFold(scheme, "Bearer") || EqualFold(scheme, "DPoP"):
+			// RFC 6750 section 3, RFC 9449 section 7.1
+			return EqualFold(name, "scope") || EqualFold(name, "error") ||
+				EqualFold(name, "error_description") || EqualFold(name, "error_uri") ||
+				EqualFold(name, "algs")
+		}
+	case quoteInCredentials:
+		if EqualFold(scheme, "Digest") {
+			// RFC 7616 section 3.4
+			return EqualFold(name, "username") || EqualFold(name, "nonce") ||
+				EqualFold(name, "uri") || EqualFold(name, "response") ||
+				EqualFold(name, "cnonce") || EqualFold(name, "opaque")
+		}
+	case quoteInInfo:
+		// RFC 7616 section 3.5
+		return EqualFold(name, "nextnonce") || EqualFold(name, "rspauth") ||
+			EqualFold(name, "cnonce")
+	}
+	return false
+}
+
+// ExtParam returns the parameter name=value if value can be sent as a
+// plain token or quoted-string (printable ASCII, SP and HTAB), and
+// otherwise name*=UTF-8”... with value encoded as an RFC 8187 ext-value, as
+// RFC 7616 does for username*. value must be valid UTF-8 for the latter.
+func ExtParam(name, value string) Param {
+	for i := 0; i < len(value); i++ {
+		if c := value[i]; c >= 0x80 || (classes[c]&cCTL != 0 && c != '\t') {
+			return Param{Name: name + "*", Value: EncodeExtValue(value)}
+		}
+	}
+	return Param{Name: name, Value: value}
+}
+
+// EncodeExtValue returns s as an RFC 8187 ext-value with the UTF-8 charset
+// and no language: `UTF-8”J%C3%A4s%C3%B8n%20Doe`. Every byte that is not
+// an attr-char is percent-encoded with uppercase hex, so the result is a
+// token.
+func EncodeExtValue(s string) string {
+	return string(AppendExtValue(make([]byte, 0, len(s)*3+7), s))
+}
+
+// AppendExtValue appends s as an RFC 8187 ext-value (see [EncodeExtValue])
+// to dst and returns the extended buffer.
+func AppendExtValue(dst []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	dst = append(dst, "UTF-8''"...)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isAttrChar(c) {
+			dst = append(dst, c)
+		} else {
+			dst = append(dst, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return dst
+}
+
+// isAttrChar reports whether c is an attr-char of RFC 8187 section 3.2.1:
+//
+//	attr-char = ALPHA / DIGIT
+//	          / "!" / "#" / "$" / "&" / "+" / "-" / "."
+//	          / "^" / "_" / "`" / "|" / "~"
+//	          ; token except ( "*" / "'" / "%" )
+func isAttrChar(c byte) bool {
+	return classes[c]&cTchar != 0 && c != '*' && c != '\'' && c != '%'
+}
+
+// DecodeExtValue decodes an RFC 8187 ext-value:
+//
+//	ext-value   = charset  "'" [ language ] "'" value-chars
+//	value-chars = *( pct-encoded / attr-char )
+//
+// The charset may be UTF-8 or ISO-8859-1 (case-insensitively); the value is
+// returned as UTF-8 together with the language tag, which may be empty. It
+// reports an error for any other charset, a malformed ext-value, or bytes
+// that are not valid UTF-8 in a UTF-8 value.
+func DecodeExtValue(v string) (value, language string, err error) {
+	q1 := strings.IndexByte(v, '\'')
+	if q1 < 0 {
+		return "", "", &SyntaxError{Offset: len(v), Err: errExtValue}
+	}
+	q2 := strings.IndexByte(v[q1+1:], '\'')
+	if q2 < 0 {
+		return "", "", &SyntaxError{Offset: len(v), Err: errExtValue}
+	}
+	q2 += q1 + 1
+	charset, language, chars := v[:q1], v[q1+1:q2], v[q2+1:]
+	latin1 := false
+	switch {
+	case EqualFold(charset, "UTF-8"):
+	case EqualFold(charset, "ISO-8859-1"):
+		latin1 = true
+	default:
+		return "", "", &SyntaxError{Offset: 0, Err: errExtCharset}
+	}
+	for i := 0; i < len(language); i++ {
+		if c := language[i]; !(c == '-' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return "", "", &SyntaxError{Offset: q1 + 1 + i, Err: errExtValue}
+		}
+	}
+	b := make([]byte, 0, len(chars))
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		switch {
+		case c == '%':
+			if i+2 >= len(chars) {
+				return "", "", &SyntaxError{Offset: q2 + 1 + i, Err: errExtValue}
+			}
+			h, ok1 := unhex(chars[i+1])
+			l, ok2 := unhex(chars[i+2])
+			if !ok1 || !ok2 {
+				return "", "", &SyntaxError{Offset: q2 + 1 + i, Err: errExtValue}
+			}
+			c = h<<4 | l
+			i += 2
+		case !isAttrChar(c):
+			return "", "", &SyntaxError{Offset: q2 + 1 + i, Err: errExtValue}
+		}
+		if latin1 && c >= 0x80 {
+			b = utf8.AppendRune(b, rune(c))
+		} else {
+			b = append(b, c)
+		}
+	}
+	if !latin1 && !utf8.Valid(b) {
+		return "", "", &SyntaxError{Offset: q2 + 1, Err: errExtUTF8}
+	}
+	return string(b), language, nil
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}

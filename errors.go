@@ -1,0 +1,136 @@
+package httpauth
+
+import (
+	"errors"
+	"strconv"
+)
+
+// SyntaxError reports a field line that does not match the grammar, or that
+// passes one of the [Limits].
+//
+// Line is the 0-based index of the field line among the lines given to the
+// parse call (always 0 for a single value), and Offset is the 0-based byte
+// offset in that line where the problem was found. Err describes the problem;
+// errors.Is(err, [ErrLimit]) and errors.Is(err, [ErrDuplicateParam]) match
+// the conditions callers commonly branch on.
+//
+// The message never quotes the input: a SyntaxError built from an
+// Authorization value does not carry the credentials into a log.
+type SyntaxError struct {
+	Line   int
+	Offset int
+	Err    error
+}
+
+func (e *SyntaxError) Error() string {
+	b := make([]byte, 0, 64)
+	b = append(b, "httpauth: line "...)
+	b = strconv.AppendInt(b, int64(e.Line), 10)
+	b = append(b, ", offset "...)
+	b = strconv.AppendInt(b, int64(e.Offset), 10)
+	b = append(b, ": "...)
+	if e.Err != nil {
+		b = append(b, e.Err.Error()...)
+	} else {
+		b = append(b, "syntax error"...)
+	}
+	return string(b)
+}
+
+// Unwrap returns e.Err.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+var (
+	// ErrLimit is wrapped by the errors returned when an input passes one
+	// of the [Limits]. Nothing is truncated silently.
+	ErrLimit = errors.New("limit exceeded")
+
+	// ErrDuplicateParam is wrapped by the error returned when a parameter
+	// name occurs twice (ASCII case-insensitively) in one challenge,
+	// credentials or parameter list (RFC 9110 section 11.2).
+	ErrDuplicateParam = errors.New("duplicate parameter")
+
+	// ErrEmpty is wrapped by the error returned by ParseCredentials for an
+	// empty value (or one of only whitespace and commas).
+	ErrEmpty = errors.New("empty credentials")
+)
+
+// reason is a static description of a syntax error. It is a distinct type so
+// that the parser's error values are comparable constants and cost nothing
+// until an error is returned.
+type reason string
+
+func (r reason) Error() string { return string(r) }
+
+const (
+	errCTL             reason = "control character"
+	errNonASCII        reason = "non-ASCII byte outside a quoted-string"
+	errUnterminated    reason = "unterminated quoted-string"
+	errCTLInQuoted     reason = "control character in quoted-string"
+	errBadQuotedPair   reason = "invalid quoted-pair"
+	errExpectScheme    reason = "expected an auth-scheme token"
+	errExpectParamName reason = "expected a parameter name"
+	errExpectEquals    reason = "expected '=' after parameter name"
+	errExpectValue     reason = "expected a token or quoted-string value"
+	errExpectComma     reason = "expected ',' or end of field"
+	errSchemeSep       reason = "auth-scheme must be followed by a space, ',' or end of field"
+	errTabAfterScheme  reason = "HTAB between auth-scheme and its data (RFC 9110 requires SP)"
+	errParamNoScheme   reason = "parameter without an auth-scheme followed by a space"
+	errParamAfterT68   reason = "parameter after a token68"
+	errSecondCreds     reason = "more than one credentials value"
+	errToken68InList   reason = "token68 is not allowed in a parameter list"
+	errExpectQuote     reason = "expected a quoted-string"
+	errAfterQuote      reason = "unexpected text after the closing quote"
+	errExpectEnd       reason = "expected end of field after the credentials"
+	errNotOne          reason = "expected exactly one challenge"
+	errExtValue        reason = "malformed RFC 8187 ext-value"
+	errExtCharset      reason = "RFC 8187 ext-value charset is neither UTF-8 nor ISO-8859-1"
+	errExtUTF8         reason = "RFC 8187 ext-value is not valid UTF-8"
+)
+
+// dupError wraps ErrDuplicateParam. It is a value type: building it does not
+// allocate until it is boxed into the returned error.
+type dupError struct{}
+
+func (dupError) Error() string { return "duplicate parameter name (RFC 9110 section 11.2)" }
+func (dupError) Unwrap() error { return ErrDuplicateParam }
+
+// emptyError wraps ErrEmpty.
+type emptyError struct{}
+
+func (emptyError) Error() string { return "empty credentials value" }
+func (emptyError) Unwrap() error { return ErrEmpty }
+
+// LimitError describes which limit was passed. It wraps [ErrLimit].
+type LimitError struct {
+	What  string // "bytes per field line", "challenges", ...
+	Limit int
+}
+
+func (e *LimitError) Error() string {
+	return "more than " + strconv.Itoa(e.Limit) + " " + e.What + " (limit)"
+}
+
+// Unwrap returns [ErrLimit].
+func (e *LimitError) Unwrap() error { return ErrLimit }
+
+// EncodeError reports a value the encoder refuses to write. Nothing is
+// written when it is returned. Like [SyntaxError], it never quotes the
+// refused value.
+type EncodeError struct {
+	// Field names what was refused: "scheme", "token68", or the
+	// parameter name (as given) when the name or value is at fault.
+	Field string
+	// Reason describes the problem.
+	Reason string
+}
+
+func (e *EncodeError) Error() string {
+	return "httpauth: cannot encode " + e.Field + ": " + e.Reason
+}
+
+// ErrEncode is matched by every *EncodeError via errors.Is.
+var ErrEncode = errors.New("httpauth: value cannot be encoded")
+
+// Is reports whether target is [ErrEncode].
+func (e *EncodeError) Is(target error) bool { return target == ErrEncode }

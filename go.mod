@@ -1,0 +1,3 @@
+module github.com/authwire/httpauth
+
+go 1.24

@@ -1,0 +1,375 @@
+package httpauth
+
+import "strings"
+
+// Character classes, one bit per ABNF rule (RFC 9110 sections 5.6 and 11),
+// looked up in a 256-entry table so that every byte costs one load.
+const (
+	// cTchar marks tchar:
+	//
+	//	tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*"
+	//	      / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
+	//	      / DIGIT / ALPHA
+	cTchar = 1 << iota
+
+	// cT68 marks the characters of token68 before its padding:
+	//
+	//	token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+	cT68
+
+	// cQdtext marks what may stand unescaped inside a quoted-string:
+	//
+	//	qdtext   = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+	//	obs-text = %x80-FF
+	cQdtext
+
+	// cQpair marks what may follow a backslash in a quoted-string:
+	//
+	//	quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+	cQpair
+
+	// cOWS marks optional whitespace:
+	//
+	//	OWS = *( SP / HTAB )
+	cOWS
+
+	// cCTL marks the control characters %x00-1F and %x7F. HTAB is one of
+	// them, but it is also OWS and qdtext.
+	cCTL
+)
+
+var classes = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		var m uint8
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			m |= cTchar | cT68
+		}
+		switch c {
+		case '!', '#', '$', '%', '&', '\'', '*', '^', '`', '|':
+			m |= cTchar
+		case '+', '-', '.', '_', '~':
+			m |= cTchar | cT68
+		case '/':
+			m |= cT68
+		}
+		if c == '\t' || c == ' ' || c == 0x21 || (0x23 <= c && c <= 0x5B) || (0x5D <= c && c <= 0x7E) || c >= 0x80 {
+			m |= cQdtext
+		}
+		if c == '\t' || (0x20 <= c && c <= 0x7E) || c >= 0x80 {
+			m |= cQpair
+		}
+		if c == ' ' || c == '\t' {
+			m |= cOWS
+		}
+		if c < 0x20 || c == 0x7F {
+			m |= cCTL
+		}
+		t[c] = m
+	}
+	return t
+}()
+
+func isTchar(c byte) bool { return classes[c]&cTchar != 0 }
+
+// IsToken reports whether s is a token (RFC 9110 section 5.6.2): one or
+// more tchar.
+func IsToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if classes[s[i]]&cTchar == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// IsToken68 reports whether s is a token68 (RFC 9110 section 11.2): one or
+// more of ALPHA, DIGIT, "-", ".", "_", "~", "+", "/", then any number of "=".
+func IsToken68(s string) bool {
+	i := 0
+	for i < len(s) && classes[s[i]]&cT68 != 0 {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for i < len(s) && s[i] == '=' {
+		i++
+	}
+	return i == len(s)
+}
+
+// Kind is the kind of a lexer token. Where a token has a fixed first byte,
+// the Kind is that byte: '"' for a quoted-string, '=' and ',' for the
+// separators, ' ' for whitespace, and the delimiter itself for any other
+// delimiter ('/', ';', '(', ...). A token (tchar run) is 'a'. The zero Kind
+// is invalid.
+type Kind byte
+
+const (
+	KindInvalid Kind = 0
+	KindToken   Kind = 'a' // token: 1*tchar
+	KindQuoted  Kind = '"' // quoted-string, quotes included
+	KindSpace   Kind = ' ' // OWS: 1*( SP / HTAB )
+	KindEquals  Kind = '=' // "="
+	KindComma   Kind = ',' // ","
+)
+
+// String returns a short name of the kind: "token", "quoted-string",
+// "space", or the delimiter itself in quotes (`"="`, `","`, `"/"`).
+func (k Kind) String() string {
+	switch k {
+	case KindInvalid:
+		return "invalid"
+	case KindToken:
+		return "token"
+	case KindQuoted:
+		return "quoted-string"
+	case KindSpace:
+		return "space"
+	}
+	return `"` + string(rune(k)) + `"`
+}
+
+// Lexer splits one field line into tokens. It is a pull lexer:
+//
+//	var lx httpauth.Lexer
+//	lx.Reset(line)
+//	for lx.Next() {
+//		use(lx.Kind(), lx.Text(), lx.Offset())
+//	}
+//	if err := lx.Err(); err != nil { ... }
+//
+// Tokens cover the line without gaps: tchar runs (KindToken),
+// quoted-strings with their quotes (KindQuoted), whitespace runs
+// (KindSpace), and single delimiter bytes (KindEquals, KindComma, and any
+// other of `(),/:;<=>?@[\]{}` as its own Kind). A control character other
+// than HTAB anywhere, a byte of %x80-FF outside a quoted-string, an
+// unterminated quoted-string or a bad quoted-pair stops the lexer with a
+// [*SyntaxError] whose offset points at the fault.
+//
+// Text returns a substring of the line: the lexer never copies and never
+// allocates. A Lexer is a small value; the zero Lexer is an empty line, and
+// Reset makes it reusable for another line.
+type Lexer struct {
+	// immutable for one line
+	src     string
+	line    int
+	lenient bool // accept an unterminated quoted-string at the end (lenient mode)
+
+	// scanning state
+	start   int  // offset of the current token
+	pos     int  // offset after the current token
+	kind    Kind // kind of the current token
+	escaped bool // the current quoted-string holds a quoted-pair
+	err     reason
+	errOff  int
+}
+
+// Reset makes l scan src from its beginning, forgetting any previous line
+// and error.
+func (l *Lexer) Reset(src string) { l.reset(src, 0) }
+
+func (l *Lexer) reset(src string, line int) {
+	lenient := l.lenient
+	*l = Lexer{src: src, line: line, lenient: lenient}
+}
+
+// Next advances to the next token and reports whether there is one. It
+// returns false at the end of the line and on an error; Err tells which.
+func (l *Lexer) Next() bool {
+	if l.err != "" || l.pos >= len(l.src) {
+		l.kind = KindInvalid
+		return false
+	}
+	s := l.src
+	i := l.pos
+	l.start = i
+	l.escaped = false
+	c := s[i]
+	m := classes[c]
+	switch {
+	case m&cTchar != 0:
+		l.kind = KindToken
+		l.pos = scanToken(s, i)
+	case m&cOWS != 0:
+		l.kind = KindSpace
+		l.pos = skipOWS(s, i)
+	case c == '"':
+		end, esc, _, r, at := l.scanQuoted(s, i)
+		if r != "" {
+			return l.fail(r, at)
+		}
+		l.kind = KindQuoted
+		l.pos = end
+		l.escaped = esc
+	case m&cCTL != 0:
+		return l.fail(errCTL, i)
+	case c >= 0x80:
+		return l.fail(errNonASCII, i)
+	default:
+		// One of the delimiters "(),/:;<=>?@[\]{}" other than the quote.
+		l.kind = Kind(c)
+		l.pos = i + 1
+	}
+	return true
+}
+
+func (l *Lexer) fail(r reason, at int) bool {
+	l.err = r
+	l.errOff = at
+	l.kind = KindInvalid
+	return false
+}
+
+// Kind returns the kind of the current token (KindInvalid before the first
+// Next and after the last).
+func (l *Lexer) Kind() Kind { return l.kind }
+
+// Text returns the current token as a substring of the line. A
+// quoted-string keeps its quotes and escapes; see [Unquote].
+func (l *Lexer) Text() string { return l.src[l.start:l.pos] }
+
+// Offset returns the byte offset of the current token in the line.
+func (l *Lexer) Offset() int { return l.start }
+
+// Escaped reports whether the current token is a quoted-string that holds
+// at least one quoted-pair, so that [Unquote] must copy it.
+func (l *Lexer) Escaped() bool { return l.escaped }
+
+// Err returns the error that stopped the lexer, as a [*SyntaxError], or nil
+// if it stopped at the end of the line.
+func (l *Lexer) Err() error {
+	if l.err == "" {
+		return nil
+	}
+	return &SyntaxError{Line: l.line, Offset: l.errOff, Err: l.err}
+}
+
+// scanToken returns the end of the tchar run that starts at i.
+func scanToken(s string, i int) int {
+	for i < len(s) && classes[s[i]]&cTchar != 0 {
+		i++
+	}
+	return i
+}
+
+// skipOWS returns the end of the OWS run that starts at i.
+func skipOWS(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// scanQuoted scans the quoted-string whose opening quote is at i. It returns
+// the offset after it, whether a quoted-pair occurs and whether the closing
+// quote was found, or a reason and the offset of the fault.
+//
+// In lenient mode a quoted-string that runs to the end of the line is
+// accepted as if it were closed there (closed is false).
+func (l *Lexer) scanQuoted(s string, i int) (end int, escaped, closed bool, r reason, at int) {
+	open := i
+	i++
+	for i < len(s) {
+		c := s[i]
+		if classes[c]&cQdtext != 0 {
+			i++
+			continue
+		}
+		switch {
+		case c == '"':
+			return i + 1, escaped, true, "", 0
+		case c == '\\':
+			if i+1 >= len(s) {
+				if l.lenient {
+					return len(s), true, false, "", 0
+				}
+				return 0, false, false, errUnterminated, open
+			}
+			if classes[s[i+1]]&cQpair == 0 {
+				return 0, false, false, errBadQuotedPair, i + 1
+			}
+			escaped = true
+			i += 2
+		default:
+			return 0, false, false, errCTLInQuoted, i
+		}
+	}
+	if l.lenient {
+		return len(s), escaped, false, "", 0
+	}
+	return 0, false, false, errUnterminated, open
+}
+
+// Unquote returns the value of the quoted-string q (with its quotes), with
+// each quoted-pair replaced by the octet after the backslash (RFC 9110
+// section 5.6.4: `"a\nb"` is `anb`; there are no Go escapes). When q holds
+// no backslash, the result is a substring of q and nothing is allocated.
+// It reports a [*SyntaxError] if q is not exactly one valid quoted-string.
+func Unquote(q string) (string, error) {
+	var l Lexer
+	if len(q) == 0 || q[0] != '"' {
+		return "", &SyntaxError{Err: errExpectQuote}
+	}
+	end, esc, _, r, at := l.scanQuoted(q, 0)
+	if r != "" {
+		return "", &SyntaxError{Offset: at, Err: r}
+	}
+	if end != len(q) {
+		return "", &SyntaxError{Offset: end, Err: errAfterQuote}
+	}
+	return unescape(q[1:end-1], esc), nil
+}
+
+// AppendUnquote appends the value of the quoted-string q to dst, as
+// [Unquote] does, and returns the extended buffer. It allocates only to grow
+// dst.
+func AppendUnquote(dst []byte, q string) ([]byte, error) {
+	var l Lexer
+	if len(q) == 0 || q[0] != '"' {
+		return dst, &SyntaxError{Err: errExpectQuote}
+	}
+	end, _, _, r, at := l.scanQuoted(q, 0)
+	if r != "" {
+		return dst, &SyntaxError{Offset: at, Err: r}
+	}
+	if end != len(q) {
+		return dst, &SyntaxError{Offset: end, Err: errAfterQuote}
+	}
+	return appendUnescaped(dst, q[1:end-1]), nil
+}
+
+// unescape returns body (the inside of a quoted-string the lexer accepted)
+// with its quoted-pairs removed. It allocates once, and only when escaped.
+func unescape(body string, escaped bool) string {
+	if !escaped {
+		return body
+	}
+	var b strings.Builder
+	b.Grow(len(body))
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c == '\\' && i+1 < len(body) {
+			i++
+			c = body[i]
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func appendUnescaped(dst []byte, body string) []byte {
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c == '\\' && i+1 < len(body) {
+			i++
+			c = body[i]
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
