@@ -52,10 +52,33 @@ type Parser struct {
 	// Limits bounds each call; the zero value means the defaults.
 	Limits Limits
 
+	// Lenient accepts the deviations from RFC 9110 that real servers and
+	// clients send (see the package documentation), recovers the value the
+	// sender meant, and reports each deviation as a [Warning]. Off by
+	// default: strict mode rejects every one of them.
+	Lenient bool
+
+	warns []Warning
+
 	lx   Lexer
 	recs []rec   // challenges (or the one credentials) of the last call
 	ps   []Param // their params, in order; rec.p0 indexes into it
 }
+
+// Warning describes one deviation from the strict grammar that a lenient
+// [Parser] recovered from. Line and Offset locate it as in [SyntaxError];
+// Message says, for a person, what was wrong and what was read instead. Like
+// errors, warnings never quote the input.
+type Warning struct {
+	Line    int
+	Offset  int
+	Message string
+}
+
+// Warnings returns the warnings of the last call of p, in input order. The
+// slice is owned by p and valid until its next call. It is empty in strict
+// mode.
+func (p *Parser) Warnings() []Warning { return p.warns }
 
 // rec is a challenge or credentials under construction: its params are
 // ps[p0:] up to the next rec's p0.
