@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/authwire/httpauth"
+)
+
+func init() {
+	commands["canon"] = command{run: runCanon, usage: canonUsage}
+}
+
+const canonUsage = `canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
+
+Parse one header field, as parse does, and print its canonical encoding on
+standard output: one challenge per line for www-authenticate and
+proxy-authenticate (httpauth.AppendChallenge), the credentials on one line
+(httpauth.AppendCredentials), the parameter list on one line
+(httpauth.AppendParams; nothing for an empty list). Nothing is printed for a
+field without challenges.
+
+A syntax error, or a value the encoder refuses (by default it refuses
+non-ASCII bytes, which strict parsing accepts inside quoted-strings), goes
+to standard error with exit status 1, and nothing is printed on standard
+output. In lenient mode, warnings go to standard error.
+
+With -jsonl, requests are read as in "httpauth parse -jsonl"; each answer
+is one line {"canonical":["line",...]} (with "warnings" when there are any)
+or {"error":{"line":0,"offset":12,"message":"..."}}.`
+
+func runCanon(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, opts := newFlagSet("canon", canonUsage, stderr)
+	rest, exit := parseFlags(fs, args)
+	if exit >= 0 {
+		return exit
+	}
+	var (
+		p   httpauth.Parser
+		r   result
+		enc canonEncoder
+	)
+	if opts.jsonl {
+		if !checkNoValues("canon", rest, stderr) {
+			return 2
+		}
+		return serveJSONL("canon", opts, stdin, stdout, stderr, func(in *fieldInput, w *jsonWriter) error {
+			parseField(&p, in, &r)
+			lines, err := enc.encode(&r)
+			return w.writeCanonical(lines, r.warnings, err)
+		})
+	}
+	lines, err := readFieldLines(rest, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "httpauth canon: %v\n", err)
+		return 1
+	}
+	parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines, lenient: opts.lenient}, &r)
+	for _, w := range r.warnings {
+		fmt.Fprintf(stderr, "httpauth canon: warning: line %d, offset %d: %s\n", w.Line, w.Offset, w.Message)
+	}
+	out, err := enc.encode(&r)
+	if err != nil {
+		fmt.Fprintf(stderr, "httpauth canon: %s\n", describe(err))
+		return 1
+	}
+	bw := bufio.NewWriter(stdout)
+	for _, line := range out {
+		bw.WriteString(line)
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		fmt.Fprintf(stderr, "httpauth canon: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// canonEncoder encodes results, reusing its buffers.
+type canonEncoder struct {
+	buf   []byte
+	lines []string
+}
+
+// encode returns the canonical lines of r, or r's error, or the encoder's
+// error (an *httpauth.EncodeError). The slice is valid until the next call.
+func (e *canonEncoder) encode(r *result) ([]string, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	e.lines = e.lines[:0]
+	var err error
+	switch r.kind {
+	case kindChallenges:
+		for _, c := range r.challenges {
+			if e.buf, err = httpauth.AppendChallenge(e.buf[:0], c); err != nil {
+				return nil, err
+			}
+			e.lines = append(e.lines, string(e.buf))
+		}
+	case kindCredentials:
+		if e.buf, err = httpauth.AppendCredentials(e.buf[:0], r.credentials); err != nil {
+			return nil, err
+		}
+		e.lines = append(e.lines, string(e.buf))
+	case kindParams:
+		if len(r.params) > 0 {
+			if e.buf, err = httpauth.AppendParams(e.buf[:0], r.params); err != nil {
+				return nil, err
+			}
+			e.lines = append(e.lines, string(e.buf))
+		}
+	}
+	return e.lines, nil
+}

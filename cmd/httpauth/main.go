@@ -1,0 +1,97 @@
+// Command httpauth parses and writes the HTTP authentication fields of
+// RFC 9110 section 11 from the command line, with the httpauth package.
+//
+// Usage:
+//
+//	httpauth parse [-field NAME] [-lenient] [-jsonl] [VALUE ...]
+//	httpauth canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
+//
+// parse prints what it parsed as one JSON object; canon prints the canonical
+// encoding of what it parsed. Each VALUE argument is one field line; with
+// none, field lines are read from standard input, one per line. The JSON
+// output and the -jsonl batch protocol are a contract (DESIGN.md, "The
+// command-line tool"): see "httpauth parse -h".
+//
+// JSON strings are UTF-8: a byte of a value that is not part of valid UTF-8
+// (obs-text, %x80-FF, in a quoted-string) is written as U+FFFD, and so is
+// such a byte in a -jsonl request. Offsets are byte offsets in the field
+// line as the parser saw it.
+//
+// Each subcommand lives in its own file and registers itself in the
+// commands table from an init function, so that adding one never touches
+// another's file.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+// command is one subcommand of the tool.
+type command struct {
+	// run runs the subcommand with its arguments (without the subcommand
+	// name) and returns the exit status: 0 for success, 1 when the input
+	// is invalid (a syntax error), 2 for a usage error.
+	run func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+
+	// usage is the help text of the subcommand. Its first line is the
+	// synopsis, without the program name ("parse [-field NAME] ..."),
+	// which the top-level usage lists; the rest explains it.
+	usage string
+}
+
+// commands holds the subcommands by name. Each subcommand adds itself from
+// an init function in its own file:
+//
+//	func init() { commands["parse"] = command{run: runParse, usage: parseUsage} }
+var commands = map[string]command{}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run dispatches args[0] to its subcommand and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				fmt.Fprintf(stdout, "usage: httpauth %s\n", c.usage)
+				return 0
+			}
+		}
+		usage(stdout)
+		return 0
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "httpauth: unknown command %q\n", name)
+		usage(stderr)
+		return 2
+	}
+	return c.run(args[1:], stdin, stdout, stderr)
+}
+
+// usage writes the top-level help: one synopsis line per subcommand.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: httpauth <command> [flags] [VALUE ...]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		synopsis, _, _ := strings.Cut(commands[name].usage, "\n")
+		fmt.Fprintf(w, "  httpauth %s\n", synopsis)
+	}
+	fmt.Fprintln(w, "\nRun \"httpauth help <command>\" or \"httpauth <command> -h\" for details.")
+}
