@@ -1,0 +1,5 @@
+//go:build !race
+
+package httpauth_test
+
+const raceEnabled = false
