@@ -42,7 +42,7 @@ func runCanon(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc canonEncoder
 	)
 	if opts.jsonl {
-		if !checkNoValues("canon", rest, stderr) {
+		if !checkNoValues(fs, rest) {
 			return 2
 		}
 		return serveJSONL("canon", opts, stdin, stdout, stderr, func(in *fieldInput, w *jsonWriter) error {

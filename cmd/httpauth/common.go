@@ -504,12 +504,13 @@ func serveJSONL(name string, opts *options, stdin io.Reader, stdout, stderr io.W
 	return 0
 }
 
-// checkNoValues reports a usage error for VALUE arguments given with
-// -jsonl, which reads its requests from standard input.
-func checkNoValues(name string, rest []string, stderr io.Writer) bool {
+// checkNoValues reports a usage error, on fs's output, for VALUE arguments
+// given with -jsonl, which reads its requests from standard input.
+func checkNoValues(fs *flag.FlagSet, rest []string) bool {
 	if len(rest) == 0 {
 		return true
 	}
-	fmt.Fprintf(stderr, "httpauth %s: -jsonl reads requests from standard input; no VALUE arguments allowed\n", name)
+	fmt.Fprintf(fs.Output(), "httpauth %s: -jsonl reads requests from standard input; no VALUE arguments allowed\n", fs.Name())
+	fs.Usage()
 	return false
 }

@@ -57,7 +57,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		r result
 	)
 	if opts.jsonl {
-		if !checkNoValues("parse", rest, stderr) {
+		if !checkNoValues(fs, rest) {
 			return 2
 		}
 		return serveJSONL("parse", opts, stdin, stdout, stderr, func(in *fieldInput, w *jsonWriter) error {
