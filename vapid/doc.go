@@ -1,0 +1,27 @@
+// Package vapid is a typed view of the vapid HTTP authentication scheme
+// (Voluntary Application Server Identification for Web Push, RFC 8292
+// section 3), built on the generic values of package httpauth.
+//
+// An application server identifies itself to a push service with a signed
+// JWT and its public key:
+//
+//	Authorization: vapid t=eyJ0eXAiOiJKV1QiLCJhbGciOiJFUzI1NiJ9.eyJhdWQiOi…, k=BA1Hxzyi…
+//
+// [ParseCredentials] requires both parameters. t is split into its three
+// base64url segments (header, payload, signature) and the header and
+// payload are decoded; k must decode (base64url) to an uncompressed P-256
+// public key: 65 bytes starting with 0x04, and a point on the curve.
+// Other parameters, realm included, are ignored, as RFC 8292 says.
+// [Credentials.Build] produces the value for httpauth's encoder.
+//
+// The challenge is the bare scheme name (`WWW-Authenticate: vapid`);
+// [ParseChallenge] only checks the scheme. RFC 8292 forbids the scheme in
+// Proxy-Authenticate and Proxy-Authorization.
+//
+// Not done here: verifying the ES256 signature (use crypto/ecdsa with
+// [JWT.SigningInput] and the key) and checking the claims against the
+// push resource and the clock; [JWT.Claims] reads aud, exp and sub.
+//
+// Errors are [*Error] values, which name the parameter at fault and never
+// quote its value.
+package vapid
