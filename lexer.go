@@ -295,6 +295,10 @@ func (l *Lexer) scanQuoted(s string, i int) (end int, escaped, closed bool, r re
 			}
 			escaped = true
 			i += 2
+		case l.lenient && isFold(s, i):
+			// obs-fold: unescape reads it as one SP.
+			escaped = true
+			i += 3
 		default:
 			return 0, false, false, errCTLInQuoted, i
 		}
@@ -344,7 +348,8 @@ func AppendUnquote(dst []byte, q string) ([]byte, error) {
 }
 
 // unescape returns body (the inside of a quoted-string the lexer accepted)
-// with its quoted-pairs removed. It allocates once, and only when escaped.
+// with its quoted-pairs removed, and each obs-fold (which only a lenient
+// lexer accepts) read as one SP. It allocates once, and only when escaped.
 func unescape(body string, escaped bool) string {
 	if !escaped {
 		return body
@@ -353,9 +358,13 @@ func unescape(body string, escaped bool) string {
 	b.Grow(len(body))
 	for i := 0; i < len(body); i++ {
 		c := body[i]
-		if c == '\\' && i+1 < len(body) {
+		switch {
+		case c == '\\' && i+1 < len(body):
 			i++
 			c = body[i]
+		case c == '\r' && isFold(body, i):
+			i = skipOWS(body, i+2) - 1
+			c = ' '
 		}
 		b.WriteByte(c)
 	}

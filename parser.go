@@ -1,6 +1,9 @@
 package httpauth
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Default limits; see [Limits].
 const (
@@ -293,6 +296,30 @@ func ParseParams(lines ...string) (Params, error) {
 	return ps, err
 }
 
+// state is the position of the grammar between elements of a field.
+type state struct {
+	m        mode
+	lim      Limits
+	ln       int  // index of the current line
+	keep     int  // recs known to be complete
+	open     bool // the current rec takes params (scheme, SP, no token68)
+	first    bool // just after "scheme SP": a param or a comma must follow
+	needSep  bool // after an element: a comma or the end must follow
+	bare     bool // the current rec is a scheme alone, followed by a comma
+	skipping bool // lenient recovery: drop params until a new challenge
+	commas   int  // commas (and line joins) since the last element
+	p0       int  // first param of the current rec or list
+	// lastVal is the offset of the last param's value when it was an
+	// unquoted value that lenient mode may extend over spaces, else -1.
+	lastVal int
+}
+
+// fault is a grammar error found inside an element: where, and why.
+type fault struct {
+	off int
+	err error
+}
+
 // parse runs the grammar over lines, filling p.recs and p.ps. On error they
 // hold what was complete before it (decision 12) in challenge mode, and
 // nothing in the other modes.
@@ -306,19 +333,13 @@ func ParseParams(lines ...string) (Params, error) {
 func (p *Parser) parse(m mode, lines []string) error {
 	p.recs = p.recs[:0]
 	p.ps = p.ps[:0]
-	lim := p.Limits.resolve()
-
-	var (
-		keep    = 0     // recs known to be complete
-		open    = false // the current rec takes params (scheme, SP, no token68)
-		first   = false // just after "scheme SP": a param or a comma must follow
-		needSep = false // after an element: a comma or the end must follow
-		commas  = 0     // commas (and line joins) since the last element
-		p0      = 0     // first param of the current rec or list
-	)
+	p.warns = p.warns[:0]
+	p.lx.lenient = p.Lenient
+	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1}
 	for ln, line := range lines {
-		if len(line) > lim.MaxLineBytes {
-			return p.fail(m, keep, ln, lim.MaxLineBytes, &LimitError{What: "bytes in a field line", Limit: lim.MaxLineBytes})
+		st.ln = ln
+		if len(line) > st.lim.MaxLineBytes {
+			return p.fail(&st, st.lim.MaxLineBytes, &LimitError{What: "bytes in a field line", Limit: st.lim.MaxLineBytes})
 		}
 		// Trailing OWS of a line is not part of the value (decision 9).
 		n := len(line)
@@ -326,135 +347,327 @@ func (p *Parser) parse(m mode, lines []string) error {
 			n--
 		}
 		s := line[:n]
-		i := 0
 		if ln > 0 {
 			// A line boundary is a list separator (decision 1).
-			needSep, first = false, false
 			if m == modeCredentials {
-				return p.fail(m, keep, ln, 0, errSecondCreds)
+				return p.fail(&st, 0, errSecondCreds)
 			}
-			commas++
+			st.needSep, st.first, st.lastVal = false, false, -1
+			st.commas++
 		}
+		i := 0
 		for {
-			i = skipOWS(s, i)
+			i = p.skipWS(s, i, &st)
 			if i >= len(s) {
 				break
 			}
-			c := s[i]
-			if c == ',' {
-				if m == modeCredentials && len(p.recs) > 0 && !open {
-					return p.fail(m, keep, ln, i, errExpectEnd)
-				}
-				needSep, first = false, false
-				commas++
-				if commas > lim.MaxEmptyElements+1 {
-					return p.fail(m, keep, ln, i, &LimitError{What: "empty list elements in a row", Limit: lim.MaxEmptyElements})
-				}
-				i++
+			var f fault
+			i, f = p.element(s, i, &st)
+			if f.err == nil {
 				continue
 			}
-			if needSep {
-				return p.fail(m, keep, ln, i, errExpectComma)
+			if !p.Lenient || m == modeCredentials {
+				return p.fail(&st, f.off, f.err)
 			}
-			if classes[c]&cTchar == 0 {
-				switch {
-				case classes[c]&cCTL != 0:
-					return p.fail(m, keep, ln, i, errCTL)
-				case c >= 0x80:
-					return p.fail(m, keep, ln, i, errNonASCII)
-				case first || m == modeParams:
-					return p.fail(m, keep, ln, i, errExpectParamName)
-				case c == '=' && len(p.recs) > 0 && !open:
-					return p.fail(m, keep, ln, i, errExpectComma)
-				}
-				return p.fail(m, keep, ln, i, errExpectScheme)
+			if _, ok := f.err.(*LimitError); ok {
+				return p.fail(&st, f.off, f.err)
 			}
-			t0 := i
-			i = scanToken(s, i)
-			name := s[t0:i]
-			j := skipOWS(s, i)
-			if j < len(s) && s[j] == '=' {
-				// auth-param = token BWS "=" BWS ( token / quoted-string )
-				if m != modeParams && !open {
-					if len(p.recs) > 0 && p.recs[len(p.recs)-1].token68 != "" {
-						return p.fail(m, keep, ln, t0, errParamAfterT68)
-					}
-					return p.fail(m, keep, ln, t0, errParamNoScheme)
-				}
-				j = skipOWS(s, j+1)
-				if j >= len(s) {
-					return p.fail(m, keep, ln, j, errExpectValue)
-				}
-				var value string
-				if s[j] == '"' {
-					end, esc, _, r, at := p.lx.scanQuoted(s, j)
-					if r != "" {
-						return p.fail(m, keep, ln, at, r)
-					}
-					value = unescape(s[j+1:end-1], esc)
-					i = end
-				} else if classes[s[j]]&cTchar != 0 {
-					i = scanToken(s, j)
-					value = s[j:i]
-				} else {
-					return p.fail(m, keep, ln, j, errExpectValue)
-				}
-				if len(p.ps)-p0 >= lim.MaxParams {
-					return p.fail(m, keep, ln, t0, &LimitError{What: "parameters", Limit: lim.MaxParams})
-				}
-				for k := p0; k < len(p.ps); k++ {
-					if EqualFold(p.ps[k].Name, name) {
-						return p.fail(m, keep, ln, t0, dupError{})
-					}
-				}
-				p.ps = append(p.ps, Param{Name: name, Value: value})
-				commas, needSep, first = 0, true, false
-				continue
-			}
-			// Any other token starts a new challenge (decision 2).
-			if first || m == modeParams {
-				return p.fail(m, keep, ln, j, errExpectEquals)
-			}
-			if m == modeCredentials && len(p.recs) > 0 {
-				return p.fail(m, keep, ln, t0, errSecondCreds)
-			}
-			keep = len(p.recs)
-			if len(p.recs) >= lim.MaxChallenges {
-				return p.fail(m, keep, ln, t0, &LimitError{What: "challenges", Limit: lim.MaxChallenges})
-			}
-			p0 = len(p.ps)
-			p.recs = append(p.recs, rec{scheme: name, p0: p0})
-			commas, open, first, needSep = 0, false, false, false
-			if i >= len(s) || s[i] == ',' {
-				continue // a scheme alone
-			}
-			switch s[i] {
-			case ' ':
-			case '\t':
-				return p.fail(m, keep, ln, i, errTabAfterScheme)
-			default:
-				return p.fail(m, keep, ln, i, errSchemeSep)
-			}
-			i = skipOWS(s, i)
-			// token68 or #auth-param (decision 3)
-			if end, next, ok := token68At(s, i); ok {
-				p.recs[len(p.recs)-1].token68 = s[i:end]
-				i, needSep = next, true
-				continue
-			}
-			open, first = true, true
+			i = p.recover(s, i, f, &st)
 		}
 	}
 	if m == modeCredentials && len(p.recs) == 0 {
-		return p.fail(m, 0, 0, 0, emptyError{})
+		return p.fail(&st, 0, emptyError{})
 	}
 	return nil
 }
 
-// fail ends a parse with a *SyntaxError, keeping the first keep recs and
-// their params in challenge mode and nothing in the other modes.
-func (p *Parser) fail(m mode, keep, line, off int, err error) error {
-	if m != modeChallenges {
+// skipWS skips OWS; in lenient mode also an obs-fold (CRLF followed by SP
+// or HTAB, RFC 9112 section 5.2), with a warning.
+func (p *Parser) skipWS(s string, i int, st *state) int {
+	i = skipOWS(s, i)
+	for p.Lenient && isFold(s, i) {
+		p.warn(st, i, warnFold)
+		i = skipOWS(s, i+2)
+	}
+	return i
+}
+
+// isFold reports whether an obs-fold starts at i: CRLF then SP or HTAB.
+func isFold(s string, i int) bool {
+	return i+2 < len(s) && s[i] == '\r' && s[i+1] == '\n' && (s[i+2] == ' ' || s[i+2] == '\t')
+}
+
+// element parses one list element starting at s[i] (not OWS): an empty
+// element's comma, a parameter, or a new challenge with its token68 or
+// first separator. It returns the offset after it.
+func (p *Parser) element(s string, i int, st *state) (int, fault) {
+	c := s[i]
+	if c == ',' {
+		if st.m == modeCredentials && len(p.recs) > 0 && !st.open {
+			return i, fault{i, errExpectEnd}
+		}
+		st.needSep, st.first, st.lastVal = false, false, -1
+		st.commas++
+		if st.commas > st.lim.MaxEmptyElements+1 {
+			return i, fault{i, &LimitError{What: "empty list elements in a row", Limit: st.lim.MaxEmptyElements}}
+		}
+		return i + 1, fault{}
+	}
+	if st.needSep {
+		// Lenient: a value that runs on over spaces, or a missing comma.
+		if p.Lenient && !st.skipping {
+			if ok, next := p.lenientAfterValue(s, i, st); ok {
+				return next, fault{}
+			}
+		}
+		return i, fault{i, errExpectComma}
+	}
+	if classes[c]&cTchar == 0 {
+		switch {
+		case classes[c]&cCTL != 0:
+			return i, fault{i, errCTL}
+		case c >= 0x80:
+			return i, fault{i, errNonASCII}
+		case st.first || st.m == modeParams:
+			return i, fault{i, errExpectParamName}
+		}
+		return i, fault{i, errExpectScheme}
+	}
+	t0 := i
+	i = scanToken(s, i)
+	name := s[t0:i]
+	j := skipOWS(s, i)
+	if j < len(s) && s[j] == '=' {
+		return p.param(s, t0, name, j, st)
+	}
+	// Any other token starts a new challenge (decision 2).
+	if st.first || st.m == modeParams {
+		return i, fault{j, errExpectEquals}
+	}
+	if st.m == modeCredentials && len(p.recs) > 0 {
+		return i, fault{t0, errSecondCreds}
+	}
+	st.keep = len(p.recs)
+	st.skipping = false
+	if len(p.recs) >= st.lim.MaxChallenges {
+		return i, fault{t0, &LimitError{What: "challenges", Limit: st.lim.MaxChallenges}}
+	}
+	st.p0 = len(p.ps)
+	p.recs = append(p.recs, rec{scheme: name, p0: st.p0})
+	st.commas, st.open, st.first, st.needSep, st.bare, st.lastVal = 0, false, false, false, false, -1
+	if i >= len(s) || s[i] == ',' {
+		st.bare = true
+		return i, fault{} // a scheme alone
+	}
+	switch c := s[i]; {
+	case c == ' ':
+	case p.Lenient && c == '\t':
+		p.warn(st, i, warnTabAfterScheme)
+	case p.Lenient && c == ';':
+		p.warn(st, i, warnSemicolonAfterScheme)
+		i++
+	case p.Lenient && isFold(s, i):
+		p.warn(st, i, warnFold)
+		i += 2
+	case c == '\t':
+		return i, fault{i, errTabAfterScheme}
+	default:
+		return i, fault{i, errSchemeSep}
+	}
+	i = p.skipWS(s, i, st)
+	// token68 or #auth-param (decision 3)
+	if end, next, ok := token68At(s, i); ok {
+		p.recs[len(p.recs)-1].token68 = s[i:end]
+		st.needSep = true
+		return next, fault{}
+	}
+	st.open, st.first = true, true
+	return i, fault{}
+}
+
+// param parses "BWS value" after the name at t0 and the "=" at eq, and adds
+// the parameter to the current challenge (or list).
+func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, fault) {
+	if st.m != modeParams && !st.open && !st.skipping {
+		last := len(p.recs) - 1
+		switch {
+		case last >= 0 && p.recs[last].token68 != "":
+			return t0, fault{t0, errParamAfterT68}
+		case p.Lenient && last >= 0 && st.bare:
+			// "Basic, realm=x": the comma right after the scheme.
+			p.warn(st, t0, warnCommaAfterScheme)
+			st.open, st.bare = true, false
+		default:
+			return t0, fault{t0, errParamNoScheme}
+		}
+	}
+	j := skipOWS(s, eq+1)
+	if j >= len(s) {
+		return j, fault{j, errExpectValue}
+	}
+	var value string
+	i := j
+	lastVal := -1
+	switch c := s[j]; {
+	case c == '"':
+		end, esc, closed, r, at := p.lx.scanQuoted(s, j)
+		if r != "" {
+			return j, fault{at, r}
+		}
+		if closed {
+			value = unescape(s[j+1:end-1], esc)
+		} else {
+			p.warn(st, j, warnUnterminated)
+			value = unescape(s[j+1:end], esc)
+		}
+		if esc && p.Lenient && strings.IndexByte(s[j:end], '\r') >= 0 {
+			p.warn(st, j, warnFold)
+		}
+		i = end
+	case classes[c]&cTchar != 0:
+		i = scanToken(s, j)
+		if p.Lenient {
+			if k := scanLoose(s, i); k > i {
+				p.warn(st, i, warnLooseValue)
+				i = k
+			}
+			lastVal = j
+		}
+		value = s[j:i]
+	case p.Lenient && isLoose(c):
+		i = scanLoose(s, j)
+		p.warn(st, j, warnLooseValue)
+		value = s[j:i]
+		lastVal = j
+	default:
+		return j, fault{j, errExpectValue}
+	}
+	if st.skipping {
+		st.needSep = true
+		return i, fault{}
+	}
+	if len(p.ps)-st.p0 >= st.lim.MaxParams {
+		return i, fault{t0, &LimitError{What: "parameters", Limit: st.lim.MaxParams}}
+	}
+	for k := st.p0; k < len(p.ps); k++ {
+		if EqualFold(p.ps[k].Name, name) {
+			if !p.Lenient {
+				return i, fault{t0, dupError{}}
+			}
+			// First wins.
+			p.warn(st, t0, warnDuplicate)
+			st.commas, st.needSep, st.first, st.lastVal = 0, true, false, -1
+			return i, fault{}
+		}
+	}
+	p.ps = append(p.ps, Param{Name: name, Value: value})
+	st.commas, st.needSep, st.first, st.lastVal = 0, true, false, lastVal
+	return i, fault{}
+}
+
+// isLoose reports whether c may stand in an unquoted value in lenient mode:
+// any VCHAR or obs-text but the delimiters of the list and of
+// quoted-strings. AWS Signature V4 sends "/" and ";" this way, SCRAM
+// senders base64 padding.
+func isLoose(c byte) bool {
+	return c > ' ' && c != 0x7F && c != ',' && c != '"'
+}
+
+// scanLoose returns the end of the run of isLoose bytes at i.
+func scanLoose(s string, i int) int {
+	for i < len(s) && isLoose(s[i]) {
+		i++
+	}
+	return i
+}
+
+// lenientAfterValue handles, in lenient mode, text where a comma must
+// follow a value: "a=b c=d" (a missing comma: the next param is read) and
+// "realm=gin jwt" (an unquoted value with spaces: it runs on to the next
+// comma). It reports whether it recovered and where to go on.
+func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
+	if classes[s[i]]&cTchar != 0 {
+		k := skipOWS(s, scanToken(s, i))
+		if k < len(s) && s[k] == '=' {
+			p.warn(st, i, warnMissingComma)
+			st.needSep = false
+			return true, i
+		}
+	}
+	if st.lastVal < 0 || len(p.ps) == 0 {
+		return false, i
+	}
+	// Extend the last unquoted value up to the next comma, less trailing
+	// whitespace.
+	end := i
+	for k := i; k < len(s) && s[k] != ','; k++ {
+		if !isLoose(s[k]) && s[k] != ' ' && s[k] != '\t' {
+			return false, i
+		}
+		if s[k] != ' ' && s[k] != '\t' {
+			end = k + 1
+		}
+	}
+	p.warn(st, i, warnSpaceInValue)
+	p.ps[len(p.ps)-1].Value = s[st.lastVal:end]
+	return true, end
+}
+
+// recover skips, in lenient mode, the malformed challenge (or parameter of
+// a list) in which f was found: the challenge is dropped, and parameters
+// are skipped up to the next element that starts a new challenge.
+func (p *Parser) recover(s string, i int, f fault, st *state) int {
+	if !st.skipping {
+		p.warn(st, f.off, warnSkipped+f.err.Error())
+	}
+	if st.m == modeChallenges {
+		if len(p.recs) > st.keep {
+			p.ps = p.ps[:p.recs[st.keep].p0]
+			p.recs = p.recs[:st.keep]
+		}
+		st.skipping = true
+	}
+	st.open, st.first, st.needSep, st.bare, st.lastVal = false, false, false, false, -1
+	if i < f.off {
+		i = f.off
+	}
+	// Go on after the next comma that is not inside a quoted-string.
+	for i < len(s) && s[i] != ',' {
+		if s[i] == '"' {
+			if end, _, _, r, _ := p.lx.scanQuoted(s, i); r == "" {
+				i = end
+				continue
+			}
+		}
+		i++
+	}
+	return i
+}
+
+func (p *Parser) warn(st *state, off int, msg string) {
+	p.warns = append(p.warns, Warning{Line: st.ln, Offset: off, Message: msg})
+}
+
+// Lenient-mode warning messages. They are constants, so that recovering
+// costs no allocation.
+const (
+	warnFold                 = "obs-fold (line break followed by whitespace) inside the field, read as one space"
+	warnTabAfterScheme       = "HTAB between auth-scheme and its data, read as a space (RFC 9110 requires SP)"
+	warnSemicolonAfterScheme = "';' after the auth-scheme, read as a space"
+	warnCommaAfterScheme     = "',' right after the auth-scheme: the parameter is read as part of that challenge"
+	warnUnterminated         = "unterminated quoted-string, closed at the end of the line"
+	warnLooseValue           = "unquoted value holds characters outside token, read up to the next ',' or space (it should be a quoted-string)"
+	warnSpaceInValue         = "unquoted value holds spaces, read up to the next ',' (it should be a quoted-string)"
+	warnMissingComma         = "missing ',' between parameters"
+	warnDuplicate            = "duplicate parameter name, ignored (the first one wins; RFC 9110 section 11.2)"
+	warnSkipped              = "malformed challenge skipped: "
+)
+
+// fail ends a parse with a *SyntaxError, keeping the challenges complete
+// before it in challenge mode and nothing in the other modes.
+func (p *Parser) fail(st *state, off int, err error) error {
+	keep := st.keep
+	if st.m != modeChallenges {
 		keep = 0
 	}
 	if keep < len(p.recs) {
@@ -464,7 +677,7 @@ func (p *Parser) fail(m mode, keep, line, off int, err error) error {
 	if keep == 0 {
 		p.ps = p.ps[:0]
 	}
-	return &SyntaxError{Line: line, Offset: off, Err: err}
+	return &SyntaxError{Line: st.ln, Offset: off, Err: err}
 }
 
 // token68At reports whether the text of s from i up to the next ',' or the
