@@ -207,7 +207,7 @@ func knownBug(lim httpauth.Limits, got, want error) string {
 		// K1: MaxEmptyElements < 0 (no limit) makes the bound
 		// MaxInt+1, which overflows: every comma is over the limit.
 		return "known bug K1: MaxEmptyElements < 0 rejects every comma"
-	case emptiesLimit(got) != emptiesLimit(want):
+	case emptiesLimit(got) || emptiesLimit(want):
 		// K2: the fast parser counts commas in a row, not empty
 		// elements: it allows one more empty element at the start of
 		// a list, does not count those at its end, and does not check

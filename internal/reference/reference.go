@@ -347,21 +347,26 @@ func (p *parser) element() {
 
 // separator consumes the separator at the cursor: a ',' or a line
 // boundary. The slot it closes is an empty element when no element was read
-// since the previous separator (or since the start of the field).
+// since the previous separator (or since the start of the field). Passing
+// the limit is reported at the ',' or, for a line boundary, at offset 0 of
+// the next line.
 func (p *parser) separator() {
-	if p.seps > 0 || !p.afterElem {
-		p.empties++
-		if p.empties > p.lim.empties {
-			p.fail(limitError{"empty list elements in a row", p.lim.empties})
-		}
-	}
+	empty := p.seps > 0 || !p.afterElem
 	p.seps++
+	ln, off := p.ln, p.off
 	if _, ok := p.peek(); ok {
 		p.off++ // ','
-		return
+	} else {
+		p.ln, p.off = p.ln+1, 0
+		p.checkLine()
+		ln, off = p.ln, 0
 	}
-	p.ln, p.off = p.ln+1, 0
-	p.checkLine()
+	if empty {
+		p.empties++
+		if p.empties > p.lim.empties {
+			p.failAt(ln, off, limitError{"empty list elements in a row", p.lim.empties})
+		}
+	}
 }
 
 // skipSeps skips OWS and separators (the empty elements of a list).
