@@ -158,11 +158,7 @@ func (rep *Report) WriteMarkdown(w io.Writer, details bool) {
 	}
 	fmt.Fprintf(w, "\n|---|---|---|%s\n", strings.Repeat("---|", len(rep.Names)))
 	for i, c := range rep.Cases {
-		name := c.Name
-		if c.Source != "corpus" {
-			name = c.Source
-		}
-		fmt.Fprintf(w, "| %s | %s | %s |", name, c.Field, strings.Join(c.Tags, ", "))
+		fmt.Fprintf(w, "| %s | %s | %s |", c.Name, c.Field, strings.Join(c.Tags, ", "))
 		for _, r := range rep.Results[i] {
 			fmt.Fprintf(w, " %s |", r.Verdict.Mark())
 		}

@@ -104,9 +104,10 @@ func pseudoBytes(n int, prefix ...byte) []byte {
 var (
 	// A SPNEGO/Kerberos AP-REQ as a browser sends it: ~1.6 KB of base64.
 	negotiateAuthz = base64.StdEncoding.EncodeToString(pseudoBytes(1205, 0x60, 0x82, 0x04, 0xb1))
-	// The server's mutual-authentication answer: a short SPNEGO token.
-	negotiateChal = base64.StdEncoding.EncodeToString(pseudoBytes(160, 0xa1, 0x81, 0x9d))
 )
+
+// The root package's negotiate token (cases_test.go), a short SPNEGO token.
+const negotiateChal = "YIIBdgYJKoZIhvcSAQICAQBuggFlMIIBYaADAgEFoQMCAQ6iBwMFACAAAACjggEFYYIBATCB/qADAgEFoQ0bC0VYQU1QTEUuQ09NohswGaADAgEDoRIwEBsESFRUUBsIc2VydmVyMDGjgcowgcegAwIBF6EDAgEBooG6BIG3=="
 
 const (
 	jwtToken     = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjFlOWdkazcifQ.eyJpc3MiOiJodHRwczovL2FjY291bnRzLmV4YW1wbGUuY29tIiwic3ViIjoiMjQ4Mjg5NzYxMDAxIiwiYXVkIjoiczZCaGRSa3F0MyIsIm5vbmNlIjoibi0wUzZfV3pBMk1qIiwiZXhwIjoxMzExMjgxOTcwLCJpYXQiOjEzMTEyODA5NzB9.ggW8hZ1EuVLuxNuuIJKX_V8a_OMXzR0EHR9R6jgdqrOOF4daGU96Sr_P6qJp6IcmD3HP99Obi1PRs-cwh3LO-p146waJ8IhehcwL7F09JdijmBqkvPeB2T9CJNqeGpe-gccMg4vfKjkM8FcGvnzZUN4_KSP0aAp1tOJ1zZwgjxqGByKHiOtX7TpdQyHE5lcMiKPXfEIQILVq0pc_E2DzL7emopWoaoZTF_m0_N0YzFC6g6EJbOEoRoSK5hoDalrcvRYLSrQAZZKflyuVCyixEoV9GfNQC3_osjzw2PAithfubEEBLuVVk4XUVrWOLrLl0nx7RkKU8NXNHq-rvKMzqg"
@@ -186,18 +187,36 @@ var Corpus = []Case{
 		Bench: true,
 	},
 	{
-		// The usual challenge of a site behind Basic auth.
+		// RFC 7617 section 2.1's challenge (the root package's "basic"
+		// challenge case).
 		Name:  "basic-realm",
 		Field: Challenges,
-		Lines: []string{`Basic realm="Restricted area", charset="UTF-8"`},
-		Want:  []Auth{{Scheme: "Basic", Params: ps("realm", "Restricted area", "charset", "UTF-8")}},
+		Lines: []string{`Basic realm="WallyWorld", charset="UTF-8"`},
+		Want:  []Auth{{Scheme: "Basic", Params: ps("realm", "WallyWorld", "charset", "UTF-8")}},
 		Tags:  []string{TagRealistic},
+		Bench: true,
+	},
+	{
+		// The root package's "multi" case (cases_test.go): RFC 7616's two
+		// Digest challenges, then Basic, Bearer and a bare Negotiate, on one
+		// line.
+		Name:  "multi",
+		Field: Challenges,
+		Lines: []string{`Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=SHA-256, nonce="` + digestNonce + `", opaque="` + digestOpaque + `", Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=MD5, nonce="` + digestNonce + `", opaque="` + digestOpaque + `", Basic realm="http-auth@example.org", Bearer realm="example", Negotiate`},
+		Want: []Auth{
+			{Scheme: "Digest", Params: ps("realm", "http-auth@example.org", "qop", "auth, auth-int", "algorithm", "SHA-256", "nonce", digestNonce, "opaque", digestOpaque)},
+			{Scheme: "Digest", Params: ps("realm", "http-auth@example.org", "qop", "auth, auth-int", "algorithm", "MD5", "nonce", digestNonce, "opaque", digestOpaque)},
+			{Scheme: "Basic", Params: ps("realm", "http-auth@example.org")},
+			{Scheme: "Bearer", Params: ps("realm", "example")},
+			{Scheme: "Negotiate"},
+		},
+		Tags:  []string{TagRealistic, TagMulti},
 		Bench: true,
 	},
 	{
 		// An API gateway offering three schemes on one line: a scheme
 		// alone, a Bearer with an error (RFC 6750) and a Basic.
-		Name:  "multi",
+		Name:  "gateway-multi",
 		Field: Challenges,
 		Lines: []string{`Negotiate, Bearer realm="https://login.example.com/", error="invalid_token", error_description="The access token expired", Basic realm="example", charset="UTF-8"`},
 		Want: []Auth{
@@ -222,7 +241,8 @@ var Corpus = []Case{
 		Bench: true,
 	},
 	{
-		// The server's answer that completes SPNEGO mutual authentication.
+		// The server's answer that completes SPNEGO mutual authentication
+		// (the root package's "negotiate" token).
 		Name:  "negotiate",
 		Field: Challenges,
 		Lines: []string{"Negotiate " + negotiateChal},
