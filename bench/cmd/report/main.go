@@ -1,0 +1,321 @@
+// Command report turns the raw benchmark output of run.sh into the tables
+// of bench/README.md: medians and the ratio of every implementation to
+// httpauth, the DESIGN.md targets met or missed, the ratio of each root
+// benchmark to BenchmarkScanFloor, the scaling flatness and the
+// conformance table. With -readme it rewrites the generated blocks of that
+// file (between "<!-- begin:NAME -->" and "<!-- end:NAME -->"); without it
+// it prints them.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/authwire/httpauth/bench"
+)
+
+// samples maps a benchmark name (without the -GOMAXPROCS suffix) to the
+// values of each unit.
+type samples map[string]map[string][]float64
+
+var procSuffix = regexp.MustCompile(`-\d+$`)
+
+func load(path string) (samples, []string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	s := samples{}
+	var order []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) < 4 || !strings.HasPrefix(fs[0], "Benchmark") {
+			continue
+		}
+		if _, err := strconv.Atoi(fs[1]); err != nil {
+			continue
+		}
+		name := procSuffix.ReplaceAllString(fs[0], "")
+		if s[name] == nil {
+			s[name] = map[string][]float64{}
+			order = append(order, name)
+		}
+		for i := 2; i+1 < len(fs); i += 2 {
+			v, err := strconv.ParseFloat(fs[i], 64)
+			if err != nil {
+				continue
+			}
+			s[name][fs[i+1]] = append(s[name][fs[i+1]], v)
+		}
+	}
+	return s, order, sc.Err()
+}
+
+// med returns the median of name's unit, and whether there is one.
+func (s samples) med(name, unit string) (float64, bool) {
+	vs := s[name][unit]
+	if len(vs) == 0 {
+		return 0, false
+	}
+	vs = slices.Clone(vs)
+	slices.Sort(vs)
+	n := len(vs)
+	if n%2 == 1 {
+		return vs[n/2], true
+	}
+	return (vs[n/2-1] + vs[n/2]) / 2, true
+}
+
+func ns(v float64) string {
+	switch {
+	case v >= 1e6:
+		return fmt.Sprintf("%.2f ms", v/1e6)
+	case v >= 1e4:
+		return fmt.Sprintf("%.1f µs", v/1e3)
+	case v >= 100:
+		return fmt.Sprintf("%.0f ns", v)
+	}
+	return fmt.Sprintf("%.1f ns", v)
+}
+
+func num(v float64) string {
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+func ratio(v float64) string {
+	if v >= 10 {
+		return fmt.Sprintf("%.0f×", v)
+	}
+	return fmt.Sprintf("%.2f×", v)
+}
+
+func compareTables(s samples, conf map[[2]string]bench.Verdict) (cmp, targets string) {
+	var b, t strings.Builder
+	fmt.Fprintf(&b, "Medians; `× httpauth` is the impl's ns/op over httpauth's (convenience API) on the same case: above 1 is slower than httpauth. `correct` is the conformance verdict on that case.\n\n")
+	fmt.Fprintf(&b, "| case | impl | ns/op | MB/s | B/op | allocs/op | × httpauth | correct |\n|---|---|--:|--:|--:|--:|--:|---|\n")
+	fmt.Fprintf(&t, "| case | fastest correct other | its ns/op | httpauth-parser | speedup (≥5×) | httpauth | speedup (≥3×) | parser allocs (0%s) | httpauth allocs (≤2%s) |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n", "¹", "¹")
+	for _, c := range bench.BenchCases() {
+		base := "BenchmarkCompare/" + c.Name + "/httpauth"
+		hns, hok := s.med(base, "ns/op")
+		type other struct {
+			name string
+			ns   float64
+		}
+		var best *other
+		for _, n := range bench.ImplNames() {
+			full := "BenchmarkCompare/" + c.Name + "/" + n
+			v, ok := s.med(full, "ns/op")
+			if !ok {
+				continue
+			}
+			mbs, _ := s.med(full, "MB/s")
+			bop, _ := s.med(full, "B/op")
+			aop, _ := s.med(full, "allocs/op")
+			r := "–"
+			if hok {
+				r = ratio(v / hns)
+			}
+			verdict := conf[[2]string{c.Name, n}]
+			fmt.Fprintf(&b, "| %s | %s | %s | %.0f | %s | %s | %s | %s |\n", c.Name, n, ns(v), mbs, num(bop), num(aop), r, verdict.Mark())
+			if !strings.HasPrefix(n, "httpauth") && verdict == bench.OK && (best == nil || v < best.ns) {
+				best = &other{n, v}
+			}
+		}
+		pns, pok := s.med("BenchmarkCompare/"+c.Name+"/httpauth-parser", "ns/op")
+		pal, _ := s.med("BenchmarkCompare/"+c.Name+"/httpauth-parser", "allocs/op")
+		hal, _ := s.med(base, "allocs/op")
+		if !pok || !hok {
+			fmt.Fprintf(&t, "| %s | | | not run (httpauth fails the case) | | | | | |\n", c.Name)
+			continue
+		}
+		escaped := c.HasTag(bench.TagEscape)
+		parserAllocOK := pal == 0 || (escaped && pal <= float64(escapedValues(c)))
+		convAllocOK := hal <= 2+float64(escapedValues(c))
+		if best == nil {
+			fmt.Fprintf(&t, "| %s | none | | %s | – | %s | – | %s | %s |\n", c.Name, ns(pns), ns(hns), mark(num(pal), parserAllocOK), mark(num(hal), convAllocOK))
+			continue
+		}
+		sp, sh := best.ns/pns, best.ns/hns
+		fmt.Fprintf(&t, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Name, best.name, ns(best.ns), ns(pns),
+			mark(ratio(sp), sp >= 5), ns(hns), mark(ratio(sh), sh >= 3), mark(num(pal), parserAllocOK), mark(num(hal), convAllocOK))
+	}
+	fmt.Fprintf(&t, "\n¹ plus one per quoted value holding a quoted-pair (DESIGN.md).\n")
+	return b.String(), t.String()
+}
+
+func mark(s string, ok bool) string {
+	if ok {
+		return s + " ✓"
+	}
+	return "**" + s + " ✗**"
+}
+
+// escapedValues counts the quoted values of c holding a quoted-pair.
+func escapedValues(c *bench.Case) int {
+	n := 0
+	for _, l := range c.Lines {
+		in := false
+		esc := false
+		for i := 0; i < len(l); i++ {
+			switch {
+			case !in && l[i] == '"':
+				in, esc = true, false
+			case in && l[i] == '\\':
+				if !esc {
+					n++
+				}
+				esc = true
+				i++
+			case in && l[i] == '"':
+				in = false
+			}
+		}
+	}
+	return n
+}
+
+func floorTable(s samples, order []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "| case | ScanFloor | benchmark | ns/op | × floor (≤3×) |\n|---|--:|---|--:|--:|\n")
+	for _, name := range order {
+		c, ok := strings.CutPrefix(name, "BenchmarkScanFloor/")
+		if !ok {
+			continue
+		}
+		f, _ := s.med(name, "ns/op")
+		for _, kind := range []string{"Lexer", "ParseChallenges", "ParseCredentials", "AppendChallenge"} {
+			v, ok := s.med("Benchmark"+kind+"/"+c, "ns/op")
+			if !ok {
+				continue
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", c, ns(f), kind, ns(v), mark(ratio(v/f), v/f <= 3))
+		}
+	}
+	return b.String()
+}
+
+func scalingTable(s samples) string {
+	var b strings.Builder
+	ns := []string{"1", "4", "16", "64", "256", "1024", "4096"}
+	fmt.Fprintf(&b, "ns/B (median) for a field of n challenges and for one challenge of n params, reused Parser, Limits raised to n.\n\n| field |")
+	for _, n := range ns {
+		fmt.Fprintf(&b, " n=%s |", n)
+	}
+	fmt.Fprintf(&b, " n=4096 / n=1 | max / min |\n|---|%s--:|--:|\n", strings.Repeat("--:|", len(ns)))
+	for _, kind := range []string{"challenges", "params"} {
+		fmt.Fprintf(&b, "| %s |", kind)
+		var vs []float64
+		for _, n := range ns {
+			v, ok := s.med("BenchmarkScaling/"+kind+"/n="+n, "ns/B")
+			if !ok {
+				fmt.Fprintf(&b, " |")
+				continue
+			}
+			vs = append(vs, v)
+			fmt.Fprintf(&b, " %.2f |", v)
+		}
+		if len(vs) == len(ns) {
+			r := vs[len(vs)-1] / vs[0]
+			fmt.Fprintf(&b, " %s | %s |\n", ratio(r), ratio(slices.Max(vs)/slices.Min(vs)))
+		} else {
+			fmt.Fprintf(&b, " | |\n")
+		}
+	}
+	return b.String()
+}
+
+func splice(readme string, blocks map[string]string) error {
+	data, err := os.ReadFile(readme)
+	if err != nil {
+		return err
+	}
+	s := string(data)
+	for name, body := range blocks {
+		begin, end := "<!-- begin:"+name+" -->\n", "<!-- end:"+name+" -->"
+		i := strings.Index(s, begin)
+		j := strings.Index(s, end)
+		if i < 0 || j < i {
+			return fmt.Errorf("%s: no %q ... %q block", readme, begin, end)
+		}
+		s = s[:i+len(begin)] + body + s[j:]
+	}
+	return os.WriteFile(readme, []byte(s), 0o644)
+}
+
+func main() {
+	var (
+		benchFile = flag.String("bench", "results/bench.txt", "go test -bench output of this module")
+		rootFile  = flag.String("root", "results/root.txt", "go test -bench output of the root package")
+		statFile  = flag.String("benchstat", "results/benchstat.txt", "benchstat of -bench")
+		rootStat  = flag.String("benchstat-root", "results/benchstat-root.txt", "benchstat of -root")
+		machine   = flag.String("machine", "results/machine.txt", "description of the machine")
+		golden    = flag.String("golden", "../testdata/golden", "golden txtar directory")
+		readme    = flag.String("readme", "", "README to rewrite in place (default: print)")
+	)
+	flag.Parse()
+	s, _, err := load(*benchFile)
+	if err != nil {
+		fatal(err)
+	}
+	cases, err := bench.AllCases(*golden)
+	if err != nil {
+		fatal(err)
+	}
+	rep := bench.Run(cases)
+	conf := map[[2]string]bench.Verdict{}
+	for i, c := range rep.Cases {
+		for j, n := range rep.Names {
+			if c.Source == "corpus" {
+				conf[[2]string{c.Name, n}] = rep.Results[i][j].Verdict
+			}
+		}
+	}
+	var cb strings.Builder
+	rep.WriteMarkdown(&cb, true)
+	cmp, targets := compareTables(s, conf)
+	blocks := map[string]string{
+		"compare":     cmp,
+		"targets":     targets,
+		"scaling":     scalingTable(s),
+		"conformance": cb.String(),
+	}
+	if rs, order, err := load(*rootFile); err == nil {
+		blocks["floor"] = floorTable(rs, order)
+	} else {
+		blocks["floor"] = "(no root benchmark results: " + err.Error() + ")\n"
+	}
+	for name, path := range map[string]string{"benchstat": *statFile, "benchstat-root": *rootStat, "machine": *machine} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			blocks[name] = "(missing: " + err.Error() + ")\n"
+			continue
+		}
+		blocks[name] = "```\n" + string(data) + "```\n"
+	}
+	if *readme == "" {
+		for _, name := range []string{"machine", "compare", "targets", "floor", "scaling", "conformance", "benchstat", "benchstat-root"} {
+			fmt.Printf("## %s\n\n%s\n", name, blocks[name])
+		}
+		return
+	}
+	if err := splice(*readme, blocks); err != nil {
+		fatal(err)
+	}
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "report:", err)
+	os.Exit(1)
+}

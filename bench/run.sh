@@ -1,0 +1,36 @@
+#!/bin/sh
+# run.sh regenerates every table of bench/README.md: the comparison and
+# scaling benchmarks of this module, the root package's benchmarks against
+# BenchmarkScanFloor, benchstat summaries and the conformance table.
+#
+#   ./run.sh                      # -count=10 -benchtime=200ms, ~15 minutes
+#   COUNT=3 BENCHTIME=50ms ./run.sh   # a quick look
+#
+# The raw outputs stay in results/ so that the tables can be checked.
+set -eu
+cd "$(dirname "$0")"
+count=${COUNT:-10}
+benchtime=${BENCHTIME:-200ms}
+benchstat="go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da"
+mkdir -p results
+
+{
+	echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- .. 2>/dev/null || echo ' (+ uncommitted changes)')"
+	echo "nproc:   $(nproc)"
+	echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+	echo "go:      $(go version)"
+	echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, before the run)"
+	echo "flags:   -count=$count -benchtime=$benchtime -benchmem"
+} > results/machine.txt
+cat results/machine.txt
+
+go test -run='^$' -bench='Compare|Scaling|HeaderGet' -benchmem -count="$count" -benchtime="$benchtime" . > results/bench.txt
+(cd .. && go test -run='^$' -bench='ScanFloor|Lexer|ParseChallenges|ParseCredentials|AppendChallenge' -benchmem -count="$count" -benchtime="$benchtime" .) > results/root.txt
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (after the run)" >> results/machine.txt
+
+$benchstat results/bench.txt > results/benchstat.txt
+$benchstat results/root.txt > results/benchstat-root.txt
+go run ./cmd/conformance > results/conformance.md
+go run ./cmd/report -readme README.md
+echo "README.md updated"
