@@ -30,6 +30,14 @@ var benchCases = []benchCase{
 		in: `Negotiate YIIBdgYJKoZIhvcSAQICAQBuggFlMIIBYaADAgEFoQMCAQ6iBwMFACAAAACjggEFYYIBATCB/qADAgEFoQ0bC0VYQU1QTEUuQ09NohswGaADAgEDoRIwEBsESFRUUBsIc2VydmVyMDGjgcowgcegAwIBF6EDAgEBooG6BIG3==`},
 	{name: "digest-authz", field: "credentials",
 		in: `Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=MD5, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="8ca523f5e9506fed4657c9700eebdbec", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"`},
+	// AWS Signature V4 sends "/" and ";" in unquoted values: only lenient
+	// mode reads it. It is an Authorization value; it also runs as a
+	// challenge list so that BenchmarkParseChallenges/aws-sigv4 measures
+	// lenient mode on the challenge path.
+	{name: "aws-sigv4", field: "challenge", lenient: true, in: awsSigV4},
+	{name: "aws-sigv4", field: "credentials", lenient: true, in: awsSigV4},
 	{name: "bearer", field: "credentials",
 		in: `Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`},
 }
+
+const awsSigV4 = `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024`
