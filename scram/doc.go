@@ -1,0 +1,36 @@
+// Package scram is a typed view of the SCRAM-SHA-1 and SCRAM-SHA-256 HTTP
+// authentication schemes (RFC 7804), built on the generic values of
+// package httpauth.
+//
+// SCRAM (RFC 5802) runs over HTTP as a series of 401 responses and
+// retried requests; each step carries one SCRAM message, base64-encoded,
+// in the data parameter, and the server names the exchange with sid. RFC
+// 7804 section 5's example, each value on one line:
+//
+//	WWW-Authenticate: SCRAM-SHA-256 realm="testrealm@example.com"
+//	Authorization: SCRAM-SHA-256 realm="testrealm@example.com", data=biwsbj11c2VyLHI9ck9wck5HZndFYmVSV2diTkVrcU8K
+//	WWW-Authenticate: SCRAM-SHA-256 sid=AAAABBBBCCCCDDDD, data=cj1yT3ByTkdm…
+//	Authorization: SCRAM-SHA-256 sid=AAAABBBBCCCCDDDD, data=Yz1iaXdzLHI9…
+//	Authentication-Info: sid=AAAABBBBCCCCDDDD, data=dj02cnJpVFJC…
+//
+// The RFC writes padded base64 (ending in "=") unquoted, which RFC 9110
+// does not allow: a strict parser rejects those lines, and httpauth's
+// encoder quotes such values.
+//
+// [ParseChallenge] reads realm, data, sid and the reauthentication
+// parameters sr (server nonce) and ttl (seconds); none is required, since
+// the first challenge may carry only a realm. [ParseCredentials] and
+// [ParseInfo] (Authentication-Info) require data. data must be standard
+// base64, padded or not; DecodeData returns the SCRAM message. Unknown
+// parameters are ignored. Build methods produce values for httpauth's
+// encoder. Errors are [*Error] values, which name the parameter at fault
+// and never quote its value.
+//
+// Not done here: the SCRAM computation itself (RFC 5802) and parsing the
+// attributes inside a SCRAM message (r=, s=, i=, c=, p=, v=).
+//
+// [unverified], from memory of RFC 7804 rather than its text: the names
+// and meaning of sr and ttl (section 5.1, one round trip
+// reauthentication); the example values above decode to the RFC 7677
+// SCRAM-SHA-256 messages (each with a trailing newline, as printed).
+package scram
