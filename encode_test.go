@@ -1,0 +1,483 @@
+package httpauth_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/authwire/httpauth"
+	"github.com/google/go-cmp/cmp"
+)
+
+type encodeTest struct {
+	name string
+	c    httpauth.Challenge
+	want string // "" when refused
+}
+
+var encodeTests = []encodeTest{
+	// Canonical form: scheme, one SP, token68 or params joined by ", ".
+	{"scheme only", ch("Basic"), "Basic"},
+	{"token68", ch68("Negotiate", "YIIBdg=="), "Negotiate YIIBdg=="},
+	{"token68 chars", ch68("Bearer", "a-._~+/Z9=="), "Bearer a-._~+/Z9=="},
+	{"params", ch("Newauth", "realm", "apps", "type", "1", "title", `Login to "apps"`), `Newauth realm="apps", type=1, title="Login to \"apps\""`},
+	{"scheme kept as written", ch("bAsIc", "realm", "x"), `bAsIc realm="x"`},
+
+	// Token when the value is a non-empty token, else a quoted-string.
+	{"token value", ch("Foo", "a", "b"), "Foo a=b"},
+	{"every tchar", ch("Foo", "a", "!#$%&'*+-.^_`|~09azAZ"), "Foo a=!#$%&'*+-.^_`|~09azAZ"},
+	{"empty value", ch("Foo", "a", ""), `Foo a=""`},
+	{"space", ch("Foo", "a", "b c"), `Foo a="b c"`},
+	{"delimiters", ch("Foo", "a", `(),/:;<=>?@[]{}`), `Foo a="(),/:;<=>?@[]{}"`},
+	{"htab", ch("Foo", "a", "b\tc"), "Foo a=\"b\tc\""},
+	{"padding", ch("Foo", "a", "YII="), `Foo a="YII="`},
+
+	// Escaping writes \" and \\ only.
+	{"quote", ch("Foo", "a", `say "hi"`), `Foo a="say \"hi\""`},
+	{"backslash", ch("Foo", "a", `C:\dir`), `Foo a="C:\\dir"`},
+	{"backslash n is not a newline", ch("Foo", "a", `a\nb`), `Foo a="a\\nb"`},
+	{"only quote", ch("Foo", "a", `"`), `Foo a="\""`},
+
+	// realm is always quoted (RFC 9110 11.5), whatever the scheme or case.
+	{"realm token", ch("Basic", "realm", "x"), `Basic realm="x"`},
+	{"realm upper", ch("Basic", "REALM", "x"), `Basic REALM="x"`},
+	{"realm unknown scheme", ch("X-Foo", "Realm", "x"), `X-Foo Realm="x"`},
+	{"realm empty", ch("Basic", "realm", ""), `Basic realm=""`},
+
+	// Digest challenge (RFC 7616 3.3): realm, domain, nonce, opaque, qop
+	// quoted; stale, algorithm (and charset, userhash) tokens.
+	{"digest challenge", ch("Digest", "realm", "r", "domain", "d", "nonce", "n", "opaque", "o", "qop", "auth", "stale", "false", "algorithm", "MD5", "charset", "UTF-8", "userhash", "true"),
+		`Digest realm="r", domain="d", nonce="n", opaque="o", qop="auth", stale=false, algorithm=MD5, charset=UTF-8, userhash=true`},
+	{"digest scheme case", ch("DIGEST", "NONCE", "n", "Qop", "auth"), `DIGEST NONCE="n", Qop="auth"`},
+	{"nonce outside digest", ch("Foo", "nonce", "n", "qop", "auth"), `Foo nonce=n, qop=auth`},
+
+	// Bearer and DPoP (RFC 6750 3, RFC 9449 7.1).
+	{"bearer", ch("Bearer", "realm", "example", "scope", "openid", "error", "invalid_token", "error_description", "expired", "error_uri", "x"),
+		`Bearer realm="example", scope="openid", error="invalid_token", error_description="expired", error_uri="x"`},
+	{"dpop algs", ch("DPoP", "algs", "ES256"), `DPoP algs="ES256"`},
+	{"bearer other param", ch("Bearer", "resource_metadata", "abc"), `Bearer resource_metadata=abc`},
+
+	// Refusals: nothing written, an *EncodeError.
+	{"zero challenge", httpauth.Challenge{}, ""},
+	{"empty scheme with params", httpauth.Challenge{Params: ps("a", "b")}, ""},
+	{"scheme with space", ch("Ba sic"), ""},
+	{"scheme with slash", ch("Basic/1"), ""},
+	{"scheme with CRLF", ch("Basic\r\nSet-Cookie: a=b"), ""},
+	{"scheme non-ASCII", ch("B\xe4sic"), ""},
+	{"scheme quoted", ch(`"Basic"`), ""},
+	{"name empty", ch("Foo", "", "b"), ""},
+	{"name with space", ch("Foo", "a b", "c"), ""},
+	{"name with =", ch("Foo", "a=", "c"), ""},
+	{"name with CR", ch("Foo", "a\r", "c"), ""},
+	{"name non-ASCII", ch("Foo", "\u212a", "c"), ""},
+	{"token68 with space", ch68("Foo", "a b"), ""},
+	{"token68 padding first", ch68("Foo", "=abc"), ""},
+	{"token68 padding inside", ch68("Foo", "a=b"), ""},
+	{"token68 only padding", ch68("Foo", "=="), ""},
+	{"token68 CRLF", ch68("Foo", "abc\r\nX-Evil: 1"), ""},
+	{"token68 colon", ch68("Foo", "user:pass"), ""},
+	{"token68 and params", httpauth.Challenge{Scheme: "Foo", Token68: "abc", Params: ps("a", "b")}, ""},
+	{"value CR", ch("Basic", "realm", "a\rb"), ""},
+	{"value LF", ch("Basic", "realm", "a\nb"), ""},
+	{"value CRLF header", ch("Basic", "realm", "x\r\nSet-Cookie: s=1"), ""},
+	{"value NUL", ch("Basic", "realm", "a\x00b"), ""},
+	{"value SOH", ch("Basic", "realm", "a\x01b"), ""},
+	{"value ESC", ch("Basic", "realm", "a\x1bb"), ""},
+	{"value DEL", ch("Basic", "realm", "a\x7fb"), ""},
+	{"value CTL in token-able param", ch("Foo", "a", "b\x00"), ""},
+	{"value CTL in second param", ch("Foo", "a", "ok", "b", "x\ny"), ""},
+	{"value non-ASCII", ch("Basic", "realm", "caf\u00e9"), ""},
+	{"value Latin-1", ch("Basic", "realm", "caf\xe9"), ""},
+	{"duplicate", ch("Basic", "realm", "a", "realm", "b"), ""},
+	{"duplicate case", ch("Basic", "realm", "a", "charset", "x", "REALM", "b"), ""},
+}
+
+func TestAppendChallenge(t *testing.T) {
+	for _, tt := range encodeTests {
+		prefix := []byte("WWW-Authenticate: ")
+		got, err := httpauth.AppendChallenge(prefix, tt.c)
+		if tt.want == "" {
+			var ee *httpauth.EncodeError
+			if !errors.As(err, &ee) || !errors.Is(err, httpauth.ErrEncode) {
+				t.Errorf("%s: AppendChallenge(%q, %#v) error = %v, want an *EncodeError", tt.name, prefix, tt.c, err)
+			}
+			if string(got) != string(prefix) {
+				t.Errorf("%s: AppendChallenge(%q, %#v) = %q on error, want dst unchanged", tt.name, prefix, tt.c, got)
+			}
+			if tt.c.IsValid() {
+				t.Errorf("%s: %#v.IsValid() = true, want false", tt.name, tt.c)
+			}
+			if s := tt.c.String(); !strings.HasPrefix(s, "!") {
+				t.Errorf("%s: %#v.String() = %q, want a description starting with !", tt.name, tt.c, s)
+			}
+			if b, err := tt.c.MarshalText(); err == nil {
+				t.Errorf("%s: %#v.MarshalText() = %q, nil, want an error", tt.name, tt.c, b)
+			}
+			continue
+		}
+		if err != nil || string(got) != string(prefix)+tt.want {
+			t.Errorf("%s: AppendChallenge(%q, %#v) = %q, %v, want %q", tt.name, prefix, tt.c, got, err, string(prefix)+tt.want)
+			continue
+		}
+		if !tt.c.IsValid() {
+			t.Errorf("%s: %#v.IsValid() = false, want true", tt.name, tt.c)
+		}
+		if s := tt.c.String(); s != tt.want {
+			t.Errorf("%s: %#v.String() = %q, want %q", tt.name, tt.c, s, tt.want)
+		}
+		mt, err := tt.c.MarshalText()
+		at, err2 := tt.c.AppendText(nil)
+		if err != nil || err2 != nil || string(mt) != tt.want || string(at) != tt.want {
+			t.Errorf("%s: MarshalText() = %q, %v; AppendText(nil) = %q, %v; want %q", tt.name, mt, err, at, err2, tt.want)
+		}
+		// Round trip: what the encoder writes parses back to the value.
+		back, err := httpauth.ParseChallenge(tt.want)
+		if err != nil || !cmp.Equal(back, tt.c, equateEmptyParams) {
+			t.Errorf("%s: ParseChallenge(%q) = %#v, %v, want %#v", tt.name, tt.want, back, err, tt.c)
+		}
+	}
+}
+
+// TestEncodeNeverSplits checks that no output of the encoders holds CR, LF
+// or NUL, whatever the input, and that refusals never quote the value.
+func TestEncodeNeverSplits(t *testing.T) {
+	evil := []string{"\r", "\n", "\x00", "a\r\nb", "\r\n\r\n<html>", "x\x00y", "\x85", "\u2028"}
+	for _, e := range evil {
+		for _, enc := range []httpauth.Encoder{{}, {AllowObsText: true}} {
+			cs := []httpauth.Challenge{
+				ch(e), ch("Basic", e, "v"), ch("Basic", "realm", e), ch("Basic", "realm", "secret"+e),
+				ch68("Basic", e), ch68("Basic", "abc"+e),
+			}
+			for _, c := range cs {
+				b, err := enc.AppendChallenge(nil, c)
+				if bytes.ContainsAny(b, "\r\n\x00") {
+					t.Errorf("Encoder%+v.AppendChallenge(%#v) = %q, holds CR, LF or NUL", enc, c, b)
+				}
+				if err != nil && strings.Contains(err.Error(), "secret") {
+					t.Errorf("Encoder%+v.AppendChallenge(%#v) error %q quotes the value", enc, c, err)
+				}
+				b, err = enc.AppendCredentials(nil, httpauth.Credentials(c))
+				if bytes.ContainsAny(b, "\r\n\x00") {
+					t.Errorf("Encoder%+v.AppendCredentials(%#v) = %q, holds CR, LF or NUL", enc, c, b)
+				}
+				if err != nil && strings.Contains(err.Error(), "secret") {
+					t.Errorf("Encoder%+v.AppendCredentials error %q quotes the value", enc, err)
+				}
+				b, _ = enc.AppendParams(nil, c.Params)
+				if bytes.ContainsAny(b, "\r\n\x00") {
+					t.Errorf("Encoder%+v.AppendParams(%v) = %q, holds CR, LF or NUL", enc, c.Params, b)
+				}
+			}
+		}
+	}
+}
+
+func TestEncoderAllowObsText(t *testing.T) {
+	tests := []struct {
+		c    httpauth.Challenge
+		want string
+	}{
+		{ch("Basic", "realm", "caf\u00e9"), "Basic realm=\"caf\u00e9\""},
+		{ch("Basic", "realm", "caf\xe9"), "Basic realm=\"caf\xe9\""},
+		{ch("Foo", "a", "\xff"), "Foo a=\"\xff\""},             // never a token: obs-text is not tchar
+		{ch("Foo", "a", "\"\xe9\\"), "Foo a=\"\\\"\xe9\\\\\""}, // still escapes only " and \
+	}
+	enc := httpauth.Encoder{AllowObsText: true}
+	for _, tt := range tests {
+		if _, err := httpauth.AppendChallenge(nil, tt.c); err == nil {
+			t.Errorf("AppendChallenge(%#v) accepted non-ASCII without AllowObsText", tt.c)
+		}
+		got, err := enc.AppendChallenge(nil, tt.c)
+		if err != nil || string(got) != tt.want {
+			t.Errorf("Encoder{AllowObsText: true}.AppendChallenge(%#v) = %q, %v, want %q", tt.c, got, err, tt.want)
+			continue
+		}
+		back, err := httpauth.ParseChallenge(string(got))
+		if err != nil || !cmp.Equal(back, tt.c, equateEmptyParams) {
+			t.Errorf("ParseChallenge(%q) = %#v, %v, want %#v", got, back, err, tt.c)
+		}
+	}
+	// Obs-text does not lift the other refusals.
+	for _, c := range []httpauth.Challenge{ch("B\xe4sic"), ch("Foo", "\xe9", "x"), ch68("Foo", "\xe9"), ch("Foo", "a", "\xe9\r\n")} {
+		if b, err := enc.AppendChallenge(nil, c); err == nil {
+			t.Errorf("Encoder{AllowObsText: true}.AppendChallenge(%#v) = %q, want an error", c, b)
+		}
+	}
+}
+
+func TestAppendCredentials(t *testing.T) {
+	tests := []struct {
+		c    httpauth.Credentials
+		want string
+	}{
+		{cred68("Basic", "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="},
+		{cred("Basic"), "Basic"},
+		// RFC 7616 3.4: username, realm, nonce, uri, response, cnonce,
+		// opaque quoted; algorithm, qop, nc, userhash tokens.
+		{cred("Digest", "username", "Mufasa", "realm", "r", "uri", "/dir/index.html", "algorithm", "MD5", "nonce", "n", "nc", "00000001", "cnonce", "c", "qop", "auth", "response", "8ca523f5e9506fed4657c9700eebdbec", "opaque", "o", "userhash", "false"),
+			`Digest username="Mufasa", realm="r", uri="/dir/index.html", algorithm=MD5, nonce="n", nc=00000001, cnonce="c", qop=auth, response="8ca523f5e9506fed4657c9700eebdbec", opaque="o", userhash=false`},
+		// username* is an ext-value: a token, never quoted (RFC 8187 3.2).
+		{cred("Digest", "username*", "UTF-8''J%C3%A4s%C3%B8n%20Doe", "realm", "api@example.org"),
+			`Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, realm="api@example.org"`},
+		{cred("Hawk", "id", "dh37fgj492je", "mac", "6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="), `Hawk id=dh37fgj492je, mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`},
+	}
+	for _, tt := range tests {
+		got, err := httpauth.AppendCredentials([]byte("x:"), tt.c)
+		if err != nil || string(got) != "x:"+tt.want {
+			t.Errorf("AppendCredentials(%q, %+v) = %q, %v, want %q", "x:", plain(tt.c), got, err, "x:"+tt.want)
+		}
+		if s, err := tt.c.Encode(); err != nil || s != tt.want {
+			t.Errorf("%+v.Encode() = %q, %v, want %q", plain(tt.c), s, err, tt.want)
+		}
+		if !tt.c.IsValid() {
+			t.Errorf("%+v.IsValid() = false, want true", plain(tt.c))
+		}
+		back, err := httpauth.ParseCredentials(tt.want)
+		if err != nil || !cmp.Equal(plain(back), plain(tt.c), equateEmptyParams) {
+			t.Errorf("ParseCredentials(%q) = %+v, %v, want %+v", tt.want, plain(back), err, plain(tt.c))
+		}
+	}
+	for _, c := range []httpauth.Credentials{{}, cred68("Basic", "a b"), {Scheme: "Basic", Token68: "abc", Params: ps("a", "b")}, cred("Digest", "username", "a\r\nb"), cred("Digest", "a", "1", "A", "2")} {
+		got, err := httpauth.AppendCredentials([]byte("x:"), c)
+		if !errors.Is(err, httpauth.ErrEncode) || string(got) != "x:" {
+			t.Errorf("AppendCredentials(%q, %+v) = %q, %v, want %q and an *EncodeError", "x:", plain(c), got, err, "x:")
+		}
+		if s, err := c.Encode(); err == nil || s != "" {
+			t.Errorf("%+v.Encode() = %q, %v, want \"\" and an error", plain(c), s, err)
+		}
+		if c.IsValid() {
+			t.Errorf("%+v.IsValid() = true, want false", plain(c))
+		}
+	}
+}
+
+func TestAppendParams(t *testing.T) {
+	tests := []struct {
+		ps   httpauth.Params
+		want string
+		err  bool
+	}{
+		{nil, "", false},
+		{ps("a", "b"), "a=b", false},
+		// RFC 7616 3.5: nextnonce, rspauth, cnonce quoted; qop, nc tokens.
+		{ps("nextnonce", "abc", "qop", "auth", "rspauth", "def", "cnonce", "c", "nc", "00000001"), `nextnonce="abc", qop=auth, rspauth="def", cnonce="c", nc=00000001`, false},
+		{ps("NextNonce", "abc"), `NextNonce="abc"`, false},
+		{ps("realm", "r"), `realm="r"`, false},
+		{ps("sid", "x", "data", "YWJj="), `sid=x, data="YWJj="`, false},
+		{ps("a", "b", "A", "c"), "", true},
+		{ps("a b", "c"), "", true},
+		{ps("a", "b\r\nX: y"), "", true},
+		{ps("a", "b", "c", "\x00"), "", true},
+		{ps("a", "caf\u00e9"), "", true},
+	}
+	for _, tt := range tests {
+		got, err := httpauth.AppendParams([]byte("x:"), tt.ps)
+		if tt.err {
+			if !errors.Is(err, httpauth.ErrEncode) || string(got) != "x:" {
+				t.Errorf("AppendParams(%q, %v) = %q, %v, want %q and an *EncodeError", "x:", tt.ps, got, err, "x:")
+			}
+			continue
+		}
+		if err != nil || string(got) != "x:"+tt.want {
+			t.Errorf("AppendParams(%q, %v) = %q, %v, want %q", "x:", tt.ps, got, err, "x:"+tt.want)
+			continue
+		}
+		back, err := httpauth.ParseParams(tt.want)
+		if err != nil || !cmp.Equal(back, tt.ps, equateEmptyParams) {
+			t.Errorf("ParseParams(%q) = %v, %v, want %v", tt.want, back, err, tt.ps)
+		}
+	}
+}
+
+func TestExtValue(t *testing.T) {
+	// RFC 8187 section 3.2.1 and RFC 7616 section 3.9.2.
+	const jason = "J\u00e4s\u00f8n Doe"
+	if got := httpauth.EncodeExtValue(jason); got != "UTF-8''J%C3%A4s%C3%B8n%20Doe" {
+		t.Errorf("EncodeExtValue(%q) = %q, want %q", jason, got, "UTF-8''J%C3%A4s%C3%B8n%20Doe")
+	}
+	if got := string(httpauth.AppendExtValue([]byte("username*="), jason)); got != "username*=UTF-8''J%C3%A4s%C3%B8n%20Doe" {
+		t.Errorf("AppendExtValue(%q, %q) = %q", "username*=", jason, got)
+	}
+	// Every byte that is not an attr-char is percent-encoded with
+	// uppercase hex; the result is always a token.
+	for _, s := range []string{"", "a*b", "a'b", "a%b", "a b", "\"\\", "\x00\r\n\x7f", "\u20ac", "~!#$&+-.^_`|"} {
+		e := httpauth.EncodeExtValue(s)
+		if !httpauth.IsToken(e) {
+			t.Errorf("EncodeExtValue(%q) = %q, not a token", s, e)
+		}
+		v, lang, err := httpauth.DecodeExtValue(e)
+		if err != nil || v != s || lang != "" {
+			t.Errorf("DecodeExtValue(EncodeExtValue(%q) = %q) = %q, %q, %v", s, e, v, lang, err)
+		}
+	}
+	if got, want := httpauth.EncodeExtValue("a*b'c%d e"), "UTF-8''a%2Ab%27c%25d%20e"; got != want {
+		t.Errorf("EncodeExtValue(%q) = %q, want %q", "a*b'c%d e", got, want)
+	}
+
+	decodeTests := []struct {
+		in, value, lang string
+	}{
+		{"UTF-8''J%C3%A4s%C3%B8n%20Doe", jason, ""},
+		{"utf-8''J%c3%a4s%c3%b8n%20Doe", jason, ""},
+		{"UTF-8''%c2%a3%20and%20%e2%82%ac%20rates", "\u00a3 and \u20ac rates", ""}, // RFC 8187 3.2.3
+		{"iso-8859-1'en'%A3%20rates", "\u00a3 rates", "en"},                        // RFC 8187 3.2.3
+		{"ISO-8859-1''caf%E9", "caf\u00e9", ""},
+		{"UTF-8'de-CH'abc", "abc", "de-CH"},
+		{"UTF-8''", "", ""},
+	}
+	for _, tt := range decodeTests {
+		v, lang, err := httpauth.DecodeExtValue(tt.in)
+		if err != nil || v != tt.value || lang != tt.lang {
+			t.Errorf("DecodeExtValue(%q) = %q, %q, %v, want %q, %q", tt.in, v, lang, err, tt.value, tt.lang)
+		}
+	}
+	for _, in := range []string{
+		"",
+		"abc",
+		"UTF-8'abc",          // one quote
+		"''abc",              // no charset
+		"KOI8-R''abc",        // unknown charset
+		"UTF-8''a b",         // SP is not an attr-char
+		"UTF-8''a*b",         // * is not an attr-char
+		"UTF-8''a'b",         // nor '
+		"UTF-8''\"abc\"",     // the quoted form is not allowed
+		"UTF-8''%",           // truncated
+		"UTF-8''%4",          // truncated
+		"UTF-8''%4G",         // not hex
+		"UTF-8''%zz",         // not hex
+		"UTF-8''%FF",         // not UTF-8
+		"UTF-8''%C3",         // truncated UTF-8
+		"UTF-8''\u00e4",      // raw non-ASCII
+		"UTF-8'e n'abc",      // bad language
+		"UTF-8''abc\r\nX: y", // CTLs
+	} {
+		v, lang, err := httpauth.DecodeExtValue(in)
+		if err == nil {
+			t.Errorf("DecodeExtValue(%q) = %q, %q, nil, want an error", in, v, lang)
+		}
+	}
+
+	paramTests := []struct {
+		name, value string
+		want        httpauth.Param
+	}{
+		{"username", "Mufasa", httpauth.Param{Name: "username", Value: "Mufasa"}},
+		{"username", "Mu fa\"sa", httpauth.Param{Name: "username", Value: "Mu fa\"sa"}},
+		{"username", "a\tb", httpauth.Param{Name: "username", Value: "a\tb"}},
+		{"username", jason, httpauth.Param{Name: "username*", Value: "UTF-8''J%C3%A4s%C3%B8n%20Doe"}},
+		{"username", "a\r\nb", httpauth.Param{Name: "username*", Value: "UTF-8''a%0D%0Ab"}},
+		{"username", "a\x7f", httpauth.Param{Name: "username*", Value: "UTF-8''a%7F"}},
+	}
+	for _, tt := range paramTests {
+		got := httpauth.ExtParam(tt.name, tt.value)
+		if got != tt.want {
+			t.Errorf("ExtParam(%q, %q) = %+v, want %+v", tt.name, tt.value, got, tt.want)
+		}
+		// Either form is accepted by the default encoder and parses back.
+		c := httpauth.Credentials{Scheme: "Digest", Params: httpauth.Params{got}}
+		s, err := c.Encode()
+		if err != nil {
+			t.Errorf("Encode of %+v: %v", got, err)
+			continue
+		}
+		back, err := httpauth.ParseCredentials(s)
+		if err != nil || !cmp.Equal(back.Params, c.Params) {
+			t.Errorf("ParseCredentials(%q) = %+v, %v, want params %v", s, plain(back), err, c.Params)
+		}
+	}
+}
+
+// secretCredentials are credentials whose secrets are easy to find in
+// output: every secret contains "SECRET" (and its hex form is checked too).
+var secretCredentials = []httpauth.Credentials{
+	cred68("Basic", "SECRETQWxhZGRpbjpvcGVuIHNlc2FtZQ=="),
+	cred("Digest", "username", "SECRET-user", "response", "SECRET-response", "nonce", "SECRETnonce"),
+	{Scheme: "Weird", Token68: "SECRET68", Params: ps("a", "SECRETa")}, // not encodable, still redacted
+	cred("OAuth", "oauth_signature", `SECRET"quoted\`),
+}
+
+// showsSecret reports whether s shows a secret, as text or in hex.
+func showsSecret(s string) bool {
+	u := strings.ToUpper(s)
+	return strings.Contains(u, "SECRET") || strings.Contains(u, fmt.Sprintf("%X", "SECRET"))
+}
+
+func TestCredentialsRedaction(t *testing.T) {
+	for _, c := range secretCredentials {
+		outs := map[string]string{
+			"String()":   c.String(),
+			"GoString()": c.GoString(),
+		}
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%10v", "%-20s", "%.3s", "%[1]T %[1]v", "%[1]v"} {
+			outs[verb] = fmt.Sprintf(verb, c)
+			outs[verb+" pointer"] = fmt.Sprintf(verb, &c)
+			outs[verb+" slice"] = fmt.Sprintf(verb, []httpauth.Credentials{c})
+			outs[verb+" exported field"] = fmt.Sprintf(verb, struct{ C httpauth.Credentials }{c})
+			outs[verb+" map"] = fmt.Sprintf(verb, map[string]httpauth.Credentials{"k": c})
+		}
+		outs["Sprint"] = fmt.Sprint(c)
+		outs["Sprintln"] = fmt.Sprintln(c, &c)
+
+		var jsonBuf, textBuf bytes.Buffer
+		slog.New(slog.NewJSONHandler(&jsonBuf, nil)).Info("auth", "creds", c, slog.Any("any", c), slog.Group("g", "c", c))
+		slog.New(slog.NewTextHandler(&textBuf, nil)).Info("auth", "creds", c, slog.Any("ptr", &c))
+		outs["slog JSON"] = jsonBuf.String()
+		outs["slog text"] = textBuf.String()
+
+		for how, out := range outs {
+			if showsSecret(out) {
+				t.Errorf("%s of credentials %s shows a secret: %s", how, c.Scheme, out)
+			}
+			if !strings.Contains(out, c.Scheme) && !strings.HasPrefix(how, "%.3s") {
+				t.Errorf("%s of credentials %s does not show the scheme: %s", how, c.Scheme, out)
+			}
+		}
+		// The parameter names (not secret) are shown, so that logs stay
+		// useful.
+		for _, p := range c.Params {
+			if !strings.Contains(c.String(), p.Name) || !strings.Contains(outs["slog JSON"], p.Name) {
+				t.Errorf("credentials %s: String() = %q / slog %q, want the name %q", c.Scheme, c.String(), outs["slog JSON"], p.Name)
+			}
+		}
+	}
+
+	// The exact forms, so that a change of format is a decision.
+	c := cred("Digest", "username", "u", "response", "r")
+	if got, want := c.String(), "Digest username=[redacted], response=[redacted]"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if got, want := cred68("Basic", "abc").String(), "Basic [redacted]"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if got, want := fmt.Sprintf("%#v", cred68("Basic", "abc")), `httpauth.Credentials{Scheme:"Basic", Token68:"[redacted]"}`; got != want {
+		t.Errorf("%%#v = %q, want %q", got, want)
+	}
+	var buf bytes.Buffer
+	slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{ReplaceAttr: dropSlogTime})).Info("m", "c", c)
+	if got, want := buf.String(), `{"level":"INFO","msg":"m","c":{"scheme":"Digest","params":["username","response"]}}`+"\n"; got != want {
+		t.Errorf("slog JSON = %q, want %q", got, want)
+	}
+
+	// Parse errors of a credentials value never quote it.
+	for _, in := range []string{"Basic SECRET, x", "Digest username=\"SECRET", "Digest a=SECRET/x", "Basic SECRET\x00"} {
+		_, err := httpauth.ParseCredentials(in)
+		if err == nil || showsSecret(err.Error()) {
+			t.Errorf("ParseCredentials(<secret>) error = %v, want an error that does not quote the value", err)
+		}
+	}
+	// Encoder refusals never quote the value.
+	_, err := httpauth.AppendCredentials(nil, cred("Digest", "response", "SECRET\r\n"))
+	if err == nil || showsSecret(err.Error()) {
+		t.Errorf("AppendCredentials(<secret with CRLF>) error = %v, want an error that does not quote the value", err)
+	}
+}
+
+func dropSlogTime(groups []string, a slog.Attr) slog.Attr {
+	if a.Key == slog.TimeKey && len(groups) == 0 {
+		return slog.Attr{}
+	}
+	return a
+}
