@@ -149,9 +149,10 @@ func Run(cases []*Case) *Report {
 // Tags lists the tags of the summary, in order.
 var Tags = []string{TagRealistic, TagMulti, TagLines, TagToken68, TagEscape, TagBWS, TagEmpty, TagDup, TagInvalid, TagLenient}
 
-// WriteMarkdown writes the per-case table, the per-tag summary and, when
-// details is set, what each failing implementation returned.
-func (rep *Report) WriteMarkdown(w io.Writer, details bool) {
+// WriteMarkdown writes the per-case table, the per-tag summary and, for the
+// cases details selects (nil: none), what each failing implementation
+// returned.
+func (rep *Report) WriteMarkdown(w io.Writer, details func(*Case) bool) {
 	fmt.Fprintf(w, "| case | field | tags |")
 	for _, n := range rep.Names {
 		fmt.Fprintf(w, " %s |", n)
@@ -192,11 +193,14 @@ func (rep *Report) WriteMarkdown(w io.Writer, details bool) {
 		}
 		fmt.Fprintln(w)
 	}
-	if !details {
+	if details == nil {
 		return
 	}
 	fmt.Fprintf(w, "\nWhat each ✗ and ~ returned:\n\n")
-	for i := range rep.Cases {
+	for i, c := range rep.Cases {
+		if !details(c) {
+			continue
+		}
 		for _, r := range rep.Results[i] {
 			if r.Verdict == NA || r.Verdict == OK {
 				continue
@@ -243,3 +247,9 @@ func FormatAuths(as []Auth) string {
 	}
 	return b.String()
 }
+
+// All selects every case for WriteMarkdown's details.
+func All(*Case) bool { return true }
+
+// FromCorpus selects the hand-written cases.
+func FromCorpus(c *Case) bool { return c.Source == "corpus" }

@@ -16,7 +16,7 @@ func TestConformance(t *testing.T) {
 	}
 	rep := Run(cases)
 	var b strings.Builder
-	rep.WriteMarkdown(&b, true)
+	rep.WriteMarkdown(&b, All)
 	t.Log("\n" + b.String())
 	for i, c := range rep.Cases {
 		for _, r := range rep.Results[i] {

@@ -22,5 +22,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "conformance:", err)
 		os.Exit(1)
 	}
-	bench.Run(cases).WriteMarkdown(os.Stdout, *details)
+	sel := bench.All
+	if !*details {
+		sel = nil
+	}
+	bench.Run(cases).WriteMarkdown(os.Stdout, sel)
 }
