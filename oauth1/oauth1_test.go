@@ -1,0 +1,198 @@
+package oauth1_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/oauth1"
+	"github.com/google/go-cmp/cmp"
+)
+
+// RFC 5849 section 3.5.1's example, on one line.
+const rfc351 = `OAuth realm="Example", oauth_consumer_key="0685bd9184jfhq22", oauth_token="ad180jjd733klru7", oauth_signature_method="HMAC-SHA1", oauth_signature="wOJIO9A2W5mFwDgiDvZbTSMK%2FPY%3D", oauth_timestamp="137131200", oauth_nonce="4572616e48616d6d65724c61686176", oauth_version="1.0"`
+
+var rfc351Want = oauth1.Credentials{
+	Realm:           "Example",
+	ConsumerKey:     "0685bd9184jfhq22",
+	Token:           "ad180jjd733klru7",
+	HasToken:        true,
+	SignatureMethod: "HMAC-SHA1",
+	Signature:       "wOJIO9A2W5mFwDgiDvZbTSMK/PY=",
+	Timestamp:       137131200,
+	Nonce:           "4572616e48616d6d65724c61686176",
+	Version:         "1.0",
+}
+
+func TestParseCredentials(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     oauth1.Credentials
+	}{
+		{"RFC 5849 3.5.1", rfc351, rfc351Want},
+		// RFC 5849 section 1.2: the three requests of the example.
+		{"RFC 5849 1.2 temporary credentials",
+			`OAuth realm="Photos", oauth_consumer_key="dpf43f3p2l4k3l03", oauth_signature_method="HMAC-SHA1", oauth_timestamp="137131200", oauth_nonce="wIjqoS", oauth_callback="http%3A%2F%2Fprinter.example.com%2Fready", oauth_signature="74KNZJeDHnMBp0EMJ9ZHt%2FXKycU%3D"`,
+			oauth1.Credentials{Realm: "Photos", ConsumerKey: "dpf43f3p2l4k3l03", SignatureMethod: "HMAC-SHA1", Timestamp: 137131200, Nonce: "wIjqoS",
+				Callback: "http://printer.example.com/ready", Signature: "74KNZJeDHnMBp0EMJ9ZHt/XKycU="}},
+		{"RFC 5849 1.2 token",
+			`OAuth realm="Photos", oauth_consumer_key="dpf43f3p2l4k3l03", oauth_token="hh5s93j4hdidpola", oauth_signature_method="HMAC-SHA1", oauth_timestamp="137131201", oauth_nonce="walatlh", oauth_verifier="hfdp7dh39dks9884", oauth_signature="gKgrFCywp7rO0OXSjdot%2FIHF7IU%3D"`,
+			oauth1.Credentials{Realm: "Photos", ConsumerKey: "dpf43f3p2l4k3l03", Token: "hh5s93j4hdidpola", HasToken: true, SignatureMethod: "HMAC-SHA1",
+				Timestamp: 137131201, Nonce: "walatlh", Verifier: "hfdp7dh39dks9884", Signature: "gKgrFCywp7rO0OXSjdot/IHF7IU="}},
+		{"RFC 5849 1.2 resource",
+			`OAuth realm="Photos", oauth_consumer_key="dpf43f3p2l4k3l03", oauth_token="nnch734d00sl2jdk", oauth_signature_method="HMAC-SHA1", oauth_timestamp="137131202", oauth_nonce="chapoH", oauth_signature="MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D"`,
+			oauth1.Credentials{Realm: "Photos", ConsumerKey: "dpf43f3p2l4k3l03", Token: "nnch734d00sl2jdk", HasToken: true, SignatureMethod: "HMAC-SHA1",
+				Timestamp: 137131202, Nonce: "chapoH", Signature: "MdpQcU8iPSUjWoN/UDMsK2sui9I="}},
+		{"PLAINTEXT without timestamp and nonce, empty token, extra",
+			`oauth OAUTH_CONSUMER_KEY=key, oauth_token="", oauth_signature_method=PLAINTEXT, oauth_signature="djr9rjt0jd78jf88%26jjd99%2524tj88uiths3", oauth_session_handle="a%20b", other=x`,
+			oauth1.Credentials{ConsumerKey: "key", HasToken: true, SignatureMethod: "PLAINTEXT", Signature: "djr9rjt0jd78jf88&jjd99%24tj88uiths3",
+				Extra: httpauth.Params{{Name: "oauth_session_handle", Value: "a b"}}}},
+		{"UTF-8 and lowercase hex",
+			`OAuth oauth_consumer_key="J%c3%a4s%C3%B8n", oauth_signature_method=HMAC-SHA1, oauth_signature=s, oauth_timestamp=1, oauth_nonce=n`,
+			oauth1.Credentials{ConsumerKey: "Jäsøn", SignatureMethod: "HMAC-SHA1", Signature: "s", Timestamp: 1, Nonce: "n"}},
+	}
+	for _, tt := range tests {
+		hc, err := httpauth.ParseCredentials(tt.in)
+		if err != nil {
+			t.Fatalf("%s: httpauth.ParseCredentials: %v", tt.name, err)
+		}
+		got, err := oauth1.ParseCredentials(hc)
+		if err != nil {
+			t.Errorf("%s: ParseCredentials: %v", tt.name, err)
+			continue
+		}
+		if d := cmp.Diff(tt.want, got); d != "" {
+			t.Errorf("%s: ParseCredentials (-want +got):\n%s", tt.name, d)
+		}
+	}
+}
+
+func TestParseCredentialsErrors(t *testing.T) {
+	const secret = "c2VjcmV0"
+	base := `oauth_consumer_key=k, oauth_signature_method=HMAC-SHA1, oauth_timestamp=1, oauth_nonce=n`
+	tests := []struct{ in, param string }{
+		{"Bearer " + secret, ""},
+		{"OAuth " + secret, ""},
+		{`OAuth oauth_signature_method=PLAINTEXT, oauth_signature=` + secret, "oauth_consumer_key"},
+		{`OAuth oauth_consumer_key=k, oauth_signature=` + secret, "oauth_signature_method"},
+		{`OAuth ` + base, "oauth_signature"},
+		{`OAuth oauth_consumer_key=k, oauth_signature_method=HMAC-SHA1, oauth_nonce=n, oauth_signature=` + secret, "oauth_timestamp"},
+		{`OAuth oauth_consumer_key=k, oauth_signature_method=HMAC-SHA1, oauth_timestamp=1, oauth_signature=` + secret, "oauth_nonce"},
+		{`OAuth ` + base + `, oauth_timestamp2=1, oauth_version="2.0", oauth_signature=` + secret, "oauth_version"},
+		{`OAuth ` + base + `, oauth_version="", oauth_signature=` + secret, "oauth_version"},
+		{`OAuth oauth_consumer_key=k, oauth_signature_method=HMAC-SHA1, oauth_timestamp=0, oauth_nonce=n, oauth_signature=` + secret, "oauth_timestamp"},
+		{`OAuth oauth_consumer_key=k, oauth_signature_method=HMAC-SHA1, oauth_timestamp="-1", oauth_nonce=n, oauth_signature=` + secret, "oauth_timestamp"},
+		{`OAuth ` + base + `, oauth_signature="` + secret + `/x"`, "oauth_signature"},
+		{`OAuth ` + base + `, oauth_signature="` + secret + `%2"`, "oauth_signature"},
+		{`OAuth ` + base + `, oauth_signature="` + secret + `%zz"`, "oauth_signature"},
+		{`OAuth ` + base + `, oauth_signature="` + secret + `%FF"`, "oauth_signature"},
+		{`OAuth ` + base + `, oauth_signature="` + secret + `+"`, "oauth_signature"},
+	}
+	for _, tt := range tests {
+		hc, err := httpauth.ParseCredentials(tt.in)
+		if err != nil {
+			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
+		}
+		_, err = oauth1.ParseCredentials(hc)
+		e, ok := err.(*oauth1.Error)
+		if !ok || e.Param != tt.param {
+			t.Errorf("ParseCredentials(%q) error = %v, want a *oauth1.Error for %q", tt.in, err, tt.param)
+			continue
+		}
+		if strings.Contains(e.Error(), secret) {
+			t.Errorf("error quotes the value: %v", e)
+		}
+	}
+	dup := httpauth.Credentials{Scheme: "OAuth", Params: httpauth.Params{{Name: "oauth_nonce", Value: "a"}, {Name: "OAUTH_NONCE", Value: "b"}}}
+	if _, err := oauth1.ParseCredentials(dup); err == nil {
+		t.Errorf("ParseCredentials accepted a duplicate oauth_nonce")
+	}
+}
+
+func TestEncode(t *testing.T) {
+	// Exactly RFC 5849's form.
+	got, err := rfc351Want.Encode()
+	if err != nil || got != rfc351 {
+		t.Errorf("Encode = %q, %v;\nwant %q", got, err, rfc351)
+	}
+	// The generic encoder writes tokens bare (valid RFC 9110, but not the
+	// form RFC 5849 asks senders for).
+	hc, err := rfc351Want.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const wantGeneric = `OAuth realm="Example", oauth_consumer_key=0685bd9184jfhq22, oauth_token=ad180jjd733klru7, oauth_signature_method=HMAC-SHA1, oauth_signature=wOJIO9A2W5mFwDgiDvZbTSMK%2FPY%3D, oauth_timestamp=137131200, oauth_nonce=4572616e48616d6d65724c61686176, oauth_version=1.0`
+	if b, err := httpauth.AppendCredentials(nil, hc); err != nil || string(b) != wantGeneric {
+		t.Errorf("generic encoding = %q, %v;\nwant %q", b, err, wantGeneric)
+	}
+
+	c := oauth1.Credentials{Realm: `a "q" \ b`, ConsumerKey: "k y", HasToken: true, SignatureMethod: "PLAINTEXT", Signature: "s&t",
+		Callback: "oob", Extra: httpauth.Params{{Name: "oauth_x", Value: "~é"}}}
+	const wantQuoted = `OAuth realm="a \"q\" \\ b", oauth_consumer_key="k%20y", oauth_token="", oauth_signature_method="PLAINTEXT", oauth_signature="s%26t", oauth_callback="oob", oauth_x="~%C3%A9"`
+	if got, err := c.Encode(); err != nil || got != wantQuoted {
+		t.Errorf("Encode = %q, %v;\nwant %q", got, err, wantQuoted)
+	}
+
+	for name, bad := range map[string]oauth1.Credentials{
+		"CR in realm":     {Realm: "a\rb", ConsumerKey: "k", SignatureMethod: "PLAINTEXT", Signature: "s"},
+		"no signature":    {ConsumerKey: "k", SignatureMethod: "PLAINTEXT"},
+		"bad extra name":  {ConsumerKey: "k", SignatureMethod: "PLAINTEXT", Signature: "s", Extra: httpauth.Params{{Name: "x", Value: "1"}}},
+		"extra duplicate": {ConsumerKey: "k", SignatureMethod: "PLAINTEXT", Signature: "s", Extra: httpauth.Params{{Name: "oauth_nonce", Value: "1"}}},
+		"version 2":       {ConsumerKey: "k", SignatureMethod: "PLAINTEXT", Signature: "s", Version: "2.0"},
+	} {
+		if got, err := bad.Encode(); err == nil {
+			t.Errorf("%s: Encode = %q, want an error", name, got)
+		}
+		if _, err := bad.Build(); err == nil && name != "CR in realm" {
+			t.Errorf("%s: Build succeeded", name)
+		}
+	}
+}
+
+func TestPercent(t *testing.T) {
+	tests := []struct{ dec, enc string }{
+		{"", ""},
+		{"abcABC123-._~", "abcABC123-._~"},
+		{"a b", "a%20b"},
+		{"+/=", "%2B%2F%3D"},
+		{"%", "%25"},
+		{"http://printer.example.com/ready", "http%3A%2F%2Fprinter.example.com%2Fready"},
+		{"é", "%C3%A9"},
+		{"\x00\r\n", "%00%0D%0A"},
+	}
+	for _, tt := range tests {
+		if got := oauth1.PercentEncode(tt.dec); got != tt.enc {
+			t.Errorf("PercentEncode(%q) = %q, want %q", tt.dec, got, tt.enc)
+		}
+		if got, err := oauth1.PercentDecode(tt.enc); err != nil || got != tt.dec {
+			t.Errorf("PercentDecode(%q) = %q, %v; want %q", tt.enc, got, err, tt.dec)
+		}
+	}
+	for _, bad := range []string{"%", "%2", "%G0", "a b", "a+b", "%C3", "%FF", "é"} {
+		if got, err := oauth1.PercentDecode(bad); err == nil {
+			t.Errorf("PercentDecode(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+func TestChallenge(t *testing.T) {
+	c, err := oauth1.ParseChallenge(httpauth.MustParseChallenge(`OAuth realm="Photos"`))
+	if err != nil || c.Realm != "Photos" {
+		t.Errorf("ParseChallenge = %+v, %v", c, err)
+	}
+	if _, err := oauth1.ParseChallenge(httpauth.MustParseChallenge(`Basic realm="Photos"`)); err == nil {
+		t.Errorf("ParseChallenge(Basic) succeeded")
+	}
+	hc, _ := oauth1.Challenge{Realm: "Photos"}.Build()
+	if b, err := httpauth.AppendChallenge(nil, hc); err != nil || string(b) != `OAuth realm="Photos"` {
+		t.Errorf("challenge encodes as %q, %v", b, err)
+	}
+}
+
+func TestFormatRedacts(t *testing.T) {
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		if s := sprintf(verb, rfc351Want); strings.Contains(s, "wOJIO9A2W5mFwDgiDvZbTSMK") || strings.Contains(s, "ad180jjd733klru7") {
+			t.Errorf("%s prints a secret: %s", verb, s)
+		}
+	}
+}
