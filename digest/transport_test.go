@@ -303,3 +303,36 @@ func TestServerUserhash(t *testing.T) {
 		t.Fatalf("userhash: %s %q", resp.Status, b)
 	}
 }
+
+// Without nextnonce, Transport reuses the nonce and counts nc up; the
+// server's replay check accepts each new count.
+func TestTransportCountsNC(t *testing.T) {
+	s := &digest.Server{Realm: "r", Password: lookup}
+	var ncs []uint32
+	var unauth int
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		res, err := s.Authenticate(r, false)
+		if err != nil {
+			unauth++
+			header.AddChallenges(w.Header(), header.WWWAuthenticate, s.Challenges(false)...)
+			w.WriteHeader(401)
+			return
+		}
+		ncs = append(ncs, res.Credentials.NC)
+	}))
+	defer ts.Close()
+	client := &http.Client{Transport: &digest.Transport{Username: "Mufasa", Password: "Circle of Life"}}
+	for i := 0; i < 3; i++ {
+		resp, err := client.Get(ts.URL + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("request %d: %s", i, resp.Status)
+		}
+	}
+	if unauth != 1 || len(ncs) != 3 || ncs[0] != 1 || ncs[1] != 2 || ncs[2] != 3 {
+		t.Fatalf("401s = %d, nc sequence %v, want 1 and [1 2 3]", unauth, ncs)
+	}
+}

@@ -1,0 +1,50 @@
+// Package digest implements the "Digest" HTTP authentication scheme of
+// RFC 7616 on top of the generic values of package httpauth: typed
+// [Challenge], [Credentials] and [AuthInfo] (Authentication-Info), the
+// client computation ([Challenge.Respond]), the server-side check
+// ([Credentials.Verify], [Server]), and an http.RoundTripper
+// ([Transport]) that answers Digest and Basic challenges.
+//
+// # Algorithms
+//
+// MD5, SHA-256 and SHA-512-256, each also as -sess (RFC 7616 section
+// 3.4.2), with qop "auth" and "auth-int" (RFC 7616 section 3.4.3); a
+// challenge without qop is answered the RFC 2069 way for old servers, but
+// [Server] never accepts such an answer. [Select] picks, among several
+// Digest challenges, the one with the strongest hash (SHA-512-256, then
+// SHA-256, then MD5), the first listed on a tie.
+//
+// SHA-512-256 is FIPS 180-4 SHA-512/256 (crypto/sha512.New512_256), the
+// function RFC 7616 section 3.2 names. The example of RFC 7616 section
+// 3.9.2 does not match it: its printed userhash (488869477bf2…a254ec) and
+// response (ae66e67d6b42…7a79dd) are what SHA-512 truncated to 256 bits
+// gives (erratum 4897, status Reported). This package follows the
+// normative text; with the section 3.9.2 inputs it computes userhash
+// 793263caab…9b0b and response 3798d4131c…68a5. The tests check both
+// readings.
+//
+// # Wire format
+//
+// Parameters are quoted exactly as RFC 7616 lists them: in challenges
+// realm, domain, nonce, opaque and qop are quoted, stale, algorithm,
+// charset and userhash are tokens; in credentials username, realm, uri,
+// nonce, cnonce, response and opaque are quoted, algorithm, qop, nc and
+// userhash are tokens (nc is 8 lowercase hex digits); in
+// Authentication-Info nextnonce, rspauth and cnonce are quoted. The
+// quoting itself is done by httpauth's encoder.
+//
+// The user name is sent as username, as username*=UTF-8''... (an RFC 8187
+// ext-value, RFC 7616 section 3.4.4) only when the plain form cannot carry
+// it (non-ASCII bytes or control characters), or hashed when the
+// challenge says userhash=true. Receiving both username and username* is
+// an error.
+//
+// # Security notes
+//
+// Responses and rspauth are compared in constant time (crypto/subtle).
+// [Server] issues stateless nonces (timestamp, random bytes, HMAC-SHA-256
+// under a per-Server random key), refuses a nonce count it has already
+// seen for a nonce, and answers an expired nonce with stale=true.
+// [Transport] checks rspauth for qop=auth and honours nextnonce.
+// Credentials never print their response.
+package digest
