@@ -33,7 +33,7 @@
 // Authentication-Info nextnonce, rspauth and cnonce are quoted. The
 // quoting itself is done by httpauth's encoder.
 //
-// The user name is sent as username, as username*=UTF-8''... (an RFC 8187
+// The user name is sent as username, as username*=UTF-8”... (an RFC 8187
 // ext-value, RFC 7616 section 3.4.4) only when the plain form cannot carry
 // it (non-ASCII bytes or control characters), or hashed when the
 // challenge says userhash=true. Receiving both username and username* is
