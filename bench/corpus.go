@@ -275,6 +275,37 @@ var Corpus = []Case{
 		Bench: true,
 	},
 
+	{
+		// gin-jwt's default challenge: an unquoted value with a space,
+		// which strict RFC 9110 rejects; httpauth reads it leniently.
+		Name:    "jwt-gin-lenient",
+		Field:   Challenges,
+		Lines:   []string{`JWT realm=gin jwt`},
+		Lenient: true,
+		Want:    []Auth{{Scheme: "JWT", Params: ps("realm", "gin jwt")}},
+		Tags:    []string{TagRealistic, TagLenient},
+	},
+	{
+		// A ';' after the scheme, as some embedded servers send it.
+		Name:    "basic-semicolon-lenient",
+		Field:   Challenges,
+		Lines:   []string{`Basic; realm="Secured area"`},
+		Lenient: true,
+		Want:    []Auth{{Scheme: "Basic", Params: ps("realm", "Secured area")}},
+		Tags:    []string{TagRealistic, TagLenient},
+	},
+	{
+		// A good challenge, then gin-jwt's: lenient mode keeps both.
+		Name:    "basic-then-jwt-lenient",
+		Field:   Challenges,
+		Lines:   []string{`Basic realm="x", JWT realm=gin jwt`},
+		Lenient: true,
+		Want: []Auth{
+			{Scheme: "Basic", Params: ps("realm", "x")},
+			{Scheme: "JWT", Params: ps("realm", "gin jwt")},
+		},
+		Tags: []string{TagLenient, TagMulti},
+	},
 	// --- Authorization, realistic ---
 	{
 		// RFC 7617's example credentials.
