@@ -33,11 +33,14 @@
 // Authentication-Info nextnonce, rspauth and cnonce are quoted. The
 // quoting itself is done by httpauth's encoder.
 //
-// The user name is sent as username, as username*=UTF-8”... (an RFC 8187
-// ext-value, RFC 7616 section 3.4.4) only when the plain form cannot carry
-// it (non-ASCII bytes or control characters), or hashed when the
-// challenge says userhash=true. Receiving both username and username* is
-// an error.
+// The user name is sent as username; as username* holding an RFC 8187
+// ext-value (RFC 7616 section 3.4.4) only when the plain form cannot carry
+// it (non-ASCII bytes or control characters):
+//
+//	username*=UTF-8''J%C3%A4s%C3%B8n%20Doe
+//
+// or hashed when the challenge says userhash=true. Receiving both username
+// and username* is an error.
 //
 // # Security notes
 //
