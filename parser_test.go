@@ -767,3 +767,77 @@ func TestIsToken(t *testing.T) {
 		}
 	}
 }
+
+func TestLexer(t *testing.T) {
+	type tok struct {
+		kind httpauth.Kind
+		text string
+		off  int
+	}
+	tests := []struct {
+		in      string
+		want    []tok
+		errOff  int // -1: no error
+		escaped []bool
+	}{
+		{``, nil, -1, nil},
+		{`Basic realm="a, b"`, []tok{{'a', "Basic", 0}, {' ', " ", 5}, {'a', "realm", 6}, {'=', "=", 11}, {'"', `"a, b"`, 12}}, -1, nil},
+		{"a \t,\t=", []tok{{'a', "a", 0}, {' ', " \t", 1}, {',', ",", 3}, {' ', "\t", 4}, {'=', "=", 5}}, -1, nil},
+		{`a/b;c:d@e?f(g)h<i>j[k]l{m}n\`, []tok{
+			{'a', "a", 0}, {'/', "/", 1}, {'a', "b", 2}, {';', ";", 3}, {'a', "c", 4}, {':', ":", 5}, {'a', "d", 6},
+			{'@', "@", 7}, {'a', "e", 8}, {'?', "?", 9}, {'a', "f", 10}, {'(', "(", 11}, {'a', "g", 12}, {')', ")", 13},
+			{'a', "h", 14}, {'<', "<", 15}, {'a', "i", 16}, {'>', ">", 17}, {'a', "j", 18}, {'[', "[", 19}, {'a', "k", 20},
+			{']', "]", 21}, {'a', "l", 22}, {'{', "{", 23}, {'a', "m", 24}, {'}', "}", 25}, {'a', "n", 26}, {'\\', `\`, 27},
+		}, -1, nil},
+		{`"a\"b" "c"`, []tok{{'"', `"a\"b"`, 0}, {' ', " ", 6}, {'"', `"c"`, 7}}, -1, []bool{true, false, false}},
+		{"\"\xe9\"", []tok{{'"', "\"\xe9\"", 0}}, -1, nil},
+		{`a "b`, []tok{{'a', "a", 0}, {' ', " ", 1}}, 2, nil},
+		{"ab\x00", []tok{{'a', "ab", 0}}, 2, nil},
+		{"ab\r\n", []tok{{'a', "ab", 0}}, 2, nil},
+		{"a\xe9", []tok{{'a', "a", 0}}, 1, nil},
+		{"\"a\x01\"", nil, 2, nil},
+		{"\"a\\\x7f\"", nil, 3, nil},
+	}
+	for _, tt := range tests {
+		var lx httpauth.Lexer
+		lx.Reset("stale state")
+		lx.Next()
+		lx.Reset(tt.in)
+		var got []tok
+		var esc []bool
+		for lx.Next() {
+			got = append(got, tok{lx.Kind(), lx.Text(), lx.Offset()})
+			esc = append(esc, lx.Escaped())
+		}
+		if lx.Kind() != httpauth.KindInvalid {
+			t.Errorf("Lexer(%q): Kind() after the last token = %v, want invalid", tt.in, lx.Kind())
+		}
+		if !cmp.Equal(got, tt.want, cmp.AllowUnexported(tok{}), equateEmptyParams) {
+			t.Errorf("Lexer(%q) tokens = %v, want %v", tt.in, got, tt.want)
+		}
+		err := lx.Err()
+		var se *httpauth.SyntaxError
+		switch {
+		case tt.errOff < 0 && err != nil:
+			t.Errorf("Lexer(%q).Err() = %v, want nil", tt.in, err)
+		case tt.errOff >= 0 && (!errors.As(err, &se) || se.Offset != tt.errOff):
+			t.Errorf("Lexer(%q).Err() = %v, want a *SyntaxError at offset %d", tt.in, err, tt.errOff)
+		}
+		if tt.escaped != nil && !cmp.Equal(esc, tt.escaped) {
+			t.Errorf("Lexer(%q) Escaped() = %v, want %v", tt.in, esc, tt.escaped)
+		}
+		if lx.Next() {
+			t.Errorf("Lexer(%q): Next() after the end = true", tt.in)
+		}
+	}
+
+	kinds := map[httpauth.Kind]string{
+		httpauth.KindInvalid: "invalid", httpauth.KindToken: "token", httpauth.KindQuoted: "quoted-string",
+		httpauth.KindSpace: "space", httpauth.KindEquals: `"="`, httpauth.KindComma: `","`, httpauth.Kind('/'): `"/"`,
+	}
+	for k, want := range kinds {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", byte(k), got, want)
+		}
+	}
+}
