@@ -5,12 +5,14 @@
 //
 //	httpauth parse [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 //	httpauth canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
+//	httpauth help [COMMAND]
 //
 // parse prints what it parsed as one JSON object; canon prints the canonical
-// encoding of what it parsed. Each VALUE argument is one field line; with
-// none, field lines are read from standard input, one per line. The JSON
-// output and the -jsonl batch protocol are a contract (DESIGN.md, "The
-// command-line tool"): see "httpauth parse -h".
+// encoding of what it parsed; "httpauth help" lists every subcommand. Each
+// VALUE argument is one field line; with none, field lines are read from
+// standard input, one per line. The JSON output and the -jsonl batch
+// protocol are a contract (DESIGN.md, "The command-line tool"): see
+// "httpauth help parse".
 //
 // JSON strings are UTF-8: a byte of a value that is not part of valid UTF-8
 // (obs-text, %x80-FF, in a quoted-string) is written as U+FFFD, and so is
