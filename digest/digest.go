@@ -64,7 +64,9 @@ func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
 		case httpauth.EqualFold(n, "realm"):
 			out.Realm, haveRealm = v, true
 		case httpauth.EqualFold(n, "domain"):
-			out.Domain = strings.Fields(v)
+			if out.Domain = strings.Fields(v); len(out.Domain) == 0 {
+				out.Domain = nil // domain="" is no domain, as when absent
+			}
 		case httpauth.EqualFold(n, "nonce"):
 			out.Nonce, haveNonce = v, true
 		case httpauth.EqualFold(n, "opaque"):
@@ -287,12 +289,8 @@ func (c Challenge) respond(in Input, newHash hasher) (Credentials, error) {
 	return out, nil
 }
 
-func (c Credentials) nc() string {
-	if c.NC == 0 && c.QOP == "" {
-		return ""
-	}
-	return fmt.Sprintf("%08x", c.NC)
-}
+// nc returns the nonce count as sent: 8 lowercase hex digits.
+func (c Credentials) nc() string { return fmt.Sprintf("%08x", c.NC) }
 
 // NewNonce returns 32 random bytes in base64 (without padding, so it is a
 // token), suitable as a cnonce or a server nonce.
@@ -413,9 +411,13 @@ func (c Credentials) Credentials() httpauth.Credentials {
 		add("algorithm", c.Algorithm.String())
 	}
 	add("nonce", c.Nonce)
-	if c.QOP != "" {
+	if c.NC != 0 || c.QOP != "" {
 		add("nc", c.nc())
-		add("cnonce", c.CNonce)
+	}
+	if c.CNonce != "" || c.QOP != "" {
+		add("cnonce", c.CNonce) // also -sess without qop (RFC 2617 section 3.2.2.2)
+	}
+	if c.QOP != "" {
 		add("qop", c.QOP)
 	}
 	add("response", c.Response)
