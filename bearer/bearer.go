@@ -116,7 +116,7 @@ func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
 		case httpauth.EqualFold(p.Name, "realm"):
 			out.Realm = p.Value
 		case httpauth.EqualFold(p.Name, "scope"):
-			out.Scope = strings.Fields(p.Value)
+			out.Scope = fields(p.Value)
 		case httpauth.EqualFold(p.Name, "error"):
 			out.Error = ErrorCode(p.Value)
 		case httpauth.EqualFold(p.Name, "error_description"):
@@ -124,7 +124,7 @@ func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
 		case httpauth.EqualFold(p.Name, "error_uri"):
 			out.ErrorURI = p.Value
 		case httpauth.EqualFold(p.Name, "algs"):
-			out.Algs = strings.Fields(p.Value)
+			out.Algs = fields(p.Value)
 		case httpauth.EqualFold(p.Name, "resource_metadata"):
 			out.ResourceMetadata = p.Value
 		default:
@@ -132,6 +132,14 @@ func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
 		}
 	}
 	return out, nil
+}
+
+// fields splits a space list; an empty list is nil, as when absent.
+func fields(v string) []string {
+	if f := strings.Fields(v); len(f) > 0 {
+		return f
+	}
+	return nil
 }
 
 // The character classes of RFC 6750 section 3.
