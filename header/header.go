@@ -26,7 +26,8 @@ var ErrMultipleCredentials = errors.New("header: more than one credentials field
 // Values returns all field lines of name in h: those under the canonical
 // key, then those under every other key equal to name ASCII
 // case-insensitively, in sorted key order. It returns nil when there are
-// none. The common case (only the canonical key) does not allocate.
+// none. The common case (only the canonical key) does not allocate: the
+// result is then h's own slice, which the caller must not modify.
 func Values(h http.Header, name string) []string {
 	canon := textproto.CanonicalMIMEHeaderKey(name)
 	vs := h[canon]
