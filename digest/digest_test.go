@@ -4,6 +4,7 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -256,5 +257,28 @@ func TestAlgorithmNames(t *testing.T) {
 	}
 	if _, ok := digest.ParseAlgorithm("SHA-1"); ok {
 		t.Error("SHA-1 accepted")
+	}
+}
+
+func TestSecretsNeverPrinted(t *testing.T) {
+	tr := &digest.Transport{Username: "alice", Password: "hunter2"}
+	if s := fmtAll(tr); strings.Contains(s, "hunter2") || !strings.Contains(s, "alice") {
+		t.Fatalf("Transport printed: %s", s)
+	}
+	s := &digest.Server{Realm: "r", Password: func(string) (string, bool) { return "hunter2", true }}
+	cs := s.Challenges(false)
+	ch, _ := digest.Select(cs)
+	cr, _ := ch.Respond(digest.Input{Username: "alice", Password: "hunter2", URI: "/"})
+	v, _ := cr.Encode()
+	req, _ := http.NewRequest("GET", "http://x/", nil)
+	req.RequestURI = "/"
+	req.Header.Set("Authorization", v)
+	res, err := s.Authenticate(req, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ha1 := digest.HA1(ch.Algorithm, "alice", "r", "hunter2")
+	if out := fmtAll(res) + fmtAll(struct{ R digest.Result }{res}); strings.Contains(out, ha1) || strings.Contains(out, cr.Response) {
+		t.Fatalf("Result printed a secret: %s", out)
 	}
 }

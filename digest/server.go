@@ -8,8 +8,10 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -300,3 +302,10 @@ func (s *Server) Wrap(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(withUser(r.Context(), res.Username)))
 	})
 }
+
+// String describes r without H(A1) or the response.
+func (r Result) String() string { return "digest.Result{Username:" + strconv.Quote(r.Username) + "}" }
+
+// Format implements fmt.Formatter: every verb prints [Result.String], so
+// the stored H(A1), a password equivalent, is never printed.
+func (r Result) Format(f fmt.State, verb rune) { fmt.Fprint(f, r.String()) }

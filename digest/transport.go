@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/authwire/httpauth"
@@ -243,3 +244,11 @@ func cloneWithBody(req *http.Request) (*http.Request, error) {
 	r.Body = b
 	return r, nil
 }
+
+// String describes t without its password.
+func (t *Transport) String() string {
+	return "digest.Transport{Username:" + strconv.Quote(t.Username) + ", Password:[redacted]}"
+}
+
+// Format implements fmt.Formatter: every verb prints [Transport.String].
+func (t *Transport) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }
