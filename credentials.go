@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Credentials is the value of an Authorization or Proxy-Authorization field
@@ -15,10 +17,9 @@ import (
 // use [Credentials.Is] to compare it.
 //
 // Credentials carry secrets, so a Credentials value never prints them:
-// String, GoString, Format (every verb) and LogValue show the scheme and the
-// parameter names only, and Credentials deliberately implements neither
-// [encoding.TextMarshaler] nor [json.Marshaler] so that encoding/json cannot
-// copy a password into a log line. Code that must send the value calls
+// String, GoString, Format (every verb), LogValue and MarshalJSON show the
+// scheme and the parameter names only. Credentials deliberately implements
+// no [encoding.TextMarshaler], whose output would be the secret. Code that must send the value calls
 // [AppendCredentials] or [Credentials.Encode]; the fields stay public for
 // code that needs them.
 //
@@ -125,6 +126,47 @@ func (c Credentials) Format(f fmt.State, verb rune) {
 		return
 	}
 	f.Write(c.appendRedacted(nil))
+}
+
+// MarshalJSON implements [json.Marshaler] with the redacted form, so that
+// encoding/json cannot copy a password into a log line:
+// {"scheme":"Digest","params":["username","response"]} or
+// {"scheme":"Basic","token68":"[redacted]"}.
+func (c Credentials) MarshalJSON() ([]byte, error) {
+	b := []byte(`{"scheme":`)
+	b = appendJSONString(b, c.Scheme)
+	if c.Token68 != "" {
+		b = append(b, `,"token68":"`+redacted+`"`...)
+	}
+	if len(c.Params) > 0 {
+		b = append(b, `,"params":[`...)
+		for i, p := range c.Params {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, p.Name)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}'), nil
+}
+
+// appendJSONString writes s as a JSON string. Bytes that are not valid
+// UTF-8 become U+FFFD, as encoding/json does.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r < 0x20 || r == '<' || r == '>' || r == '&' || r == 0x7f:
+			b = append(b, '\\', 'u', '0', '0', hex[r>>4], hex[r&15])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
 }
 
 // LogValue implements [slog.LogValuer]: a group with the scheme and the

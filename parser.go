@@ -49,8 +49,9 @@ func (l Limits) resolve() Limits {
 // zero Parser is ready to use with the default [Limits] in strict mode.
 //
 // Strings in the results (schemes, names, token68 and values) are
-// substrings of the input unless a quoted-string held a quoted-pair, in
-// which case its value is a new string (one allocation per such value).
+// substrings of the input unless a quoted-string held a quoted-pair (or, in
+// lenient mode, an obs-fold), in which case its value is a new string (one
+// allocation per such value).
 type Parser struct {
 	// Limits bounds each call; the zero value means the defaults.
 	Limits Limits
@@ -62,10 +63,13 @@ type Parser struct {
 	Lenient bool
 
 	warns []Warning
+	lx    Lexer
 
-	lx   Lexer
-	recs []rec   // challenges (or the one credentials) of the last call
-	ps   []Param // their params, in order; rec.p0 indexes into it
+	// During a call: the challenges being built (the caller's dst, or
+	// scratch space), and for a parameter list, the list.
+	cs    []Challenge
+	plist Params
+	one   [1]Challenge // backing store of cs for credentials
 }
 
 // Warning describes one deviation from the strict grammar that a lenient
@@ -83,14 +87,6 @@ type Warning struct {
 // mode.
 func (p *Parser) Warnings() []Warning { return p.warns }
 
-// rec is a challenge or credentials under construction: its params are
-// ps[p0:] up to the next rec's p0.
-type rec struct {
-	scheme  string
-	token68 string
-	p0      int
-}
-
 type mode uint8
 
 const (
@@ -104,32 +100,16 @@ const (
 // extended slice. Several lines are one list, as if joined by ", ".
 //
 // To parse without allocating, pass dst[:0] of an earlier result: the
-// Params storage of dst's elements between len(dst) and cap(dst) is reused.
-// Only a value that held a quoted-pair allocates.
+// elements of dst between len(dst) and cap(dst), and their Params storage,
+// are reused. Only a value that held a quoted-pair allocates.
 //
 // On error, the challenges completed before the error are appended and the
-// error is a [*SyntaxError] (RFC 9110 grammar decision 12: one malformed
-// challenge does not hide the good ones before it).
+// error is a [*SyntaxError] (one malformed challenge does not hide the good
+// ones before it).
 func (p *Parser) AppendChallenges(dst []Challenge, lines ...string) ([]Challenge, error) {
-	err := p.parse(modeChallenges, lines)
-	for i := range p.recs {
-		var c *Challenge
-		if len(dst) < cap(dst) {
-			dst = dst[:len(dst)+1]
-			c = &dst[len(dst)-1]
-		} else {
-			dst = append(dst, Challenge{})
-			c = &dst[len(dst)-1]
-		}
-		r := &p.recs[i]
-		c.Scheme = r.scheme
-		c.Token68 = r.token68
-		c.Params = append(c.Params[:0], p.params(i)...)
-		if len(c.Params) == 0 {
-			c.Params = c.Params[:0:0]
-		}
-	}
-	p.release()
+	p.cs = dst
+	err := p.parse(modeChallenges, len(dst), lines)
+	dst, p.cs = p.cs, nil
 	return dst, err
 }
 
@@ -138,17 +118,17 @@ func (p *Parser) AppendChallenges(dst []Challenge, lines ...string) ([]Challenge
 // reuse its storage). On error the zero Credentials is returned.
 func (p *Parser) ParseCredentials(dst Params, value string) (Credentials, error) {
 	lines := [1]string{value}
-	err := p.parse(modeCredentials, lines[:])
+	p.cs = p.one[:0]
+	p.plist = dst
+	err := p.parse(modeCredentials, 0, lines[:])
 	var c Credentials
 	if err == nil {
-		r := &p.recs[0]
-		c.Scheme = r.scheme
-		c.Token68 = r.token68
-		if len(p.ps) > 0 {
-			c.Params = append(dst, p.ps...)
+		c = Credentials(p.cs[0])
+		if len(c.Params) == 0 {
+			c.Params = nil
 		}
 	}
-	p.release()
+	p.one[0], p.cs, p.plist = Challenge{}, nil, nil
 	return c, err
 }
 
@@ -157,34 +137,37 @@ func (p *Parser) ParseCredentials(dst Params, value string) (Credentials, error)
 // params to dst and returns the extended slice. On error, dst is returned
 // unchanged with the error.
 func (p *Parser) AppendParams(dst Params, lines ...string) (Params, error) {
-	err := p.parse(modeParams, lines)
+	p.plist = dst
+	err := p.parse(modeParams, 0, lines)
 	if err == nil {
-		dst = append(dst, p.ps...)
+		dst = p.plist
 	}
-	p.release()
+	p.plist = nil
 	return dst, err
 }
 
-// params returns the params of p.recs[i].
-func (p *Parser) params(i int) []Param {
-	end := len(p.ps)
-	if i+1 < len(p.recs) {
-		end = p.recs[i+1].p0
+// pooled holds a Parser and the scratch space the convenience functions
+// parse into before copying the result to exact-size allocations.
+type pooled struct {
+	p       Parser
+	scratch []Challenge
+	params  Params
+}
+
+// exactParams returns a copy of ps in a new array of exactly its length
+// (nil for none), and clears ps so that the pool does not keep the input
+// alive.
+func exactParams(ps Params) Params {
+	if len(ps) == 0 {
+		return nil
 	}
-	return p.ps[p.recs[i].p0:end]
+	out := make(Params, len(ps))
+	copy(out, ps)
+	clear(ps)
+	return out
 }
 
-// release drops the references the scratch space holds to the input, so
-// that a pooled or long-lived Parser does not keep old field values alive.
-func (p *Parser) release() {
-	clear(p.recs)
-	clear(p.ps)
-	p.recs = p.recs[:0]
-	p.ps = p.ps[:0]
-	p.lx = Lexer{}
-}
-
-var parserPool = sync.Pool{New: func() any { return new(Parser) }}
+var pooledPool = sync.Pool{New: func() any { return new(pooled) }}
 
 // ParseChallenges parses the field lines of a WWW-Authenticate or
 // Proxy-Authenticate field (RFC 9110 section 11.6.1):
@@ -199,34 +182,41 @@ var parserPool = sync.Pool{New: func() any { return new(Parser) }}
 // with a [*SyntaxError], so that a client can still answer a challenge it
 // understands when a later one is malformed.
 //
-// ParseChallenges allocates at most twice (the challenges and their params
-// share one array), plus once for each quoted value that holds a
-// quoted-pair. Use a [Parser] to parse without allocating.
+// ParseChallenges allocates at most twice whatever the number of challenges
+// and params (the challenges and their params share one array each), plus
+// once for each quoted value that holds a quoted-pair. Use a [Parser] to
+// parse without allocating.
 func ParseChallenges(lines ...string) ([]Challenge, error) {
-	p := parserPool.Get().(*Parser)
-	err := p.parse(modeChallenges, lines)
+	pp := pooledPool.Get().(*pooled)
+	scratch, err := pp.p.AppendChallenges(pp.scratch[:0], lines...)
 	var out []Challenge
-	if len(p.recs) > 0 {
-		out = make([]Challenge, len(p.recs))
-		var ps []Param
-		if len(p.ps) > 0 {
-			ps = make([]Param, len(p.ps))
-			copy(ps, p.ps)
+	if len(scratch) > 0 {
+		out = make([]Challenge, len(scratch))
+		n := 0
+		for i := range scratch {
+			n += len(scratch[i].Params)
 		}
-		for i := range p.recs {
-			r := &p.recs[i]
-			end := len(ps)
-			if i+1 < len(p.recs) {
-				end = p.recs[i+1].p0
+		var ps []Param
+		if n > 0 {
+			ps = make([]Param, n)
+		}
+		n = 0
+		for i := range scratch {
+			c := &scratch[i]
+			out[i] = Challenge{Scheme: c.Scheme, Token68: c.Token68}
+			if k := len(c.Params); k > 0 {
+				copy(ps[n:], c.Params)
+				out[i].Params = ps[n : n+k : n+k]
+				n += k
 			}
-			out[i] = Challenge{Scheme: r.scheme, Token68: r.token68}
-			if end > r.p0 {
-				out[i].Params = ps[r.p0:end:end]
-			}
+			// Drop the references to the input so that the pool does not
+			// keep it alive.
+			clear(c.Params)
+			c.Scheme, c.Token68 = "", ""
 		}
 	}
-	p.release()
-	parserPool.Put(p)
+	pp.scratch = scratch[:0]
+	pooledPool.Put(pp)
 	return out, err
 }
 
@@ -265,9 +255,13 @@ func MustParseChallenge(line string) Challenge {
 // ParseCredentials allocates at most once (the params), plus once for each
 // quoted value that holds a quoted-pair.
 func ParseCredentials(value string) (Credentials, error) {
-	p := parserPool.Get().(*Parser)
-	c, err := p.ParseCredentials(nil, value)
-	parserPool.Put(p)
+	pp := pooledPool.Get().(*pooled)
+	c, err := pp.p.ParseCredentials(pp.params[:0], value)
+	if c.Params != nil {
+		pp.params = c.Params[:0]
+		c.Params = exactParams(c.Params)
+	}
+	pooledPool.Put(pp)
 	return c, err
 }
 
@@ -290,9 +284,11 @@ func MustParseCredentials(value string) Credentials {
 // with a [*SyntaxError]. ParseParams allocates at most once, plus once for
 // each quoted value that holds a quoted-pair.
 func ParseParams(lines ...string) (Params, error) {
-	p := parserPool.Get().(*Parser)
-	ps, err := p.AppendParams(nil, lines...)
-	parserPool.Put(p)
+	pp := pooledPool.Get().(*pooled)
+	ps, err := pp.p.AppendParams(pp.params[:0], lines...)
+	pp.params = ps[:0]
+	ps = exactParams(ps)
+	pooledPool.Put(pp)
 	return ps, err
 }
 
@@ -301,17 +297,75 @@ type state struct {
 	m        mode
 	lim      Limits
 	ln       int  // index of the current line
-	keep     int  // recs known to be complete
+	base     int  // challenges in the destination before this call
+	keep     int  // challenges known to be complete (index into p.cs)
 	open     bool // the current rec takes params (scheme, SP, no token68)
 	first    bool // just after "scheme SP": a param or a comma must follow
 	needSep  bool // after an element: a comma or the end must follow
 	bare     bool // the current rec is a scheme alone, followed by a comma
 	skipping bool // lenient recovery: drop params until a new challenge
-	commas   int  // commas (and line joins) since the last element
-	p0       int  // first param of the current rec or list
+	empties  int  // empty list elements in a row
+	elem     bool // an element since the last separator (comma or line join)
+	sep      bool // a separator has been seen
+	p0       int  // first param of the current challenge or list in its slice
 	// lastVal is the offset of the last param's value when it was an
 	// unquoted value that lenient mode may extend over spaces, else -1.
 	lastVal int
+}
+
+// byteReason returns why the byte at s[i] cannot stand there: a control
+// character and a non-ASCII byte are named as such, anything else gets r.
+func byteReason(s string, i int, r reason) reason {
+	if i < len(s) {
+		switch c := s[i]; {
+		case classes[c]&cCTL != 0 && c != '\t':
+			return errCTL
+		case c >= 0x80:
+			return errNonASCII
+		}
+	}
+	return r
+}
+
+// separator counts a list separator (a comma at off, or a line join) and
+// the empty element before it, if any (RFC 9110 section 5.6.1), against
+// the limit of empty elements in a row.
+func (p *Parser) separator(off int, st *state) fault {
+	if !st.elem {
+		st.empties++
+		if st.empties > st.lim.MaxEmptyElements {
+			return fault{off, &LimitError{What: "empty list elements in a row", Limit: st.lim.MaxEmptyElements}}
+		}
+	}
+	st.elem, st.sep = false, true
+	return fault{}
+}
+
+// newChallenge starts a challenge (or the credentials) named scheme at the
+// end of p.cs, reusing the storage of a previous element beyond its length.
+func (p *Parser) newChallenge(scheme string, st *state) {
+	n := len(p.cs)
+	if n < cap(p.cs) {
+		p.cs = p.cs[:n+1]
+		c := &p.cs[n]
+		c.Scheme, c.Token68, c.Params = scheme, "", c.Params[:0]
+	} else {
+		p.cs = append(p.cs, Challenge{Scheme: scheme})
+	}
+	st.p0 = 0
+	if st.m == modeCredentials {
+		p.cs[n].Params = p.plist
+		st.p0 = len(p.plist)
+	}
+}
+
+// list returns the parameter list that params are added to: the current
+// challenge's, or the field's own in a parameter list.
+func (p *Parser) list(st *state) *Params {
+	if st.m == modeParams {
+		return &p.plist
+	}
+	return &p.cs[len(p.cs)-1].Params
 }
 
 // fault is a grammar error found inside an element: where, and why.
@@ -320,9 +374,9 @@ type fault struct {
 	err error
 }
 
-// parse runs the grammar over lines, filling p.recs and p.ps. On error they
-// hold what was complete before it (decision 12) in challenge mode, and
-// nothing in the other modes.
+// parse runs the grammar over lines, appending challenges to p.cs (after
+// its first base elements) or params to p.plist. On error p.cs holds what
+// was complete before it (decision 12) in challenge mode.
 //
 // The element loop follows RFC 9110 section 5.6.1 (lists with empty
 // elements) and section 11 (challenge / credentials / auth-param): an
@@ -330,12 +384,13 @@ type fault struct {
 // token starts a new challenge (DESIGN decisions 2-4). Each byte is looked
 // at a bounded number of times: the token68 test may read a run that is
 // then read again as a token, nothing more.
-func (p *Parser) parse(m mode, lines []string) error {
-	p.recs = p.recs[:0]
-	p.ps = p.ps[:0]
+func (p *Parser) parse(m mode, base int, lines []string) error {
 	p.warns = p.warns[:0]
 	p.lx.lenient = p.Lenient
-	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1}
+	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1, base: base, keep: base}
+	if m == modeParams {
+		st.p0 = len(p.plist)
+	}
 	for ln, line := range lines {
 		st.ln = ln
 		if len(line) > st.lim.MaxLineBytes {
@@ -353,7 +408,9 @@ func (p *Parser) parse(m mode, lines []string) error {
 				return p.fail(&st, 0, errSecondCreds)
 			}
 			st.needSep, st.first, st.lastVal = false, false, -1
-			st.commas++
+			if f := p.separator(0, &st); f.err != nil {
+				return p.fail(&st, f.off, f.err)
+			}
 		}
 		i := 0
 		for {
@@ -375,7 +432,13 @@ func (p *Parser) parse(m mode, lines []string) error {
 			i = p.recover(s, i, f, &st)
 		}
 	}
-	if m == modeCredentials && len(p.recs) == 0 {
+	if !st.elem && st.sep {
+		// A trailing separator is followed by one more empty element.
+		if f := p.separator(len(lines[len(lines)-1]), &st); f.err != nil {
+			return p.fail(&st, f.off, f.err)
+		}
+	}
+	if m == modeCredentials && len(p.cs) == 0 {
 		return p.fail(&st, 0, emptyError{})
 	}
 	return nil
@@ -403,15 +466,11 @@ func isFold(s string, i int) bool {
 func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	c := s[i]
 	if c == ',' {
-		if st.m == modeCredentials && len(p.recs) > 0 && !st.open {
+		if st.m == modeCredentials && len(p.cs) > 0 && !st.open {
 			return i, fault{i, errExpectEnd}
 		}
 		st.needSep, st.first, st.lastVal = false, false, -1
-		st.commas++
-		if st.commas > st.lim.MaxEmptyElements+1 {
-			return i, fault{i, &LimitError{What: "empty list elements in a row", Limit: st.lim.MaxEmptyElements}}
-		}
-		return i + 1, fault{}
+		return i + 1, p.separator(i, st)
 	}
 	if st.needSep {
 		// Lenient: a value that runs on over spaces, or a missing comma.
@@ -420,7 +479,7 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 				return next, fault{}
 			}
 		}
-		return i, fault{i, errExpectComma}
+		return i, fault{i, byteReason(s, i, errExpectComma)}
 	}
 	if classes[c]&cTchar == 0 {
 		switch {
@@ -442,19 +501,19 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	}
 	// Any other token starts a new challenge (decision 2).
 	if st.first || st.m == modeParams {
-		return i, fault{j, errExpectEquals}
+		return i, fault{j, byteReason(s, j, errExpectEquals)}
 	}
-	if st.m == modeCredentials && len(p.recs) > 0 {
+	if st.m == modeCredentials && len(p.cs) > 0 {
 		return i, fault{t0, errSecondCreds}
 	}
-	st.keep = len(p.recs)
+	st.keep = len(p.cs)
 	st.skipping = false
-	if len(p.recs) >= st.lim.MaxChallenges {
+	if len(p.cs)-st.base >= st.lim.MaxChallenges {
 		return i, fault{t0, &LimitError{What: "challenges", Limit: st.lim.MaxChallenges}}
 	}
-	st.p0 = len(p.ps)
-	p.recs = append(p.recs, rec{scheme: name, p0: st.p0})
-	st.commas, st.open, st.first, st.needSep, st.bare, st.lastVal = 0, false, false, false, false, -1
+	p.newChallenge(name, st)
+	st.empties, st.elem = 0, true
+	st.open, st.first, st.needSep, st.bare, st.lastVal = false, false, false, false, -1
 	if i >= len(s) || s[i] == ',' {
 		st.bare = true
 		return i, fault{} // a scheme alone
@@ -472,12 +531,12 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	case c == '\t':
 		return i, fault{i, errTabAfterScheme}
 	default:
-		return i, fault{i, errSchemeSep}
+		return i, fault{i, byteReason(s, i, errSchemeSep)}
 	}
 	i = p.skipWS(s, i, st)
 	// token68 or #auth-param (decision 3)
 	if end, next, ok := token68At(s, i); ok {
-		p.recs[len(p.recs)-1].token68 = s[i:end]
+		p.cs[len(p.cs)-1].Token68 = s[i:end]
 		st.needSep = true
 		return next, fault{}
 	}
@@ -489,16 +548,24 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 // the parameter to the current challenge (or list).
 func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, fault) {
 	if st.m != modeParams && !st.open && !st.skipping {
-		last := len(p.recs) - 1
+		last := len(p.cs) - 1
 		switch {
-		case last >= 0 && p.recs[last].token68 != "":
+		case last >= st.base && p.cs[last].Token68 != "":
 			return t0, fault{t0, errParamAfterT68}
-		case p.Lenient && last >= 0 && st.bare:
+		case p.Lenient && last >= st.base && st.bare:
 			// "Basic, realm=x": the comma right after the scheme.
 			p.warn(st, t0, warnCommaAfterScheme)
 			st.open, st.bare = true, false
 		default:
 			return t0, fault{t0, errParamNoScheme}
+		}
+	}
+	// In lenient mode a duplicate is dropped with a warning; it is found
+	// before the value so that the warnings stay in input order.
+	dup := false
+	if p.Lenient && !st.skipping {
+		if dup = p.hasParam(name, st); dup {
+			p.warn(st, t0, warnDuplicate)
 		}
 	}
 	j := skipOWS(s, eq+1)
@@ -540,29 +607,41 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 		value = s[j:i]
 		lastVal = j
 	default:
-		return j, fault{j, errExpectValue}
+		return j, fault{j, byteReason(s, j, errExpectValue)}
 	}
 	if st.skipping {
 		st.needSep = true
 		return i, fault{}
 	}
-	if len(p.ps)-st.p0 >= st.lim.MaxParams {
+	if dup {
+		// The first one wins.
+		st.empties, st.elem = 0, true
+		st.needSep, st.first, st.lastVal = true, false, -1
+		return i, fault{}
+	}
+	list := p.list(st)
+	if len(*list)-st.p0 >= st.lim.MaxParams {
 		return i, fault{t0, &LimitError{What: "parameters", Limit: st.lim.MaxParams}}
 	}
-	for k := st.p0; k < len(p.ps); k++ {
-		if EqualFold(p.ps[k].Name, name) {
-			if !p.Lenient {
-				return i, fault{t0, dupError{}}
-			}
-			// First wins.
-			p.warn(st, t0, warnDuplicate)
-			st.commas, st.needSep, st.first, st.lastVal = 0, true, false, -1
-			return i, fault{}
+	if !p.Lenient && p.hasParam(name, st) {
+		return i, fault{t0, dupError{}}
+	}
+	*list = append(*list, Param{Name: name, Value: value})
+	st.empties, st.elem = 0, true
+	st.needSep, st.first, st.lastVal = true, false, lastVal
+	return i, fault{}
+}
+
+// hasParam reports whether the current challenge (or list) has a parameter
+// named name, ASCII case-insensitively (RFC 9110 section 11.2).
+func (p *Parser) hasParam(name string, st *state) bool {
+	list := *p.list(st)
+	for k := st.p0; k < len(list); k++ {
+		if EqualFold(list[k].Name, name) {
+			return true
 		}
 	}
-	p.ps = append(p.ps, Param{Name: name, Value: value})
-	st.commas, st.needSep, st.first, st.lastVal = 0, true, false, lastVal
-	return i, fault{}
+	return false
 }
 
 // isLoose reports whether c may stand in an unquoted value in lenient mode:
@@ -594,11 +673,17 @@ func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 			return true, i
 		}
 	}
-	if st.lastVal < 0 || len(p.ps) == 0 {
+	list := p.list(st)
+	if st.lastVal < 0 || len(*list) == st.p0 {
 		return false, i
 	}
 	// Extend the last unquoted value up to the next comma, less trailing
-	// whitespace.
+	// whitespace; not over an obs-fold, which would put CR LF in it.
+	for k := st.lastVal; k < i; k++ {
+		if s[k] == '\r' || s[k] == '\n' {
+			return false, i
+		}
+	}
 	end := i
 	for k := i; k < len(s) && s[k] != ','; k++ {
 		if !isLoose(s[k]) && s[k] != ' ' && s[k] != '\t' {
@@ -609,7 +694,7 @@ func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 		}
 	}
 	p.warn(st, i, warnSpaceInValue)
-	p.ps[len(p.ps)-1].Value = s[st.lastVal:end]
+	(*list)[len(*list)-1].Value = s[st.lastVal:end]
 	return true, end
 }
 
@@ -621,10 +706,7 @@ func (p *Parser) recover(s string, i int, f fault, st *state) int {
 		p.warn(st, f.off, warnSkipped+f.err.Error())
 	}
 	if st.m == modeChallenges {
-		if len(p.recs) > st.keep {
-			p.ps = p.ps[:p.recs[st.keep].p0]
-			p.recs = p.recs[:st.keep]
-		}
+		p.cs = p.cs[:st.keep]
 		st.skipping = true
 	}
 	st.open, st.first, st.needSep, st.bare, st.lastVal = false, false, false, false, -1
@@ -666,16 +748,11 @@ const (
 // fail ends a parse with a *SyntaxError, keeping the challenges complete
 // before it in challenge mode and nothing in the other modes.
 func (p *Parser) fail(st *state, off int, err error) error {
-	keep := st.keep
-	if st.m != modeChallenges {
-		keep = 0
-	}
-	if keep < len(p.recs) {
-		p.ps = p.ps[:p.recs[keep].p0]
-		p.recs = p.recs[:keep]
-	}
-	if keep == 0 {
-		p.ps = p.ps[:0]
+	switch st.m {
+	case modeChallenges:
+		p.cs = p.cs[:st.keep]
+	case modeCredentials:
+		p.cs = p.cs[:0]
 	}
 	return &SyntaxError{Line: st.ln, Offset: off, Err: err}
 }

@@ -1,0 +1,124 @@
+// Package httpauth parses and writes the HTTP authentication fields of
+// RFC 9110 section 11: WWW-Authenticate and Proxy-Authenticate
+// (challenges), Authorization and Proxy-Authorization (credentials), and
+// Authentication-Info and Proxy-Authentication-Info (parameter lists).
+//
+// It is written for HTTP clients that answer 401 and 407 responses, for
+// servers and middleware that read Authorization, for proxies and gateways
+// that parse these fields on every request, and for fuzzing campaigns: it
+// is correct on every input, does not allocate on its hot path, never
+// panics, and never writes a header that could split a response or prints a
+// password into a log.
+//
+//	cs, err := httpauth.ParseChallenges(resp.Header.Values("Www-Authenticate")...)
+//	c, err := httpauth.ParseCredentials(req.Header.Get("Authorization"))
+//	b, err := httpauth.AppendChallenge(nil, httpauth.Challenge{Scheme: "Basic",
+//		Params: httpauth.Params{{Name: "realm", Value: "simple"}}})
+//
+// Scheme packages under this module (basic, bearer, digest, ...) build typed
+// views on these values; this package never imports them.
+//
+// # Grammar
+//
+// The fields follow RFC 9110 sections 5.6 and 11:
+//
+//	WWW-Authenticate    = #challenge
+//	Authorization       = credentials
+//	Authentication-Info = #auth-param
+//	challenge     = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+//	credentials   = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+//	auth-scheme   = token
+//	auth-param    = token BWS "=" BWS ( token / quoted-string )
+//	token68       = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+//	token         = 1*tchar
+//	quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE
+//	quoted-pair   = "\" ( HTAB / SP / VCHAR / obs-text )
+//
+// Where the RFC leaves a choice, the parser decides as follows.
+//
+//   - Several field lines are one list, parsed as if joined by ", " (the
+//     joined string is never built); errors name the line and the byte
+//     offset in it ([SyntaxError]).
+//   - Inside a list, an element "token BWS =" is a parameter of the current
+//     challenge; any other token starts a new challenge. So
+//     `Basic realm="a", Bearer, Digest nonce="x"` is three challenges.
+//   - After the scheme and its space, text that is a token68 up to the next
+//     comma is a token68 (`Basic abc=`, `Negotiate YII==`); otherwise it
+//     is a parameter list (`Basic abc=def`). A token68 is never followed by
+//     parameters.
+//   - Empty list elements are skipped (`Basic , realm="x"` is Basic with a
+//     realm), up to a limit; `Basic, realm="x"` is an error: the comma
+//     closed the challenge.
+//   - Schemes and parameter names compare ASCII case-insensitively
+//     ([EqualFold]) and are kept as written. A name twice in one challenge
+//     is an error ([ErrDuplicateParam]).
+//   - A quoted-string value is returned without its quotes and
+//     quoted-pairs, HTTP's way: `"a\nb"` is "anb". Control characters other
+//     than HTAB are errors anywhere; bytes %x80-FF only inside
+//     quoted-strings.
+//   - An empty field is no challenges and no error; an empty Authorization
+//     value is an error ([ErrEmpty]). Authorization holds exactly one
+//     credentials value.
+//   - Leading and trailing whitespace of a line is ignored; between the
+//     scheme and its data at least one SP is required; BWS around "=" is
+//     accepted.
+//   - On an error, [ParseChallenges] returns the challenges completed before
+//     it, so a client can still answer the one it understands.
+//
+// # Strict and lenient mode
+//
+// Parsing is strict by default: what RFC 9110 does not allow is a
+// [*SyntaxError]. A [Parser] with Lenient set reads what real servers and
+// clients send instead, recovers what the sender meant, and reports each
+// deviation as a [Warning] with line, offset and message: unquoted values
+// with delimiters or spaces (AWS Signature V4's `Credential=AK/20130524/...`,
+// `JWT realm=gin jwt`), `;` or HTAB after the scheme, a comma right after the
+// scheme, duplicate parameters (the first wins), a missing comma between
+// parameters, an unterminated quoted-string at the end of the line, obs-fold
+// (a line break followed by whitespace) read as one space, and a malformed
+// challenge, which is skipped so that parsing goes on with the next one.
+// Limits are never relaxed.
+//
+// # Encoding
+//
+// [AppendChallenge], [AppendCredentials] and [AppendParams] write the
+// canonical form: the scheme, one SP, then the token68 or the parameters
+// joined by ", ", each value as a token when it is one and as a
+// quoted-string otherwise (escaping only `"` and `\`); realm and the
+// parameters that scheme RFCs require quoted are always quoted. They refuse,
+// and write nothing, a scheme or name that is not a token, a malformed
+// token68, and any value holding CR, LF, NUL or another control character:
+// nothing they write can split a header. Non-ASCII values are refused too
+// unless [Encoder.AllowObsText] is set; send them as RFC 8187 ext-values
+// ([ExtParam], [EncodeExtValue], [DecodeExtValue]). Whatever the encoder
+// accepts parses back to the same value, and the encoding of anything
+// strict parsing accepts is a fixed point of parse-then-encode.
+//
+// # Allocation
+//
+// The [Lexer] never allocates. A reused [Parser] appending into reused
+// destinations ([Parser.AppendChallenges], [Parser.ParseCredentials],
+// [Parser.AppendParams]) allocates nothing, except one string for each
+// quoted value that holds a quoted-pair (or, in lenient mode, an obs-fold).
+// [ParseChallenges] allocates at most twice, [ParseCredentials] and
+// [ParseParams] at most once, plus the same per-escape strings. The
+// encoders allocate nothing when dst has room. Strings in parse results are
+// substrings of the input, so they keep it alive; copy them (strings.Clone)
+// to keep a small part of a large input. TestNoAllocs pins these counts.
+//
+// # Limits
+//
+// Every parse is bounded by [Limits], checked before the work they bound:
+// 16 KiB per field line, 64 challenges per field, 256 parameters per
+// challenge and 16 empty list elements in a row by default. Passing one is
+// an error wrapping [ErrLimit], never a silent truncation. Parsing is
+// linear in the input: no byte is looked at more than a small constant
+// number of times.
+//
+// # Secrets
+//
+// [Credentials] print as their scheme and parameter names only, with
+// "[redacted]" for every value and token68, in String, GoString, every fmt
+// verb and slog; they implement no text or JSON marshaler. Errors carry
+// offsets and reasons, never the input.
+package httpauth
