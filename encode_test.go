@@ -2,6 +2,7 @@ package httpauth_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -426,6 +427,14 @@ func TestCredentialsRedaction(t *testing.T) {
 		slog.New(slog.NewTextHandler(&textBuf, nil)).Info("auth", "creds", c, slog.Any("ptr", &c))
 		outs["slog JSON"] = jsonBuf.String()
 		outs["slog text"] = textBuf.String()
+		for how, v := range map[string]any{"json.Marshal": c, "json.Marshal pointer": &c,
+			"json.Marshal field": struct{ C httpauth.Credentials }{c}} {
+			b, err := json.Marshal(v)
+			if err != nil {
+				t.Fatalf("%s: %v", how, err)
+			}
+			outs[how] = string(b)
+		}
 
 		for how, out := range outs {
 			if showsSecret(out) {
@@ -454,6 +463,12 @@ func TestCredentialsRedaction(t *testing.T) {
 	}
 	if got, want := fmt.Sprintf("%#v", cred68("Basic", "abc")), `httpauth.Credentials{Scheme:"Basic", Token68:"[redacted]"}`; got != want {
 		t.Errorf("%%#v = %q, want %q", got, want)
+	}
+	if got, err := json.Marshal(cred68("Basic", "abc")); err != nil || string(got) != `{"scheme":"Basic","token68":"[redacted]"}` {
+		t.Errorf("json.Marshal = %s, %v; want the redacted object", got, err)
+	}
+	if got, err := json.Marshal(cred("D\"<", "a\x01", "v")); err != nil || string(got) != `{"scheme":"D\"\u003c","params":["a\u0001"]}` {
+		t.Errorf("json.Marshal escapes = %s, %v", got, err)
 	}
 	var buf bytes.Buffer
 	slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{ReplaceAttr: dropSlogTime})).Info("m", "c", c)
