@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/authwire/httpauth"
 )
@@ -17,14 +18,15 @@ const Scheme = "Digest"
 
 // Errors returned by this package; test them with errors.Is.
 var (
-	ErrScheme    = errors.New("digest: not the Digest scheme")
-	ErrAlgorithm = errors.New("digest: unsupported algorithm")
-	ErrQOP       = errors.New("digest: no supported qop offered")
-	ErrMissing   = errors.New("digest: required parameter missing")
-	ErrMalformed = errors.New("digest: malformed parameter")
-	ErrUsername  = errors.New("digest: both username and username* (RFC 7616 section 3.4)")
-	ErrRspauth   = errors.New("digest: rspauth does not match: the server did not prove it knows the password")
-	ErrNoSecret  = errors.New("digest: credentials were not made by Challenge.Respond")
+	ErrScheme       = errors.New("digest: not the Digest scheme")
+	ErrAlgorithm    = errors.New("digest: unsupported algorithm")
+	ErrQOP          = errors.New("digest: no supported qop offered")
+	ErrMissing      = errors.New("digest: required parameter missing")
+	ErrMalformed    = errors.New("digest: malformed parameter")
+	ErrUsername     = errors.New("digest: both username and username* (RFC 7616 section 3.4)")
+	ErrUsernameUTF8 = errors.New("digest: user name needs username* but is not valid UTF-8")
+	ErrRspauth      = errors.New("digest: rspauth does not match: the server did not prove it knows the password")
+	ErrNoSecret     = errors.New("digest: credentials were not made by Challenge.Respond")
 )
 
 func missing(name string) error   { return fmt.Errorf("%w: %s", ErrMissing, name) }
@@ -396,14 +398,19 @@ func ParseCredentials(g httpauth.Credentials) (Credentials, error) {
 // algorithm, nonce, nc, cnonce, qop, response, opaque, userhash, Extra.
 // The encoder quotes username, realm, uri, nonce, cnonce, response and
 // opaque, and writes algorithm, nc, qop and userhash as tokens (RFC 7616
-// section 3.4).
-func (c Credentials) Credentials() httpauth.Credentials {
+// section 3.4). A user name that needs username* but is not valid UTF-8
+// is [ErrUsernameUTF8]: RFC 8187 ext-values are UTF-8.
+func (c Credentials) Credentials() (httpauth.Credentials, error) {
 	var ps httpauth.Params
 	add := func(n, v string) { ps = append(ps, httpauth.Param{Name: n, Value: v}) }
 	if c.Userhash {
 		add("username", c.Username)
 	} else {
-		ps = append(ps, httpauth.ExtParam("username", c.Username))
+		u := httpauth.ExtParam("username", c.Username)
+		if u.Name != "username" && !utf8.ValidString(c.Username) {
+			return httpauth.Credentials{}, ErrUsernameUTF8
+		}
+		ps = append(ps, u)
 	}
 	add("realm", c.Realm)
 	add("uri", c.URI)
@@ -428,11 +435,17 @@ func (c Credentials) Credentials() httpauth.Credentials {
 		add("userhash", "true")
 	}
 	ps = append(ps, c.Extra...)
-	return httpauth.Credentials{Scheme: Scheme, Params: ps}
+	return httpauth.Credentials{Scheme: Scheme, Params: ps}, nil
 }
 
 // Encode returns the Authorization value for c.
-func (c Credentials) Encode() (string, error) { return c.Credentials().Encode() }
+func (c Credentials) Encode() (string, error) {
+	g, err := c.Credentials()
+	if err != nil {
+		return "", err
+	}
+	return g.Encode()
+}
 
 // HA1 returns H(username ":" realm ":" password) in hex with alg's hash:
 // what a server may store instead of the password (RFC 7616 section 3.4.2).

@@ -175,6 +175,9 @@ func TestUsernameExt(t *testing.T) {
 	if v, _ := cr.Encode(); !strings.HasPrefix(v, `Digest username="Mu \"fasa\"", `) {
 		t.Fatalf("ASCII name with quotes: %s", v)
 	}
+	if _, err := (digest.Credentials{Username: "\x85"}).Encode(); !errors.Is(err, digest.ErrUsernameUTF8) {
+		t.Fatalf("non-UTF-8 name: err = %v, want ErrUsernameUTF8", err)
+	}
 	both := `Digest username="a", username*=UTF-8''a, realm="r", nonce="n", uri="/", response="x"`
 	if _, err := digest.ParseCredentials(httpauth.MustParseCredentials(both)); !errors.Is(err, digest.ErrUsername) {
 		t.Fatalf("username and username*: err = %v", err)

@@ -220,7 +220,11 @@ func (t *Transport) authorize(req *http.Request, proxy bool, ch Challenge, nc ui
 	if err != nil {
 		return nil, Credentials{}, err
 	}
-	if err := header.SetCredentials(r.Header, credName(proxy), cr.Credentials()); err != nil {
+	g, err := cr.Credentials()
+	if err != nil {
+		return nil, Credentials{}, err
+	}
+	if err := header.SetCredentials(r.Header, credName(proxy), g); err != nil {
 		return nil, Credentials{}, err
 	}
 	return r, cr, nil

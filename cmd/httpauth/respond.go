@@ -88,7 +88,10 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "httpauth respond: %v\n", err)
 			return 1
 		}
-		cred = cr.Credentials()
+		if cred, err = cr.Credentials(); err != nil {
+			fmt.Fprintf(stderr, "httpauth respond: %v\n", err)
+			return 1
+		}
 	} else if b, ok := firstBasic(cs); ok {
 		cred, err = b.Respond(*user, pw)
 		if err != nil {
