@@ -19,7 +19,7 @@ func (h hasher) sum(parts ...string) string {
 	return hex.EncodeToString(d.Sum(nil))
 }
 
-// ha1 returns H(A1) (RFC 7616 section 3.4.2) from H(user:realm:password):
+// sessionHA1 returns H(A1) (RFC 7616 section 3.4.2) from H(user:realm:password):
 // unchanged for the plain algorithms, and for -sess
 // H( H(user:realm:password) ":" nonce ":" cnonce ).
 func (h hasher) sessionHA1(alg Algorithm, ha1, nonce, cnonce string) string {

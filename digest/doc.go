@@ -15,8 +15,9 @@
 // SHA-256, then MD5), the first listed on a tie.
 //
 // SHA-512-256 is FIPS 180-4 SHA-512/256 (crypto/sha512.New512_256), the
-// function RFC 7616 section 3.2 names. The example of RFC 7616 section
-// 3.9.2 does not match it: its printed userhash (488869477bf2…a254ec) and
+// function RFC 7616 names: it has its own initial hash values and is not
+// SHA-512 cut short. The example of RFC 7616 section 3.9.2 does not match
+// it: its printed userhash (488869477bf2…a254ec) and
 // response (ae66e67d6b42…7a79dd) are what SHA-512 truncated to 256 bits
 // gives (erratum 4897, status Reported). This package follows the
 // normative text; with the section 3.9.2 inputs it computes userhash
