@@ -134,7 +134,7 @@ func parseSeconds(s string) (int64, error) {
 
 func (c Challenge) check() error {
 	if !isB64URL(c.Challenge) {
-		return &Error{Param: "challenge", Reason: "not unpadded base64url"}
+		return &Error{Param: "challenge", Reason: "not non-empty unpadded base64url"}
 	}
 	if c.MaxAge < 0 {
 		return &Error{Param: "max-age", Reason: "negative"}

@@ -64,10 +64,13 @@ func (c Challenge) Build() (httpauth.Challenge, error) {
 // percent-decoded. Empty strings are absent parameters (but for Token,
 // which may be sent empty: see HasToken).
 type Credentials struct {
-	Realm           string // not percent-encoded
-	ConsumerKey     string // oauth_consumer_key (required)
-	Token           string // oauth_token
-	HasToken        bool   // oauth_token was sent (possibly empty)
+	Realm       string // not percent-encoded
+	ConsumerKey string // oauth_consumer_key (required)
+	Token       string // oauth_token
+	// HasToken reports that oauth_token was sent, possibly empty.
+	// ParseCredentials sets it; Build and Encode send oauth_token when
+	// Token is not empty or HasToken is set.
+	HasToken        bool
 	SignatureMethod string // oauth_signature_method (required)
 	Signature       string // oauth_signature (required)
 	Timestamp       int64  // oauth_timestamp; 0 when absent
