@@ -21,7 +21,7 @@ import (
 
 // Server verifies Digest credentials on the server side and issues the
 // challenges. Its nonces are stateless (a timestamp and random bytes
-// signed with HMAC-SHA-256), and it remembers the last nonce count of
+// signed with HMAC-SHA-256), and it remembers the nonce counts used with
 // each live nonce to refuse replays. A Server must not be copied after
 // first use; its methods are safe for concurrent use.
 type Server struct {
@@ -54,8 +54,11 @@ type Server struct {
 	seen map[string]seenNonce
 }
 
+// seenNonce is the replay window of one nonce: the highest count seen,
+// and a bit per count below it (bit i: count max-i was seen).
 type seenNonce struct {
-	nc      uint32
+	max     uint32
+	window  uint64
 	expires time.Time
 }
 
@@ -109,9 +112,11 @@ func (s *Server) checkNonce(n string) (issued time.Time, ok, fresh bool) {
 	return issued, true, time.Since(issued) < s.lifetime()
 }
 
-// useNC records nc for nonce and reports whether it is greater than every
-// count seen before with that nonce (RFC 7616 section 3.4: the server
-// detects replays by the nonce count).
+// useNC records nc for nonce and reports whether it was not seen before.
+// RFC 7616 section 3.4 has servers detect replays by the nonce count;
+// since concurrent requests from one client may arrive out of order, each
+// count is accepted once, in any order, within a window of 64 below the
+// highest seen (as IPsec's anti-replay window does).
 func (s *Server) useNC(nonce string, nc uint32, expires time.Time) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -123,10 +128,25 @@ func (s *Server) useNC(nonce string, nc uint32, expires time.Time) bool {
 			}
 		}
 	}
-	if v, ok := s.seen[nonce]; ok && nc <= v.nc {
-		return false
+	v, ok := s.seen[nonce]
+	switch {
+	case !ok:
+		v = seenNonce{max: nc, window: 1, expires: expires}
+	case nc > v.max:
+		if d := nc - v.max; d >= 64 {
+			v.window = 1
+		} else {
+			v.window = v.window<<d | 1
+		}
+		v.max = nc
+	default:
+		d := v.max - nc
+		if d >= 64 || v.window&(1<<d) != 0 {
+			return false
+		}
+		v.window |= 1 << d
 	}
-	s.seen[nonce] = seenNonce{nc: nc, expires: expires}
+	s.seen[nonce] = v
 	return true
 }
 

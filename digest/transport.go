@@ -71,7 +71,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	if resp.StatusCode != http.StatusUnauthorized && resp.StatusCode != http.StatusProxyAuthRequired {
-		return t.finish(key, resp, sent)
+		return t.finish(key, resp, sent, nil)
 	}
 	proxy := resp.StatusCode == http.StatusProxyAuthRequired
 	name := header.WWWAuthenticate
@@ -81,12 +81,13 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	cs, _ := header.Challenges(resp.Header, name) // answer what parsed before an error
 	var second *http.Request
 	var cr *Credentials
+	var pending *session // cached only once the server accepts it
 	if ch, ok := Select(cs); ok {
 		r, c, err := t.authorize(req, proxy, ch, 1)
 		if err != nil {
 			return resp, nil
 		}
-		t.store(key, &session{proxy: proxy, ch: ch, nc: 1})
+		pending = &session{proxy: proxy, ch: ch, nc: 1}
 		second, cr = r, &c
 	} else if b, ok := selectBasic(cs); ok {
 		g, err := b.Respond(t.Username, t.Password)
@@ -110,7 +111,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	return t.finish(key, resp, cr)
+	return t.finish(key, resp, cr, pending)
 }
 
 func credName(proxy bool) string {
@@ -158,19 +159,28 @@ func (t *Transport) store(key string, s *session) {
 }
 
 // finish checks Authentication-Info after a Digest exchange: rspauth (for
-// qop=auth) and nextnonce. A failed request drops the cached session.
-func (t *Transport) finish(key string, resp *http.Response, cr *Credentials) (*http.Response, error) {
+// qop=auth) and nextnonce. A refused request drops the cached session;
+// an accepted one caches pending, the session of a fresh challenge (not
+// before, so that concurrent requests do not use its nonce counts ahead of
+// the request that opened it).
+func (t *Transport) finish(key string, resp *http.Response, cr *Credentials, pending *session) (*http.Response, error) {
 	if cr == nil {
 		return resp, nil
 	}
-	t.mu.Lock()
-	s := t.cache[key]
-	t.mu.Unlock()
 	if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusProxyAuthRequired {
 		t.mu.Lock()
 		delete(t.cache, key)
 		t.mu.Unlock()
 		return resp, nil
+	}
+	var s *session
+	if pending != nil {
+		t.store(key, pending)
+		s = pending
+	} else {
+		t.mu.Lock()
+		s = t.cache[key]
+		t.mu.Unlock()
 	}
 	proxy := s != nil && s.proxy
 	ps, err := header.Params(resp.Header, infoName(proxy))

@@ -336,3 +336,59 @@ func TestTransportCountsNC(t *testing.T) {
 		t.Fatalf("401s = %d, nc sequence %v, want 1 and [1 2 3]", unauth, ncs)
 	}
 }
+
+// Concurrent requests through one Transport all succeed: a count that
+// arrives out of order is refused by the server's replay check, and the
+// one retry answers the fresh challenge.
+func TestTransportConcurrent(t *testing.T) {
+	s := &digest.Server{Realm: "r", Password: lookup}
+	ts := httptest.NewServer(s.Wrap(&echo{}))
+	defer ts.Close()
+	client := &http.Client{Transport: &digest.Transport{Username: "Mufasa", Password: "Circle of Life"}}
+	errs := make(chan error, 64)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 8; i++ {
+				resp, err := client.Post(ts.URL+"/p", "text/plain", strings.NewReader("x"))
+				if err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						err = errors.New(resp.Status)
+					}
+				}
+				errs <- err
+			}
+		}()
+	}
+	for i := 0; i < 64; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// Each nonce count is accepted once, in any order within 64 of the
+// highest seen; a count seen before, or too far behind, is a replay.
+func TestServerReplayWindow(t *testing.T) {
+	s := &digest.Server{Realm: "r", Password: lookup}
+	ch, _ := digest.Select(s.Challenges(false))
+	try := func(nc uint32) int {
+		cr, _ := ch.Respond(digest.Input{Username: "Mufasa", Password: "Circle of Life", URI: "/", NC: nc})
+		v, _ := cr.Encode()
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Header.Set("Authorization", v)
+		if _, err := s.Authenticate(req, false); err != nil {
+			return 401
+		}
+		return 200
+	}
+	for _, step := range []struct {
+		nc   uint32
+		want int
+	}{{3, 200}, {1, 200}, {2, 200}, {2, 401}, {3, 401}, {70, 200}, {6, 401}, {7, 200}, {7, 401}, {71, 200}, {70, 401}} {
+		if got := try(step.nc); got != step.want {
+			t.Errorf("nc=%d: %d, want %d", step.nc, got, step.want)
+		}
+	}
+}
