@@ -40,6 +40,7 @@ func TestParseAuthorization(t *testing.T) {
 		{"no spaces after commas", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request,SignedHeaders=content-type;host;x-amz-date,Signature=" + iamSig, iamWant},
 		{"OWS, empty elements, other case", " aws4-hmac-sha256  credential = AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request ,, signedheaders=content-type;host;x-amz-date , SIGNATURE=" + iamSig + "\t", iamWant},
 		{"strictly valid quoted form", `AWS4-HMAC-SHA256 Credential="AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request", SignedHeaders="content-type;host;x-amz-date", Signature=` + iamSig, iamWant},
+		{"quoted-pair first in a quoted-string", `AWS4-HMAC-SHA256 Credential="\AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request", SignedHeaders=content-type;host;x-amz-date, Signature=` + iamSig, iamWant},
 		{"mixed quoted and bare, escapes, unknown param", `AWS4-HMAC-SHA256 Credential="AKIDEXAMPLE/20150830/us-east-1/\iam/aws4_request", SignedHeaders=content-type;host;x-amz-date, Extra=a/b, Signature="` + iamSig + `"`, iamWant},
 	}
 	for _, tt := range tests {

@@ -24,9 +24,10 @@ func isTchar(c byte) bool {
 }
 
 // rawChar reports whether c may appear in a bare value: printable ASCII
-// but SP, ",", `"` and `\`.
+// but SP, ",", "=", `"` and `\`. AWS values never hold "=", and refusing
+// it keeps token68-like input ("a==") from reading as a parameter.
 func rawChar(c byte) bool {
-	return c > 0x20 && c < 0x7F && c != ',' && c != '"' && c != '\\'
+	return c > 0x20 && c < 0x7F && c != ',' && c != '=' && c != '"' && c != '\\'
 }
 
 // parseRaw reads an Authorization value in the AWS form:
@@ -94,6 +95,7 @@ func parseRaw(s string) (httpauth.Credentials, error) {
 		var value string
 		if i < end && s[i] == '"' {
 			var buf []byte
+			escaped := false
 			i++
 			vs := i
 			closed := false
@@ -104,8 +106,9 @@ func parseRaw(s string) (httpauth.Credentials, error) {
 					break
 				}
 				if ch == '\\' {
-					if buf == nil {
-						buf = append([]byte(nil), s[vs:i]...)
+					if !escaped {
+						buf = append(make([]byte, 0, end-vs), s[vs:i]...)
+						escaped = true
 					}
 					i++
 					if i == end {
@@ -116,7 +119,7 @@ func parseRaw(s string) (httpauth.Credentials, error) {
 				if ch != '\t' && (ch < 0x20 || ch > 0x7E) {
 					return syntax(i, "control character or non-ASCII byte in a quoted-string")
 				}
-				if buf != nil {
+				if escaped {
 					buf = append(buf, ch)
 				}
 				i++
@@ -124,7 +127,7 @@ func parseRaw(s string) (httpauth.Credentials, error) {
 			if !closed {
 				return syntax(i, "unterminated quoted-string")
 			}
-			if buf != nil {
+			if escaped {
 				value = string(buf)
 			} else {
 				value = s[vs:i]
