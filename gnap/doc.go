@@ -19,8 +19,9 @@
 // as_uri is required and must be an absolute URI; access, an opaque access
 // reference the client can pass on to the AS, is optional. RFC 9635's own
 // example writes as_uri unquoted, which RFC 9110 does not allow (":" and
-// "/" are not token characters): a strict parser rejects it, and
-// [Challenge.Build] writes it quoted.
+// "/" are not token characters): a strict parser rejects it, httpauth's
+// lenient mode reads it with a warning, and [Challenge.Build] writes it
+// quoted.
 //
 // [unverified], from memory of RFC 9635 rather than its text: the name of
 // the access parameter and the section that defines the challenge (the

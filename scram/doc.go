@@ -14,8 +14,9 @@
 //	Authentication-Info: sid=AAAABBBBCCCCDDDD, data=dj02cnJpVFJC…
 //
 // The RFC writes padded base64 (ending in "=") unquoted, which RFC 9110
-// does not allow: a strict parser rejects those lines, and httpauth's
-// encoder quotes such values.
+// does not allow: a strict parser rejects those lines, httpauth's lenient
+// mode reads them with a warning, and httpauth's encoder quotes such
+// values.
 //
 // [ParseChallenge] reads realm, data, sid and the reauthentication
 // parameters sr (server nonce) and ttl (seconds); none is required, since
