@@ -3,7 +3,7 @@
 # scaling benchmarks of this module, the root package's benchmarks against
 # BenchmarkScanFloor, benchstat summaries and the conformance table.
 #
-#   ./run.sh                      # -count=10 -benchtime=200ms, ~15 minutes
+#   ./run.sh                      # 10 rounds of -benchtime=200ms, ~15 minutes
 #   COUNT=3 BENCHTIME=50ms ./run.sh   # a quick look
 #
 # The raw outputs stay in results/ so that the tables can be checked.
@@ -21,12 +21,27 @@ mkdir -p results
 	echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 	echo "go:      $(go version)"
 	echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, before the run)"
-	echo "flags:   -count=$count -benchtime=$benchtime -benchmem"
+	echo "flags:   $count interleaved rounds of -benchtime=$benchtime -benchmem (as -count=$count)"
 } > results/machine.txt
 cat results/machine.txt
 
-go test -run='^$' -bench='Compare|Scaling|HeaderGet' -benchmem -count="$count" -benchtime="$benchtime" . > results/bench.txt
-(cd .. && go test -run='^$' -bench='ScanFloor|Lexer|ParseChallenges|ParseCredentials|AppendChallenge' -benchmem -count="$count" -benchtime="$benchtime" .) > results/root.txt
+# Build both test binaries once, then run the whole set count times, one
+# round after another, instead of each benchmark count times in a row: on a
+# shared machine the load drifts over minutes, and interleaving spreads the
+# drift over every benchmark alike instead of landing on a few of them.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go test -c -o "$tmp/bench.test" .
+(cd .. && go test -c -o "$tmp/root.test" .)
+: > results/bench.txt
+: > results/root.txt
+i=0
+while [ "$i" -lt "$count" ]; do
+	i=$((i + 1))
+	echo "round $i/$count"
+	"$tmp/bench.test" -test.run='^$' -test.bench='Compare|Scaling|HeaderGet' -test.benchmem -test.benchtime="$benchtime" >> results/bench.txt
+	(cd .. && "$tmp/root.test" -test.run='^$' -test.bench='ScanFloor|Lexer|ParseChallenges|ParseCredentials|AppendChallenge' -test.benchmem -test.benchtime="$benchtime") >> results/root.txt
+done
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (after the run)" >> results/machine.txt
 
 $benchstat results/bench.txt > results/benchstat.txt
