@@ -18,9 +18,9 @@
 // [ParseChallenge] only checks the scheme. RFC 8292 forbids the scheme in
 // Proxy-Authenticate and Proxy-Authorization.
 //
-// Not done here: verifying the ES256 signature (use crypto/ecdsa with
-// [JWT.SigningInput] and the key) and checking the claims against the
-// push resource and the clock; [JWT.Claims] reads aud, exp and sub.
+// [Credentials.Verify] checks the JWT's ES256 signature with the key. Not
+// done here: checking the claims against the push resource and the clock;
+// [JWT.Claims] reads aud, exp and sub for that.
 //
 // Errors are [*Error] values, which name the parameter at fault and never
 // quote its value.
