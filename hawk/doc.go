@@ -24,10 +24,14 @@
 // header; Build gives the generic value (valid RFC 9110, but quoted only
 // where needed).
 //
-// Not done here: the MAC and payload hash computation (the normalized
-// string "hawk.1.header\n…") and the WWW-Authenticate challenge with ts and
-// tsm. Errors are [*Error] values, which name the parameter at fault and
-// never quote its value.
+// [Authorization.ComputeMAC] and [Authorization.VerifyMAC] compute and
+// check (in constant time) the request MAC over the normalized string
+// "hawk.1.header\n…", [ServerAuthorization.ComputeMAC] and VerifyMAC the
+// response MAC, and [PayloadHash] the hash parameter; the README's MAC and
+// payload examples are the tests. Not done here: the replay checks (clock
+// skew and nonce cache), bewit (URL) authorization, and the
+// WWW-Authenticate challenge with ts and tsm. Errors are [*Error] values,
+// which name the parameter at fault and never quote its value.
 //
 // [unverified]: the exact list and order of Server-Authorization
 // parameters (mac, hash, ext) comes from memory of the reference
