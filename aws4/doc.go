@@ -31,9 +31,14 @@
 // 9110; [Authorization.Encode] writes the bare form AWS sends, for services
 // that require it.
 //
-// Not done here: computing or checking the signature (canonical request,
-// string to sign, signing key), presigned URLs (X-Amz-* query
-// parameters), and SigV4a (AWS4-ECDSA-P256-SHA256). Errors are [*Error]
-// values, which name the parameter at fault and never quote the signature
-// or the access key.
+// The signature itself: [CanonicalQuery], [CanonicalHeaders] and
+// [CanonicalRequest] build the canonical request, [StringToSign],
+// [SigningKey] and [Sign] the rest, and [Authorization.Verify] checks a
+// request's signature in constant time; the AWS documentation's IAM
+// ListUsers example is the test. Not done here: the canonical URI (the
+// caller encodes the path with [URIEncode], twice for services other than
+// S3), clock-skew checks, S3's unsigned and streaming payload modes,
+// presigned URLs (X-Amz-* query parameters) and SigV4a
+// (AWS4-ECDSA-P256-SHA256). Errors are [*Error] values, which name the
+// parameter at fault and never quote the signature or the access key.
 package aws4
