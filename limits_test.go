@@ -221,12 +221,6 @@ var limitCases = []struct {
 	}},
 }
 
-// knownLimitBugs are the cases that fail on the fast parser, reported to
-// its owner (K2 in differential_fuzz_test.go); remove them when fixed.
-var knownLimitBugs = map[string]string{
-	"MaxEmptyElements/start-of-list": "known bug K2: one empty element too many is accepted at the start of a list",
-}
-
 func withLimit(field string, v int) httpauth.Limits {
 	var l httpauth.Limits
 	switch field {
@@ -246,9 +240,6 @@ func TestLimitsAtAndPastBound(t *testing.T) {
 	for _, lc := range limitCases {
 		for _, c := range lc.cases {
 			t.Run(lc.limit+"/"+c.name, func(t *testing.T) {
-				if k := knownLimitBugs[lc.limit+"/"+c.name]; k != "" {
-					t.Skip(k)
-				}
 				bounds := []struct {
 					name string
 					lim  httpauth.Limits
@@ -289,9 +280,6 @@ func TestLimitsAtAndPastBound(t *testing.T) {
 func TestLimitsNegativeIsUnlimited(t *testing.T) {
 	for _, lc := range limitCases {
 		t.Run(lc.limit, func(t *testing.T) {
-			if lc.limit == "MaxEmptyElements" {
-				t.Skip("known bug K1: MaxEmptyElements < 0 overflows and rejects every comma")
-			}
 			c := lc.cases[0]
 			p := &httpauth.Parser{Limits: withLimit(lc.limit, -1)}
 			if err := c.parse(p, c.build(4*lc.def)); err != nil {
@@ -474,11 +462,10 @@ var knownLinearBugs = map[string]string{
 // time: there is no timing in pass/fail tests.
 func BenchmarkLinear(b *testing.B) {
 	lim := httpauth.Limits{
-		MaxLineBytes:  -1,
-		MaxChallenges: -1,
-		MaxParams:     -1,
-		// Not -1: known bug K1.
-		MaxEmptyElements: 1 << 30,
+		MaxLineBytes:     -1,
+		MaxChallenges:    -1,
+		MaxParams:        -1,
+		MaxEmptyElements: -1,
 	}
 	for _, in := range linearInputs {
 		for _, size := range []struct {

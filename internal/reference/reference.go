@@ -381,12 +381,13 @@ func (p *parser) skipSeps() {
 }
 
 // endList is called at the end of the field: a separator before it leaves
-// an empty element after it.
+// an empty element after it. Passing the limit there is reported at the end
+// of the last field line, trailing OWS included.
 func (p *parser) endList() {
 	if p.seps > 0 {
 		p.empties++
 		if p.empties > p.lim.empties {
-			p.fail(limitError{"empty list elements in a row", p.lim.empties})
+			p.failAt(p.ln, len(p.raw[p.ln]), limitError{"empty list elements in a row", p.lim.empties})
 		}
 	}
 }
@@ -581,6 +582,8 @@ func (p *parser) credentials() httpauth.Credentials {
 	p.checkLine()
 	p.skipSeps()
 	if p.atEnd() {
+		// Too many empty elements is the first error, as everywhere.
+		p.endList()
 		p.failAt(0, 0, emptyError{})
 	}
 	c, _ := p.peek()
