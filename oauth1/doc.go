@@ -27,8 +27,12 @@
 // accepts lowercase hex too, but refuses a byte that should have been
 // encoded, a malformed escape, and a result that is not UTF-8.
 //
-// Not done here: the signature base string and the signature methods
-// (section 3.4). Errors are [*Error] values, which name the parameter at
+// [BaseString] builds the signature base string (section 3.4.1),
+// [SignHMACSHA1] and [SignPlaintext] sign it (sections 3.4.2 and 3.4.4), and
+// [Credentials.Verify] checks a request's signature in constant time; the
+// tests reproduce the base strings and signatures of RFC 5849 sections 1.2
+// and 3.4.1.1. Not done here: RSA-SHA1, and the timestamp and nonce checks
+// against replay. Errors are [*Error] values, which name the parameter at
 // fault and never quote its value.
 //
 // [unverified], from memory of RFC 5849 rather than its text: that realm is
