@@ -59,6 +59,13 @@ func lenientFuzzSeeds(tb testing.TB) []string {
 		"Digest realm=\"x\",\r\n nonce=\"y\"",
 		`Digest realm="x" nonce="y" qop="auth"`,
 		`Basic realm=/`,
+		// Found by FuzzLenient before 660c683: a value extended over an
+		// obs-fold kept its CRLF; a duplicate was reported after a later
+		// warning of the same parameter.
+		"Basic realm=abc\r\n def",
+		"0=0\r\n 0",
+		`Basic a=1, a=x/y`,
+		"0=0 0=\"",
 		`SCRAM-SHA-256 data=abc==`,
 		`Digest realm="a", qop=auth, auth-int, nonce="b"`,
 		"Basic realm='Secure Area'",
