@@ -27,8 +27,14 @@
 // encoder. Errors are [*Error] values, which name the parameter at fault
 // and never quote its value.
 //
-// Not done here: the SCRAM computation itself (RFC 5802) and parsing the
-// attributes inside a SCRAM message (r=, s=, i=, c=, p=, v=).
+// The mechanism itself (RFC 5802) is here too, without channel binding:
+// [Client] builds the client messages and checks the server signature,
+// [ParseClientFirst], [ServerFirst], [NewKeys] and [VerifyClientFinal] are
+// the server side, and [ParseAttrs] splits a message into its attributes.
+// The RFC 5802 (SHA-1) and RFC 7677 (SHA-256) example exchanges are the
+// tests. Not done here: channel binding (SCRAM-SHA-256-PLUS), SASLprep of
+// passwords (callers normalize non-ASCII passwords first), and the sid
+// bookkeeping of RFC 7804's reauthentication.
 //
 // [unverified], from memory of RFC 7804 rather than its text: the names
 // and meaning of sr and ttl (section 5.1, one round trip

@@ -1,6 +1,7 @@
 package scram_test
 
 import (
+	"crypto/sha256"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -19,6 +20,7 @@ func Fuzz(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		fuzzChallenge(t, in)
 		fuzzCredentials(t, in)
+		fuzzMechanism(t, in)
 	})
 }
 
@@ -95,4 +97,25 @@ func hasHighByte(s string) bool {
 		}
 	}
 	return false
+}
+
+// fuzzMechanism feeds in to the SCRAM message parsers and checks; they must
+// not panic, and a random client-final must not verify.
+func fuzzMechanism(t *testing.T, in string) {
+	scram.ParseAttrs(in)
+	scram.ParseClientFirst(in)
+	keys, err := scram.NewKeys(sha256.New, "pencil", []byte("salt"), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scram.VerifyClientFinal(sha256.New, keys, "n=user,r=x", "r=xy,s=c2FsdA==,i=1", in); err == nil {
+		t.Fatalf("a fuzzed client-final verified")
+	}
+	c := scram.Client{Hash: sha256.New, User: "user", Password: "pencil", Nonce: "x", MaxIterations: 64}
+	if _, err := c.First(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Final(in); err == nil {
+		c.Verify(in)
+	}
 }

@@ -1,0 +1,187 @@
+package scram_test
+
+import (
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/base64"
+	"hash"
+	"testing"
+
+	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/scram"
+)
+
+// The example exchanges of RFC 5802 section 5 (SCRAM-SHA-1) and RFC 7677
+// section 3 (SCRAM-SHA-256): user "user", password "pencil".
+var vectors = []struct {
+	name                                                            string
+	h                                                               func() hash.Hash
+	clientNonce, clientFirst, serverFirst, clientFinal, serverFinal string
+}{
+	{"RFC 5802", sha1.New, "fyko+d2lbbFgONRv9qkxdawL",
+		"n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL",
+		"r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096",
+		"c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=",
+		"v=rmF9pqV8S7suAoZWja4dJRkFsKQ="},
+	{"RFC 7677", sha256.New, "rOprNGfwEbeRWgbNEkqO",
+		"n,,n=user,r=rOprNGfwEbeRWgbNEkqO",
+		"r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
+		"c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+		"v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="},
+}
+
+func TestClientVectors(t *testing.T) {
+	for _, v := range vectors {
+		c := scram.Client{Hash: v.h, User: "user", Password: "pencil", Nonce: v.clientNonce}
+		first, err := c.First()
+		if err != nil || first != v.clientFirst {
+			t.Errorf("%s: First = %q, %v; want %q", v.name, first, err, v.clientFirst)
+		}
+		final, err := c.Final(v.serverFirst)
+		if err != nil || final != v.clientFinal {
+			t.Errorf("%s: Final = %q, %v; want %q", v.name, final, err, v.clientFinal)
+		}
+		if err := c.Verify(v.serverFinal); err != nil {
+			t.Errorf("%s: Verify: %v", v.name, err)
+		}
+		if err := c.Verify("v=AAAA"); err == nil {
+			t.Errorf("%s: Verify accepted a wrong server signature", v.name)
+		}
+		if err := c.Verify("e=invalid-proof"); err == nil {
+			t.Errorf("%s: Verify accepted a server error", v.name)
+		}
+	}
+}
+
+func TestServerVectors(t *testing.T) {
+	for _, v := range vectors {
+		user, nonce, bare, err := scram.ParseClientFirst(v.clientFirst)
+		if err != nil || user != "user" || nonce != v.clientNonce || bare != v.clientFirst[3:] {
+			t.Errorf("%s: ParseClientFirst = %q, %q, %q, %v", v.name, user, nonce, bare, err)
+		}
+		sfa, _ := scram.ParseAttrs(v.serverFirst)
+		salt, _ := base64.StdEncoding.DecodeString(sfa[1].Value)
+		keys, err := scram.NewKeys(v.h, "pencil", salt, 4096)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := scram.ServerFirst(keys, sfa[0].Value); got != v.serverFirst {
+			t.Errorf("%s: ServerFirst = %q, want %q", v.name, got, v.serverFirst)
+		}
+		final, err := scram.VerifyClientFinal(v.h, keys, bare, v.serverFirst, v.clientFinal)
+		if err != nil || final != v.serverFinal {
+			t.Errorf("%s: VerifyClientFinal = %q, %v; want %q", v.name, final, err, v.serverFinal)
+		}
+		wrong, _ := scram.NewKeys(v.h, "pencil2", salt, 4096)
+		if _, err := scram.VerifyClientFinal(v.h, wrong, bare, v.serverFirst, v.clientFinal); err == nil {
+			t.Errorf("%s: VerifyClientFinal accepted another password", v.name)
+		}
+		if _, err := scram.VerifyClientFinal(v.h, keys, bare, v.serverFirst, "c=biws,r=other,p=AAAA"); err == nil {
+			t.Errorf("%s: VerifyClientFinal accepted another nonce", v.name)
+		}
+		if _, err := scram.VerifyClientFinal(v.h, keys, bare, v.serverFirst, "c=cD10bHMtdW5pcXVlLCw=,r=x"); err == nil {
+			t.Errorf("%s: VerifyClientFinal accepted no proof / channel binding", v.name)
+		}
+	}
+}
+
+func TestMechanismErrors(t *testing.T) {
+	c := scram.Client{Hash: sha256.New, User: "a,b=c", Password: "p", Nonce: "abc"}
+	if _, err := c.Final("r=abcd,s=c2FsdA==,i=1"); err == nil {
+		t.Errorf("Final before First succeeded")
+	}
+	first, _ := c.First()
+	if first != "n,,n=a=2Cb=3Dc,r=abc" {
+		t.Errorf("First = %q (user name escaping)", first)
+	}
+	user, _, _, err := scram.ParseClientFirst(first)
+	if err != nil || user != "a,b=c" {
+		t.Errorf("ParseClientFirst = %q, %v", user, err)
+	}
+	for _, sf := range []string{
+		"r=abc,s=c2FsdA==,i=1",        // nonce not extended
+		"r=xyzd,s=c2FsdA==,i=1",       // other nonce
+		"r=abcd,s=!!,i=1",             // bad salt
+		"r=abcd,s=c2FsdA==,i=0",       // bad count
+		"r=abcd,s=c2FsdA==",           // no count
+		"m=ext,r=abcd,s=c2FsdA==,i=1", // mandatory extension
+		"garbage",
+	} {
+		if _, err := c.Final(sf); err == nil {
+			t.Errorf("Final(%q) succeeded", sf)
+		}
+	}
+	for _, cf := range []string{"p=tls-unique,,n=u,r=x", "n,,r=x,n=u", "n,,n=a=2,r=x", "n,,n=u,r=", "n,a=x,n=u,r=x"} {
+		if _, _, _, err := scram.ParseClientFirst(cf); err == nil {
+			t.Errorf("ParseClientFirst(%q) succeeded", cf)
+		}
+	}
+	if _, err := (&scram.Client{Hash: sha256.New, Nonce: "a,b"}).First(); err == nil {
+		t.Errorf("First accepted a nonce with a comma")
+	}
+}
+
+// An exchange over HTTP fields, built and parsed with this package and
+// httpauth, with the RFC 7677 values.
+func TestHTTPExchange(t *testing.T) {
+	v := vectors[1]
+	b64 := base64.StdEncoding.EncodeToString
+	c := scram.Client{Hash: sha256.New, User: "user", Password: "pencil", Nonce: v.clientNonce}
+	first, _ := c.First()
+	cr, _ := scram.Credentials{Realm: "testrealm@example.com", Data: b64([]byte(first))}.Build()
+	authz, err := cr.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Server: read client-first, answer with server-first.
+	got, err := scram.ParseCredentials(httpauth.MustParseCredentials(authz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := got.DecodeData()
+	_, _, bare, err := scram.ParseClientFirst(string(msg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, _ := scram.Challenge{SID: "AAAABBBBCCCCDDDD", Data: b64([]byte(v.serverFirst))}.Build()
+
+	// Client: read server-first, send client-final.
+	view, err := scram.ParseChallenge(httpauth.MustParseChallenge(ch.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf, _ := view.DecodeData()
+	final, err := c.Final(string(sf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, _ = scram.Credentials{SID: view.SID, Data: b64([]byte(final))}.Build()
+	authz, _ = cr.Encode()
+
+	// Server: verify, answer in Authentication-Info.
+	got, _ = scram.ParseCredentials(httpauth.MustParseCredentials(authz))
+	msg, _ = got.DecodeData()
+	salt, _ := base64.StdEncoding.DecodeString("W22ZaJ0SNY7soEsUEjb6gQ==")
+	keys, _ := scram.NewKeys(sha256.New, "pencil", salt, 4096)
+	sfinal, err := scram.VerifyClientFinal(sha256.New, keys, bare, v.serverFirst, string(msg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := scram.Info{SID: got.SID, Data: b64([]byte(sfinal))}.Build()
+	info, _ := httpauth.AppendParams(nil, ps)
+
+	// Client: check the server.
+	ips, err := httpauth.ParseParams(string(info))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := scram.ParseInfo(ips)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := in.DecodeData()
+	if err := c.Verify(string(d)); err != nil {
+		t.Errorf("client Verify: %v", err)
+	}
+}
