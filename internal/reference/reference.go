@@ -16,12 +16,28 @@
 //	token68     = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
 //	#element    => [ element ] *( OWS "," OWS [ element ] )
 //
-// Error offsets follow the fast parser's conventions where the grammar
-// leaves a choice (see the comments at each fail call): a limit or a
-// duplicate is reported at the parameter name or scheme it concerns, a
-// malformed element at the first byte that cannot continue it, an
-// unterminated quoted-string at its opening quote, a separator between two
-// field lines at offset 0 of the second line.
+// Empty elements are counted as the #rule defines them: n separators in a
+// row (a line boundary is one) hold n-1 empty elements between two
+// elements, n at the start or the end of the field, n+1 in a field of only
+// separators.
+//
+// Where DESIGN.md leaves a choice, the reference makes the fast parser's,
+// so that the differential targets compare what matters:
+//
+//   - error offsets: a malformed element at the first byte that cannot
+//     continue it; an unterminated quoted-string (or one ending in "") at
+//     its opening quote; a line over MaxLineBytes at offset MaxLineBytes; a
+//     separator between two field lines at offset 0 of the second line; an
+//     empty element over the limit at the end of the field at the end of
+//     the raw last line;
+//   - order: a param's value is read before the params limit and the
+//     duplicate are checked (both reported at the param's name); the
+//     challenges limit is checked at the new scheme; too many empty
+//     elements comes before ErrEmpty;
+//   - partial challenges (decision 12): an error belongs to the last
+//     challenge started, which is dropped;
+//   - credentials: empty elements before the scheme are skipped, like
+//     those after its params.
 package reference
 
 import (
