@@ -44,6 +44,13 @@ while [ "$i" -lt "$count" ]; do
 done
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (after the run)" >> results/machine.txt
 
+# Instruction counts, when valgrind is there (CALLGRIND=0 skips them; they
+# take a few seconds per benchmark).
+if [ "${CALLGRIND:-1}" != 0 ] && command -v valgrind > /dev/null; then
+	echo "callgrind: counting instructions"
+	./callgrind.sh "$tmp/bench.test" > results/instructions.txt
+fi
+
 $benchstat results/bench.txt > results/benchstat.txt
 $benchstat results/root.txt > results/benchstat-root.txt
 go run ./cmd/conformance > results/conformance.md

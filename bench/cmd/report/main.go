@@ -155,6 +155,60 @@ func compareTables(s samples, conf map[[2]string]bench.Verdict) (cmp, targets st
 	return b.String(), t.String()
 }
 
+// instrTable reads callgrind.sh's output and writes instructions/op with
+// the same speedups as the targets table.
+func instrTable(path string, conf map[[2]string]bench.Verdict) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "(no instruction counts: " + err.Error() + ")\n"
+	}
+	ir := map[[2]string]float64{}
+	for _, l := range strings.Split(string(data), "\n") {
+		f := strings.Fields(l)
+		if len(f) != 3 {
+			continue
+		}
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err == nil {
+			ir[[2]string{f[0], f[1]}] = v
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "| case |")
+	names := bench.ImplNames()
+	for _, n := range names {
+		fmt.Fprintf(&b, " %s |", n)
+	}
+	fmt.Fprintf(&b, " parser speedup (≥5×) | httpauth speedup (≥3×) |\n|---|%s--:|--:|\n", strings.Repeat("--:|", len(names)))
+	for _, c := range bench.BenchCases() {
+		fmt.Fprintf(&b, "| %s |", c.Name)
+		best := 0.0
+		for _, n := range names {
+			v, ok := ir[[2]string{c.Name, n}]
+			switch {
+			case !ok:
+				fmt.Fprintf(&b, " |")
+			case strings.HasPrefix(n, "httpauth") || conf[[2]string{c.Name, n}] == bench.OK:
+				fmt.Fprintf(&b, " %.0f |", v)
+			default:
+				fmt.Fprintf(&b, " (%.0f) |", v)
+			}
+			if ok && !strings.HasPrefix(n, "httpauth") && conf[[2]string{c.Name, n}] == bench.OK && (best == 0 || v < best) {
+				best = v
+			}
+		}
+		p, pok := ir[[2]string{c.Name, "httpauth-parser"}]
+		h, hok := ir[[2]string{c.Name, "httpauth"}]
+		if best == 0 || !pok || !hok {
+			fmt.Fprintf(&b, " – | – |\n")
+			continue
+		}
+		fmt.Fprintf(&b, " %s | %s |\n", mark(ratio(best/p), best/p >= 5), mark(ratio(best/h), best/h >= 3))
+	}
+	fmt.Fprintf(&b, "\nIn parentheses: an implementation that gets the case wrong (not counted as the fastest correct one).\n")
+	return b.String()
+}
+
 func mark(s string, ok bool) string {
 	if ok {
 		return s + " ✓"
@@ -264,6 +318,7 @@ func main() {
 		statFile  = flag.String("benchstat", "results/benchstat.txt", "benchstat of -bench")
 		rootStat  = flag.String("benchstat-root", "results/benchstat-root.txt", "benchstat of -root")
 		machine   = flag.String("machine", "results/machine.txt", "description of the machine")
+		instr     = flag.String("instructions", "results/instructions.txt", "callgrind.sh output")
 		golden    = flag.String("golden", "../testdata/golden", "golden txtar directory")
 		readme    = flag.String("readme", "", "README to rewrite in place (default: print)")
 	)
@@ -290,10 +345,11 @@ func main() {
 	cb.WriteString("\nWhat the other parsers returned on the golden inputs: `go run ./cmd/conformance` (results/conformance.md).\n")
 	cmp, targets := compareTables(s, conf)
 	blocks := map[string]string{
-		"compare":     cmp,
-		"targets":     targets,
-		"scaling":     scalingTable(s),
-		"conformance": cb.String(),
+		"compare":      cmp,
+		"targets":      targets,
+		"scaling":      scalingTable(s),
+		"instructions": instrTable(*instr, conf),
+		"conformance":  cb.String(),
 	}
 	if rs, order, err := load(*rootFile); err == nil {
 		blocks["floor"] = floorTable(rs, order)
@@ -309,7 +365,7 @@ func main() {
 		blocks[name] = "```\n" + string(data) + "```\n"
 	}
 	if *readme == "" {
-		for _, name := range []string{"machine", "compare", "targets", "floor", "scaling", "conformance", "benchstat", "benchstat-root"} {
+		for _, name := range []string{"machine", "compare", "targets", "instructions", "floor", "scaling", "conformance", "benchstat", "benchstat-root"} {
 			fmt.Printf("## %s\n\n%s\n", name, blocks[name])
 		}
 		return
