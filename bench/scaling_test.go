@@ -41,8 +41,9 @@ func paramsField(n int) string {
 }
 
 // BenchmarkScaling parses a field of n challenges and one of n params with
-// a reused Parser whose Limits allow them, and reports ns/B: linear-time
-// parsing keeps it flat as n grows.
+// a reused Parser whose Limits allow them, and reports ns/B (wall clock)
+// and cpu-ns/B (process CPU time): linear-time parsing keeps them flat as
+// n grows.
 func BenchmarkScaling(b *testing.B) {
 	for _, kind := range []struct {
 		name  string
@@ -59,10 +60,14 @@ func BenchmarkScaling(b *testing.B) {
 					}
 					b.ReportAllocs()
 					b.SetBytes(int64(len(in)))
+					cpu0, ok0 := processCPUTime()
 					for b.Loop() {
 						dst, _ = p.AppendChallenges(dst[:0], in)
 					}
 					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(in)), "ns/B")
+					if cpu1, ok1 := processCPUTime(); ok0 && ok1 {
+						b.ReportMetric(float64(cpu1-cpu0)/float64(b.N)/float64(len(in)), "cpu-ns/B")
+					}
 				})
 			}
 		})
