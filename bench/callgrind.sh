@@ -19,7 +19,7 @@ bin=$1
 n1=${N1:-1001}
 n2=${N2:-10001}
 count() {
-	GOMAXPROCS=1 GOGC=off GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+	GOMAXPROCS=1 GOGC=off GODEBUG=asyncpreemptoff=1 valgrind --fair-sched=yes --tool=callgrind --callgrind-out-file=/dev/null \
 		"$bin" -test.run='^$' -test.bench="$1" -test.benchtime="${2}x" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'
 }
 "$bin" -test.run='^$' -test.bench='^BenchmarkCompare$' -test.benchtime=1x |
