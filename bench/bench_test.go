@@ -112,35 +112,35 @@ func benchHTTPAuthParser(b *testing.B, c *Case) {
 }
 
 func benchContainerd(b *testing.B, c *Case) {
-	h := header("WWW-Authenticate", c.Lines)
+	h := header("WWW-Authenticate", netLines(c))
 	for b.Loop() {
 		ctrauth.ParseAuthHeader(h)
 	}
 }
 
 func benchDistribution(b *testing.B, c *Case) {
-	resp := &http.Response{StatusCode: http.StatusUnauthorized, Header: header("WWW-Authenticate", c.Lines)}
+	resp := &http.Response{StatusCode: http.StatusUnauthorized, Header: header("WWW-Authenticate", netLines(c))}
 	for b.Loop() {
 		challenge.ResponseChallenges(resp)
 	}
 }
 
 func benchMCP(b *testing.B, c *Case) {
-	lines := c.Lines
+	lines := netLines(c)
 	for b.Loop() {
 		oauthex.ParseWWWAuthenticate(lines)
 	}
 }
 
 func benchIcholyDigest(b *testing.B, c *Case) {
-	value := c.Lines[0]
+	value := netLines(c)[0]
 	switch {
 	case c.Field == Challenges && len(c.Lines) == 1:
 		for b.Loop() {
 			digest.ParseChallenge(value)
 		}
 	case c.Field == Challenges:
-		h := header("WWW-Authenticate", c.Lines)
+		h := header("WWW-Authenticate", netLines(c))
 		for b.Loop() {
 			digest.FindChallenge(h)
 		}
@@ -152,21 +152,21 @@ func benchIcholyDigest(b *testing.B, c *Case) {
 }
 
 func benchGoHTTPAuth(b *testing.B, c *Case) {
-	r := &http.Request{Header: header("Authorization", c.Lines)}
+	r := &http.Request{Header: header("Authorization", netLines(c))}
 	for b.Loop() {
 		goauth.DigestAuthParams(r.Header.Get("Authorization"))
 	}
 }
 
 func benchNetHTTP(b *testing.B, c *Case) {
-	r := &http.Request{Header: header("Authorization", c.Lines)}
+	r := &http.Request{Header: header("Authorization", netLines(c))}
 	for b.Loop() {
 		r.BasicAuth()
 	}
 }
 
 func benchJWT(b *testing.B, c *Case) {
-	r := &http.Request{Header: header("Authorization", c.Lines)}
+	r := &http.Request{Header: header("Authorization", netLines(c))}
 	for b.Loop() {
 		jwtrequest.BearerExtractor{}.ExtractToken(r)
 	}

@@ -99,6 +99,18 @@ func header(name string, lines []string) http.Header {
 	return http.Header{http.CanonicalHeaderKey(name): lines}
 }
 
+// netLines returns c's lines as net/http hands them to its users: without
+// leading and trailing OWS (textproto trims field values). Every other
+// parser gets its input this way, since its users read it from an
+// http.Header; httpauth gets the raw lines and must trim them itself.
+func netLines(c *Case) []string {
+	out := make([]string, len(c.Lines))
+	for i, l := range c.Lines {
+		out[i] = strings.Trim(l, " \t")
+	}
+	return out
+}
+
 // filterSchemes keeps the challenges whose scheme is one of schemes.
 func filterSchemes(want []Auth, schemes ...string) []Auth {
 	var out []Auth
@@ -217,7 +229,7 @@ var Impls = []*Impl{
 		API:     "containerd/v2/core/remotes/docker/auth.ParseAuthHeader(resp.Header)",
 		Parse: func(c *Case) ([]Auth, error) {
 			var out []Auth
-			for _, ch := range ctrauth.ParseAuthHeader(header("WWW-Authenticate", c.Lines)) {
+			for _, ch := range ctrauth.ParseAuthHeader(header("WWW-Authenticate", netLines(c))) {
 				var s string
 				switch ch.Scheme {
 				case ctrauth.BasicAuth:
@@ -246,7 +258,7 @@ var Impls = []*Impl{
 		Field: Challenges,
 		API:   "docker/distribution/registry/client/auth/challenge.ResponseChallenges(resp)",
 		Parse: func(c *Case) ([]Auth, error) {
-			resp := &http.Response{StatusCode: http.StatusUnauthorized, Header: header("WWW-Authenticate", c.Lines)}
+			resp := &http.Response{StatusCode: http.StatusUnauthorized, Header: header("WWW-Authenticate", netLines(c))}
 			var out []Auth
 			for _, ch := range challenge.ResponseChallenges(resp) {
 				out = append(out, fromMap(ch.Scheme, ch.Parameters))
@@ -260,7 +272,7 @@ var Impls = []*Impl{
 		Errors: true,
 		API:    "modelcontextprotocol/go-sdk/oauthex.ParseWWWAuthenticate(resp.Header[\"Www-Authenticate\"])",
 		Parse: func(c *Case) ([]Auth, error) {
-			cs, err := oauthex.ParseWWWAuthenticate(c.Lines)
+			cs, err := oauthex.ParseWWWAuthenticate(netLines(c))
 			if err != nil {
 				return nil, err
 			}
@@ -281,9 +293,9 @@ var Impls = []*Impl{
 			var ch *digest.Challenge
 			var err error
 			if len(c.Lines) == 1 {
-				ch, err = digest.ParseChallenge(c.Lines[0])
+				ch, err = digest.ParseChallenge(netLines(c)[0])
 			} else {
-				ch, err = digest.FindChallenge(header("WWW-Authenticate", c.Lines))
+				ch, err = digest.FindChallenge(header("WWW-Authenticate", netLines(c)))
 			}
 			if err != nil {
 				return nil, err
@@ -322,7 +334,7 @@ var Impls = []*Impl{
 		Errors:  true,
 		API:     "icholy/digest.ParseCredentials(value)",
 		Parse: func(c *Case) ([]Auth, error) {
-			cr, err := digest.ParseCredentials(c.Lines[0])
+			cr, err := digest.ParseCredentials(netLines(c)[0])
 			if err != nil {
 				return nil, err
 			}
@@ -368,7 +380,7 @@ var Impls = []*Impl{
 		Errors:  true,
 		API:     "abbot/go-http-auth.DigestAuthParams(r.Header.Get(\"Authorization\"))",
 		Parse: func(c *Case) ([]Auth, error) {
-			m := goauth.DigestAuthParams(c.Lines[0])
+			m := goauth.DigestAuthParams(netLines(c)[0])
 			if m == nil {
 				return nil, fmt.Errorf("not a Digest header")
 			}
@@ -382,7 +394,7 @@ var Impls = []*Impl{
 		Errors:  true,
 		API:     "net/http (*Request).BasicAuth() (also decodes the base64)",
 		Parse: func(c *Case) ([]Auth, error) {
-			r := &http.Request{Header: header("Authorization", c.Lines)}
+			r := &http.Request{Header: header("Authorization", netLines(c))}
 			u, p, ok := r.BasicAuth()
 			if !ok {
 				return nil, fmt.Errorf("BasicAuth: not ok")
@@ -408,7 +420,7 @@ var Impls = []*Impl{
 		Errors:  true,
 		API:     "golang-jwt/jwt/v5/request.BearerExtractor{}.ExtractToken(r)",
 		Parse: func(c *Case) ([]Auth, error) {
-			r := &http.Request{Header: header("Authorization", c.Lines)}
+			r := &http.Request{Header: header("Authorization", netLines(c))}
 			tok, err := jwtrequest.BearerExtractor{}.ExtractToken(r)
 			if err != nil {
 				return nil, err
