@@ -474,6 +474,21 @@ var Corpus = []Case{
 		Tags:  []string{TagToken68},
 	},
 	{
+		// Schemes compare case-insensitively (RFC 9110 section 11.1).
+		Name:  "digest-authz-lowercase-scheme",
+		Field: Credentials,
+		Lines: []string{`digest username="a", realm="r", nonce="n", uri="/", response="x"`},
+		Want:  []Auth{{Scheme: "digest", Params: ps("username", "a", "realm", "r", "nonce", "n", "uri", "/", "response", "x")}},
+	},
+	{
+		// A space inside a token68 is no token68, nor anything else.
+		Name:    "bearer-space-in-token",
+		Field:   Credentials,
+		Lines:   []string{`Bearer abc def`},
+		WantErr: true,
+		Tags:    []string{TagInvalid, TagToken68},
+	},
+	{
 		Name:    "unterminated-quote",
 		Field:   Challenges,
 		Lines:   []string{`Basic realm="abc`},
