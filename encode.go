@@ -46,7 +46,9 @@ func AppendParams(dst []byte, ps Params) ([]byte, error) {
 // otherwise as a quoted-string in which only `"` and `\` are escaped. Some
 // parameters are always quoted, as senders must write them: realm (RFC 9110
 // section 11.5), the Digest parameters that RFC 7616 lists as quoted, and
-// the Bearer and DPoP error attributes and scope (RFC 6750 section 3).
+// the Bearer and DPoP error attributes and scope (RFC 6750 section 3), and
+// every parameter of OAuth 1.0 and Hawk credentials (RFC 5849 section
+// 3.5.1).
 //
 // AppendChallenge refuses, with an [*EncodeError] and dst returned
 // unchanged, a scheme or parameter name that is not a token, a token68 that
@@ -187,6 +189,11 @@ func mustQuote(q quoteRule, scheme, name string) bool {
 				EqualFold(name, "algs")
 		}
 	case quoteInCredentials:
+		if EqualFold(scheme, "OAuth") || EqualFold(scheme, "Hawk") {
+			// RFC 5849 section 3.5.1 and Hawk: every value is quoted, and
+			// their servers accept nothing else.
+			return true
+		}
 		if EqualFold(scheme, "Digest") {
 			// RFC 7616 section 3.4
 			return EqualFold(name, "username") || EqualFold(name, "nonce") ||
@@ -203,8 +210,13 @@ func mustQuote(q quoteRule, scheme, name string) bool {
 
 // ExtParam returns the parameter name=value if value can be sent as a
 // plain token or quoted-string (printable ASCII, SP and HTAB), and
-// otherwise name*=UTF-8”... with value encoded as an RFC 8187 ext-value, as
-// RFC 7616 does for username*. value must be valid UTF-8 for the latter.
+// otherwise the parameter name* with value encoded as an RFC 8187
+// ext-value, as RFC 7616 does for username*:
+//
+//	username*=UTF-8''J%C3%A4s%C3%B8n%20Doe
+//
+// value should be valid UTF-8: other bytes are percent-encoded as they are,
+// and [DecodeExtValue] refuses the result.
 func ExtParam(name, value string) Param {
 	for i := 0; i < len(value); i++ {
 		if c := value[i]; c >= 0x80 || (classes[c]&cCTL != 0 && c != '\t') {
@@ -215,9 +227,12 @@ func ExtParam(name, value string) Param {
 }
 
 // EncodeExtValue returns s as an RFC 8187 ext-value with the UTF-8 charset
-// and no language: `UTF-8”J%C3%A4s%C3%B8n%20Doe`. Every byte that is not
-// an attr-char is percent-encoded with uppercase hex, so the result is a
-// token.
+// and no language:
+//
+//	UTF-8''J%C3%A4s%C3%B8n%20Doe
+//
+// Every byte that is not an attr-char is percent-encoded with uppercase hex,
+// so the result is a token. s should be valid UTF-8 (see [ExtParam]).
 func EncodeExtValue(s string) string {
 	return string(AppendExtValue(make([]byte, 0, len(s)*3+7), s))
 }

@@ -83,6 +83,7 @@ const (
 	errAfterQuote      reason = "unexpected text after the closing quote"
 	errExpectEnd       reason = "expected end of field after the credentials"
 	errNotOne          reason = "expected exactly one challenge"
+	errLeadingComma    reason = "',' before the credentials (Authorization is not a list)"
 	errExtValue        reason = "malformed RFC 8187 ext-value"
 	errExtCharset      reason = "RFC 8187 ext-value charset is neither UTF-8 nor ISO-8859-1"
 	errExtUTF8         reason = "RFC 8187 ext-value is not valid UTF-8"

@@ -294,20 +294,23 @@ func ParseParams(lines ...string) (Params, error) {
 
 // state is the position of the grammar between elements of a field.
 type state struct {
-	m        mode
-	lim      Limits
-	ln       int  // index of the current line
-	base     int  // challenges in the destination before this call
-	keep     int  // challenges known to be complete (index into p.cs)
-	open     bool // the current rec takes params (scheme, SP, no token68)
-	first    bool // just after "scheme SP": a param or a comma must follow
-	needSep  bool // after an element: a comma or the end must follow
-	bare     bool // the current rec is a scheme alone, followed by a comma
-	skipping bool // lenient recovery: drop params until a new challenge
-	empties  int  // empty list elements in a row
-	elem     bool // an element since the last separator (comma or line join)
-	sep      bool // a separator has been seen
-	p0       int  // first param of the current challenge or list in its slice
+	m         mode
+	lim       Limits
+	ln        int  // index of the current line
+	base      int  // challenges in the destination before this call
+	keep      int  // challenges known to be complete (index into p.cs)
+	open      bool // the current rec takes params (scheme, SP, no token68)
+	first     bool // just after "scheme SP": a param or a comma must follow
+	needSep   bool // after an element: a comma or the end must follow
+	bare      bool // the current rec is a scheme alone, followed by a comma
+	skipping  bool // lenient recovery: drop params until a new challenge
+	empties   int  // empty list elements in a row
+	elem      bool // an element since the last separator (comma or line join)
+	sep       bool // a separator has been seen
+	p0        int  // first param of the current challenge or list in its slice
+	leadComma int  // credentials: offset of a comma before the scheme, or -1
+	bareAt    int  // offset of the comma right after a bare scheme on line bareLn, or -1
+	bareLn    int
 	// lastVal is the offset of the last param's value when it was an
 	// unquoted value that lenient mode may extend over spaces, else -1.
 	lastVal int
@@ -387,7 +390,7 @@ type fault struct {
 func (p *Parser) parse(m mode, base int, lines []string) error {
 	p.warns = p.warns[:0]
 	p.lx.lenient = p.Lenient
-	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1, base: base, keep: base}
+	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1, base: base, keep: base, leadComma: -1, bareAt: -1}
 	if m == modeParams {
 		st.p0 = len(p.plist)
 	}
@@ -445,8 +448,16 @@ func (p *Parser) parse(m mode, base int, lines []string) error {
 }
 
 // skipWS skips OWS; in lenient mode also an obs-fold (CRLF followed by SP
-// or HTAB, RFC 9112 section 5.2), with a warning.
+// or HTAB, RFC 9112 section 5.2), with a warning. The common case, no
+// whitespace at all, is decided inline.
 func (p *Parser) skipWS(s string, i int, st *state) int {
+	if i < len(s) && s[i] > ' ' {
+		return i
+	}
+	return p.skipWSSlow(s, i, st)
+}
+
+func (p *Parser) skipWSSlow(s string, i int, st *state) int {
 	i = skipOWS(s, i)
 	for p.Lenient && isFold(s, i) {
 		p.warn(st, i, warnFold)
@@ -465,9 +476,17 @@ func isFold(s string, i int) bool {
 // first separator. It returns the offset after it.
 func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	c := s[i]
-	if c == ',' {
-		if st.m == modeCredentials && len(p.cs) > 0 && !st.open {
-			return i, fault{i, errExpectEnd}
+	if c == ',' || (c == ';' && st.needSep && p.Lenient && !st.skipping) {
+		if c == ';' {
+			p.warn(st, i, warnSemicolonSep)
+		}
+		if st.m == modeCredentials {
+			if len(p.cs) > 0 && !st.open {
+				return i, fault{i, errExpectEnd}
+			}
+			if len(p.cs) == 0 && st.leadComma < 0 {
+				st.leadComma = i
+			}
 		}
 		st.needSep, st.first, st.lastVal = false, false, -1
 		return i + 1, p.separator(i, st)
@@ -503,8 +522,13 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	if st.first || st.m == modeParams {
 		return i, fault{j, byteReason(s, j, errExpectEquals)}
 	}
-	if st.m == modeCredentials && len(p.cs) > 0 {
-		return i, fault{t0, errSecondCreds}
+	if st.m == modeCredentials {
+		if len(p.cs) > 0 {
+			return i, fault{t0, errSecondCreds}
+		}
+		if st.leadComma >= 0 {
+			return i, fault{st.leadComma, errLeadingComma}
+		}
 	}
 	st.keep = len(p.cs)
 	st.skipping = false
@@ -516,6 +540,10 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	st.open, st.first, st.needSep, st.bare, st.lastVal = false, false, false, false, -1
 	if i >= len(s) || s[i] == ',' {
 		st.bare = true
+		st.bareAt, st.bareLn = i, st.ln
+		if i >= len(s) {
+			st.bareAt = -1
+		}
 		return i, fault{} // a scheme alone
 	}
 	switch c := s[i]; {
@@ -554,7 +582,11 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 			return t0, fault{t0, errParamAfterT68}
 		case p.Lenient && last >= st.base && st.bare:
 			// "Basic, realm=x": the comma right after the scheme.
-			p.warn(st, t0, warnCommaAfterScheme)
+			at := t0
+			if st.bareAt >= 0 && st.bareLn == st.ln {
+				at = st.bareAt
+			}
+			p.warn(st, at, warnCommaAfterScheme)
 			st.open, st.bare = true, false
 		default:
 			return t0, fault{t0, errParamNoScheme}
@@ -563,7 +595,7 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 	// In lenient mode a duplicate is dropped with a warning; it is found
 	// before the value so that the warnings stay in input order.
 	dup := false
-	if p.Lenient && !st.skipping {
+	if p.Lenient && !st.skipping && st.m != modeCredentials {
 		if dup = p.hasParam(name, st); dup {
 			p.warn(st, t0, warnDuplicate)
 		}
@@ -587,8 +619,10 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 			p.warn(st, j, warnUnterminated)
 			value = unescape(s[j+1:end], esc)
 		}
-		if esc && p.Lenient && strings.IndexByte(s[j:end], '\r') >= 0 {
-			p.warn(st, j, warnFold)
+		if esc && p.Lenient {
+			if k := strings.IndexByte(s[j:end], '\r'); k >= 0 {
+				p.warn(st, j+k, warnFold)
+			}
 		}
 		i = end
 	case classes[c]&cTchar != 0:
@@ -623,7 +657,9 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 	if len(*list)-st.p0 >= st.lim.MaxParams {
 		return i, fault{t0, &LimitError{What: "parameters", Limit: st.lim.MaxParams}}
 	}
-	if !p.Lenient && p.hasParam(name, st) {
+	// Credentials keep rejecting duplicates in lenient mode: which one a
+	// server would use is how smuggled credentials get through.
+	if (!p.Lenient || st.m == modeCredentials) && p.hasParam(name, st) {
 		return i, fault{t0, dupError{}}
 	}
 	*list = append(*list, Param{Name: name, Value: value})
@@ -666,11 +702,21 @@ func scanLoose(s string, i int) int {
 // comma). It reports whether it recovered and where to go on.
 func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 	if classes[s[i]]&cTchar != 0 {
-		k := skipOWS(s, scanToken(s, i))
+		t := scanToken(s, i)
+		k := skipOWS(s, t)
 		if k < len(s) && s[k] == '=' {
 			p.warn(st, i, warnMissingComma)
 			st.needSep = false
 			return true, i
+		}
+		// "Basic realm="x" Bearer realm="y"": a scheme, a space and a
+		// parameter, where a comma is missing before the scheme.
+		if st.m == modeChallenges && k > t && s[t] == ' ' && k < len(s) && classes[s[k]]&cTchar != 0 {
+			if e := skipOWS(s, scanToken(s, k)); e < len(s) && s[e] == '=' {
+				p.warn(st, i, warnMissingCommaScheme)
+				st.needSep = false
+				return true, i
+			}
 		}
 	}
 	list := p.list(st)
@@ -693,8 +739,14 @@ func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 			end = k + 1
 		}
 	}
+	v := s[st.lastVal:end]
+	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+		// realm='Secure Area': single quotes are not HTTP quotes.
+		p.warn(st, st.lastVal, warnSingleQuotes)
+		v = v[1 : len(v)-1]
+	}
 	p.warn(st, i, warnSpaceInValue)
-	(*list)[len(*list)-1].Value = s[st.lastVal:end]
+	(*list)[len(*list)-1].Value = v
 	return true, end
 }
 
@@ -702,8 +754,17 @@ func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 // a list) in which f was found: the challenge is dropped, and parameters
 // are skipped up to the next element that starts a new challenge.
 func (p *Parser) recover(s string, i int, f fault, st *state) int {
-	if !st.skipping {
-		p.warn(st, f.off, warnSkipped+f.err.Error())
+	if f.err == errParamAfterT68 && !st.skipping {
+		// The token68 challenge is complete: keep it, drop the stray
+		// parameters.
+		p.warn(st, f.off, warnStrayParam)
+		st.keep = len(p.cs)
+	} else if !st.skipping {
+		if st.m == modeParams {
+			p.warn(st, f.off, warnSkippedParam+f.err.Error())
+		} else {
+			p.warn(st, f.off, warnSkipped+f.err.Error())
+		}
 	}
 	if st.m == modeChallenges {
 		p.cs = p.cs[:st.keep]
@@ -726,8 +787,17 @@ func (p *Parser) recover(s string, i int, f fault, st *state) int {
 	return i
 }
 
+// warn records a warning, keeping the list in (line, offset) order: a
+// warning about an earlier byte may be found after one about a later byte.
 func (p *Parser) warn(st *state, off int, msg string) {
-	p.warns = append(p.warns, Warning{Line: st.ln, Offset: off, Message: msg})
+	w := Warning{Line: st.ln, Offset: off, Message: msg}
+	p.warns = append(p.warns, w)
+	k := len(p.warns) - 1
+	for k > 0 && p.warns[k-1].Line == w.Line && p.warns[k-1].Offset > off {
+		p.warns[k] = p.warns[k-1]
+		k--
+	}
+	p.warns[k] = w
 }
 
 // Lenient-mode warning messages. They are constants, so that recovering
@@ -743,6 +813,11 @@ const (
 	warnMissingComma         = "missing ',' between parameters"
 	warnDuplicate            = "duplicate parameter name, ignored (the first one wins; RFC 9110 section 11.2)"
 	warnSkipped              = "malformed challenge skipped: "
+	warnSkippedParam         = "malformed parameter skipped: "
+	warnStrayParam           = "parameter after a token68 skipped (a token68 stands alone)"
+	warnSemicolonSep         = "';' between parameters, read as ','"
+	warnMissingCommaScheme   = "missing ',' before a new challenge"
+	warnSingleQuotes         = "single-quoted value, read without the quotes (HTTP quotes with '\"')"
 )
 
 // fail ends a parse with a *SyntaxError, keeping the challenges complete

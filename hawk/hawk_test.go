@@ -90,7 +90,7 @@ func TestEncodeAuthorization(t *testing.T) {
 	}
 	// The generic encoder quotes only the mac (padded base64 is not a
 	// token).
-	const wantGeneric = `Hawk id=dh37fgj492je, ts=1353832234, nonce=j4h3g2, ext=some-app-ext-data, mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`
+	const wantGeneric = `Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`
 	if b, err := httpauth.AppendCredentials(nil, hc); err != nil || string(b) != wantGeneric {
 		t.Errorf("generic encoding = %q, %v;\nwant %q", b, err, wantGeneric)
 	}
@@ -136,7 +136,7 @@ func TestServerAuthorization(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const wantGeneric = `Hawk mac=bWFj, hash="aGFzaA==", ext=response-specific`
+	const wantGeneric = `Hawk mac="bWFj", hash="aGFzaA==", ext="response-specific"`
 	if got, err := httpauth.AppendCredentials(nil, b); err != nil || string(got) != wantGeneric {
 		t.Errorf("generic encoding = %q, %v; want %q", got, err, wantGeneric)
 	}

@@ -115,13 +115,13 @@ func TestEncode(t *testing.T) {
 	if err != nil || got != rfc351 {
 		t.Errorf("Encode = %q, %v;\nwant %q", got, err, rfc351)
 	}
-	// The generic encoder writes tokens bare (valid RFC 9110, but not the
-	// form RFC 5849 asks senders for).
+	// The generic encoder quotes every OAuth value, as RFC 5849 section
+	// 3.5.1 asks senders to.
 	hc, err := rfc351Want.Build()
 	if err != nil {
 		t.Fatal(err)
 	}
-	const wantGeneric = `OAuth realm="Example", oauth_consumer_key=0685bd9184jfhq22, oauth_token=ad180jjd733klru7, oauth_signature_method=HMAC-SHA1, oauth_signature=wOJIO9A2W5mFwDgiDvZbTSMK%2FPY%3D, oauth_timestamp=137131200, oauth_nonce=4572616e48616d6d65724c61686176, oauth_version=1.0`
+	const wantGeneric = `OAuth realm="Example", oauth_consumer_key="0685bd9184jfhq22", oauth_token="ad180jjd733klru7", oauth_signature_method="HMAC-SHA1", oauth_signature="wOJIO9A2W5mFwDgiDvZbTSMK%2FPY%3D", oauth_timestamp="137131200", oauth_nonce="4572616e48616d6d65724c61686176", oauth_version="1.0"`
 	if b, err := httpauth.AppendCredentials(nil, hc); err != nil || string(b) != wantGeneric {
 		t.Errorf("generic encoding = %q, %v;\nwant %q", b, err, wantGeneric)
 	}

@@ -21,10 +21,9 @@ proxy-authenticate (httpauth.AppendChallenge), the credentials on one line
 (httpauth.AppendParams; nothing for an empty list). Nothing is printed for a
 field without challenges.
 
-A syntax error, or a value the encoder refuses (by default it refuses
-non-ASCII bytes, which strict parsing accepts inside quoted-strings), goes
-to standard error with exit status 1, and nothing is printed on standard
-output. In lenient mode, warnings go to standard error.
+Bytes %x80-FF (obs-text), which strict parsing accepts inside
+quoted-strings, are written as they are. A syntax error goes to standard
+error with exit status 1, and nothing is printed on standard output. In lenient mode, warnings go to standard error.
 
 With -jsonl, requests are read as in "httpauth parse -jsonl"; each answer
 is one line {"canonical":["line",...]} (with "warnings" when there are any)
@@ -77,6 +76,10 @@ func runCanon(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// canonEnc keeps obs-text (bytes %x80-FF) inside quoted-strings: strict
+// parsing accepts it, so the canonical form of such a field has it too.
+var canonEnc = httpauth.Encoder{AllowObsText: true}
+
 // canonEncoder encodes results, reusing its buffers.
 type canonEncoder struct {
 	buf   []byte
@@ -94,19 +97,19 @@ func (e *canonEncoder) encode(r *result) ([]string, error) {
 	switch r.kind {
 	case kindChallenges:
 		for _, c := range r.challenges {
-			if e.buf, err = httpauth.AppendChallenge(e.buf[:0], c); err != nil {
+			if e.buf, err = canonEnc.AppendChallenge(e.buf[:0], c); err != nil {
 				return nil, err
 			}
 			e.lines = append(e.lines, string(e.buf))
 		}
 	case kindCredentials:
-		if e.buf, err = httpauth.AppendCredentials(e.buf[:0], r.credentials); err != nil {
+		if e.buf, err = canonEnc.AppendCredentials(e.buf[:0], r.credentials); err != nil {
 			return nil, err
 		}
 		e.lines = append(e.lines, string(e.buf))
 	case kindParams:
 		if len(r.params) > 0 {
-			if e.buf, err = httpauth.AppendParams(e.buf[:0], r.params); err != nil {
+			if e.buf, err = canonEnc.AppendParams(e.buf[:0], r.params); err != nil {
 				return nil, err
 			}
 			e.lines = append(e.lines, string(e.buf))

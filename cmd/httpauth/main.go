@@ -5,7 +5,13 @@
 //
 //	httpauth parse [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 //	httpauth canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
+//	httpauth lint [-field NAME] [-json] [VALUE ...]
+//	httpauth respond -challenge VALUE -user NAME -password PASS [flags]
 //	httpauth help [COMMAND]
+//
+// lint explains each deviation from the strict grammar with a caret under
+// it and suggests the strict form; respond prints the Authorization value
+// that answers a Basic or Digest challenge.
 //
 // parse prints what it parsed as one JSON object; canon prints the canonical
 // encoding of what it parsed; "httpauth help" lists every subcommand. Each
