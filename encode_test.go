@@ -223,7 +223,9 @@ func TestAppendCredentials(t *testing.T) {
 		// username* is an ext-value: a token, never quoted (RFC 8187 3.2).
 		{cred("Digest", "username*", "UTF-8''J%C3%A4s%C3%B8n%20Doe", "realm", "api@example.org"),
 			`Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, realm="api@example.org"`},
-		{cred("Hawk", "id", "dh37fgj492je", "mac", "6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="), `Hawk id=dh37fgj492je, mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`},
+		// OAuth 1.0 and Hawk servers accept only quoted values.
+		{cred("Hawk", "id", "dh37fgj492je", "mac", "6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="), `Hawk id="dh37fgj492je", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`},
+		{cred("OAuth", "realm", "Example", "oauth_version", "1.0"), `OAuth realm="Example", oauth_version="1.0"`},
 	}
 	for _, tt := range tests {
 		got, err := httpauth.AppendCredentials([]byte("x:"), tt.c)
