@@ -70,6 +70,11 @@ type Parser struct {
 	cs    []Challenge
 	plist Params
 	one   [1]Challenge // backing store of cs for credentials
+
+	// Duplicate-name index of the current parameter list, used once it is
+	// long (see hasParam): open addressing, param index + 1, 0 empty.
+	idx  []int32
+	idxN int // params of the current list entered in idx
 }
 
 // Warning describes one deviation from the strict grammar that a lenient
@@ -347,6 +352,7 @@ func (p *Parser) separator(off int, st *state) fault {
 // newChallenge starts a challenge (or the credentials) named scheme at the
 // end of p.cs, reusing the storage of a previous element beyond its length.
 func (p *Parser) newChallenge(scheme string, st *state) {
+	p.resetIndex()
 	n := len(p.cs)
 	if n < cap(p.cs) {
 		p.cs = p.cs[:n+1]
@@ -390,6 +396,7 @@ type fault struct {
 func (p *Parser) parse(m mode, base int, lines []string) error {
 	p.warns = p.warns[:0]
 	p.lx.lenient = p.Lenient
+	p.resetIndex()
 	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1, base: base, keep: base, leadComma: -1, bareAt: -1}
 	if m == modeParams {
 		st.p0 = len(p.plist)
@@ -669,15 +676,66 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 }
 
 // hasParam reports whether the current challenge (or list) has a parameter
-// named name, ASCII case-insensitively (RFC 9110 section 11.2).
+// named name, ASCII case-insensitively (RFC 9110 section 11.2). Short lists
+// are searched; past dupScan params a hash index keeps the check linear in
+// the number of params, however high MaxParams is set.
 func (p *Parser) hasParam(name string, st *state) bool {
-	list := *p.list(st)
-	for k := st.p0; k < len(list); k++ {
-		if EqualFold(list[k].Name, name) {
+	list := (*p.list(st))[st.p0:]
+	if len(list) < dupScan {
+		for k := range list {
+			if EqualFold(list[k].Name, name) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(p.idx) < 2*len(list) {
+		n := 64
+		for n < 4*len(list) {
+			n *= 2
+		}
+		p.idx = make([]int32, n)
+		p.idxN = 0
+	}
+	mask := uint32(len(p.idx) - 1)
+	for ; p.idxN < len(list); p.idxN++ {
+		h := foldHash(list[p.idxN].Name) & mask
+		for p.idx[h] != 0 {
+			h = (h + 1) & mask
+		}
+		p.idx[h] = int32(p.idxN + 1)
+	}
+	for h := foldHash(name) & mask; p.idx[h] != 0; h = (h + 1) & mask {
+		if EqualFold(list[p.idx[h]-1].Name, name) {
 			return true
 		}
 	}
 	return false
+}
+
+// dupScan is the number of params up to which duplicates are found by a
+// plain scan.
+const dupScan = 16
+
+// resetIndex empties the duplicate index for a new parameter list.
+func (p *Parser) resetIndex() {
+	if p.idxN > 0 {
+		clear(p.idx)
+		p.idxN = 0
+	}
+}
+
+// foldHash is FNV-1a over the ASCII-lowercased bytes of s.
+func foldHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 // isLoose reports whether c may stand in an unquoted value in lenient mode:
