@@ -158,6 +158,7 @@ var (
 	errExpectValue    = errors.New("reference: expected a token or quoted-string")
 	errExpectSep      = errors.New("reference: expected ',' or end")
 	errExpectEnd      = errors.New("reference: expected the end of the credentials")
+	errLeadingComma   = errors.New("reference: ',' before the credentials")
 	errSecondCreds    = errors.New("reference: a second credentials")
 	errUnterminated   = errors.New("reference: unterminated quoted-string")
 	errQuotedPair     = errors.New("reference: invalid quoted-pair")
@@ -596,6 +597,10 @@ func (p *parser) challenges() {
 // ErrEmpty (decision 8).
 func (p *parser) credentials() httpauth.Credentials {
 	p.checkLine()
+	// credentials is not a list: a comma before the scheme is an error
+	// (after the errors of what follows it, which come first).
+	p.ows()
+	comma, off := p.atSep() && !p.atLineEnd(), p.off
 	p.skipSeps()
 	if p.atEnd() {
 		// Too many empty elements is the first error, as everywhere.
@@ -608,6 +613,9 @@ func (p *parser) credentials() httpauth.Credentials {
 	}
 	if p.startsParam() {
 		p.fail(errParamNoScheme)
+	}
+	if comma {
+		p.failAt(0, off, errLeadingComma)
 	}
 	p.element()
 	scheme, data := p.authScheme()
