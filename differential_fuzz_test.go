@@ -56,6 +56,7 @@ var handSeeds = []string{
 	`a=b,,,,,,,,,,,,,,,,,,c=d`, `a=b,,,,,,,,,,,,,,,,,c=d`, `,,,,,,,,,,,,,,,,,a=b`,
 	`a=b, c`, `a b`, `a=b c=d`, `=`, `a=`, `a="`, `a=@`, `Basic a=b, Bearer`,
 	`Basic a=b, , `, `Basic abc, `, `Basic, `, `Basic ,`, `Basic abc ,`,
+	"Basic\t", "Basic \t", "Bearer\t\nBasic\t ", "a=b\t", "\t, ,\t",
 }
 
 func diffLimits(sel byte) httpauth.Limits {

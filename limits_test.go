@@ -446,14 +446,6 @@ var linearInputs = []struct {
 		func(p *httpauth.Parser, s string) error { _, err := p.AppendChallenges(nil, s); return err }},
 }
 
-// knownLinearBugs are the BenchmarkLinear cases that are not linear,
-// reported to the parser's owner and skipped because they take minutes;
-// remove them when fixed.
-var knownLinearBugs = map[string]string{
-	// 64 KiB: 867 cpu-ns/B; 1 MiB: 10850 cpu-ns/B, 75 s per parse.
-	"pairs/1MiB": "known bug K3: the duplicate-name check is quadratic in the number of params (MaxParams raised)",
-}
-
 // BenchmarkLinear/<input>/<size> parses the same shape at 64 KiB and
 // 1 MiB; the work per byte must be about the same at both sizes. It
 // reports cpu-ns/B, the CPU time of the process (GC included) per input
@@ -473,9 +465,6 @@ func BenchmarkLinear(b *testing.B) {
 			n    int
 		}{{"64KiB", 64 << 10}, {"1MiB", 1 << 20}} {
 			b.Run(in.name+"/"+size.name, func(b *testing.B) {
-				if k := knownLinearBugs[in.name+"/"+size.name]; k != "" {
-					b.Skip(k)
-				}
 				s := in.build(size.n)
 				p := &httpauth.Parser{Limits: lim}
 				wantErr := in.name == "unterminated" || in.name == "token68-like"

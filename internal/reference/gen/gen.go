@@ -10,6 +10,7 @@ package gen
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 )
 
@@ -156,18 +157,41 @@ func (g *Gen) sep() {
 
 func (g *Gen) params(max int) {
 	k := 1 + g.n(max)
+	long := g.chance(0.05)
+	if long {
+		k = 15 + g.n(30) // past the few that a parser may scan linearly
+	}
 	used := make([]string, 0, k)
 	for i := 0; i < k; i++ {
 		if i > 0 {
 			g.sep()
 		}
 		n := g.name()
-		if len(used) > 0 && g.chance(0.05) {
-			n = strings.ToUpper(used[g.n(len(used))]) // a duplicate
+		if long {
+			n += "-" + strconv.Itoa(i) // no duplicate but the planned one
+		}
+		// A duplicate that differs in case only, at random or, in a
+		// long list, often as its last param.
+		if len(used) > 0 && (!long && g.chance(0.05) || long && i == k-1 && g.chance(0.5)) {
+			n = swapCase(used[g.n(len(used))])
 		}
 		used = append(used, n)
 		g.param(n)
 	}
+}
+
+// swapCase returns s with its ASCII letters in the other case.
+func swapCase(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case 'a' <= c && c <= 'z':
+			b[i] = c - 'a' + 'A'
+		case 'A' <= c && c <= 'Z':
+			b[i] = c - 'A' + 'a'
+		}
+	}
+	return string(b)
 }
 
 // auth writes one challenge or credentials.
