@@ -180,3 +180,48 @@ func ExampleCredentials_String() {
 	// httpauth.Credentials{Scheme:"Digest", Params:httpauth.Params{{Name:"username", Value:"[redacted]"}, {Name:"response", Value:"[redacted]"}}}
 	// Basic [redacted]
 }
+
+// Lenient mode reads an AWS Signature V4 Authorization value, whose
+// unquoted values hold "/" and ";", and says what was wrong with it.
+func ExampleParser_lenient() {
+	p := httpauth.Parser{Lenient: true}
+	c, err := p.ParseCredentials(nil, `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=5d67`)
+	if err != nil {
+		panic(err)
+	}
+	v, _ := c.Params.Get("signedheaders")
+	fmt.Println(c.Scheme, v)
+	for _, w := range p.Warnings() {
+		fmt.Printf("%d:%d: %s\n", w.Line, w.Offset, w.Message)
+	}
+	// Output:
+	// AWS4-HMAC-SHA256 host;x-amz-date
+	// 0:39: unquoted value holds characters outside token, read up to the next ',' or space (it should be a quoted-string)
+	// 0:95: unquoted value holds characters outside token, read up to the next ',' or space (it should be a quoted-string)
+}
+
+// The encoder refuses, and writes nothing, a value that could split a
+// header.
+func ExampleAppendChallenge_injection() {
+	b, err := httpauth.AppendChallenge([]byte("WWW-Authenticate: "), httpauth.Challenge{
+		Scheme: "Basic",
+		Params: httpauth.Params{{Name: "realm", Value: "x\r\nSet-Cookie: a=b"}},
+	})
+	fmt.Printf("%q\n%v\n", b, err)
+	// Output:
+	// "WWW-Authenticate: "
+	// httpauth: cannot encode realm: control character (CR, LF, NUL and other CTLs but HTAB are refused)
+}
+
+// Non-ASCII values travel as RFC 8187 ext-values.
+func ExampleExtParam() {
+	fmt.Println(httpauth.ExtParam("username", "Mufasa"))
+	p := httpauth.ExtParam("username", "Jäsøn Doe")
+	fmt.Println(p)
+	v, _, err := httpauth.DecodeExtValue(p.Value)
+	fmt.Println(v, err)
+	// Output:
+	// {username Mufasa}
+	// {username* UTF-8''J%C3%A4s%C3%B8n%20Doe}
+	// Jäsøn Doe <nil>
+}
