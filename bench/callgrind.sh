@@ -24,7 +24,7 @@ count() {
 }
 "$bin" -test.run='^$' -test.bench='^BenchmarkCompare$' -test.benchtime=1x |
 	sed -n 's/^BenchmarkCompare\/\([^/]*\)\/\([^ \t]*\)-[0-9]*[ \t].*/\1 \2/p; s/^BenchmarkCompare\/\([^/]*\)\/\([^ \t]*\)[ \t].*/\1 \2/p' |
-	sort -u | grep -E " ${IMPL:-.}" | while read -r c impl; do
+	sort -u | awk -v re="${IMPL:-.}" '$2 ~ re' | while read -r c impl; do
 		re="^BenchmarkCompare\$/^$c\$/^$impl\$"
 		a=$(count "$re" "$n1")
 		b=$(count "$re" "$n2")

@@ -46,9 +46,17 @@ echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (after the run)" >> results/mach
 
 # Instruction counts, when valgrind is there (CALLGRIND=0 skips them; they
 # take a few seconds per benchmark).
+# CALLGRIND_IMPL=regexp recounts only those impls (e.g. '^httpauth' after
+# a change to the root package) and keeps the other rows.
 if [ "${CALLGRIND:-1}" != 0 ] && command -v valgrind > /dev/null; then
 	echo "callgrind: counting instructions"
-	./callgrind.sh "$tmp/bench.test" > results/instructions.txt
+	if [ -n "${CALLGRIND_IMPL:-}" ] && [ -f results/instructions.txt ]; then
+		IMPL=$CALLGRIND_IMPL ./callgrind.sh "$tmp/bench.test" > "$tmp/instr"
+		awk -v re="$CALLGRIND_IMPL" '!($2 ~ re)' results/instructions.txt >> "$tmp/instr"
+		sort "$tmp/instr" > results/instructions.txt
+	else
+		./callgrind.sh "$tmp/bench.test" > results/instructions.txt
+	fi
 fi
 
 $benchstat results/bench.txt > results/benchstat.txt
