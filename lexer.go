@@ -257,6 +257,23 @@ func scanToken(s string, i int) int {
 	return i
 }
 
+// scanClass returns the end of the run of bytes of class m that starts at
+// i: eight bytes at a time while all eight are in it, then byte by byte.
+func scanClass(s string, i int, m uint8) int {
+	for i+8 <= len(s) {
+		b := s[i : i+8]
+		if classes[b[0]]&classes[b[1]]&classes[b[2]]&classes[b[3]]&
+			classes[b[4]]&classes[b[5]]&classes[b[6]]&classes[b[7]]&m == 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && classes[s[i]]&m != 0 {
+		i++
+	}
+	return i
+}
+
 // skipOWS returns the end of the OWS run that starts at i.
 func skipOWS(s string, i int) int {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {

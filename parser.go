@@ -894,10 +894,7 @@ func (p *Parser) fail(st *state, off int, err error) error {
 // end, less trailing OWS, is a token68 (decision 3). It returns the end of
 // the token68 and the offset after the OWS that follows it.
 func token68At(s string, i int) (end, next int, ok bool) {
-	j := i
-	for j < len(s) && classes[s[j]]&cT68 != 0 {
-		j++
-	}
+	j := scanClass(s, i, cT68)
 	if j == i {
 		return 0, 0, false
 	}
