@@ -1,0 +1,143 @@
+package schemetest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/authwire/httpauth"
+)
+
+// recorder is a testing.TB whose Fatalf records the message and stops the
+// check under test, so that a test can see what the property reports.
+type recorder struct {
+	testing.TB
+	msg string
+}
+
+type stop struct{}
+
+func (*recorder) Helper() {}
+
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.msg = fmt.Sprintf(format, args...)
+	panic(stop{})
+}
+
+// run calls check with a recorder and returns what it reported, "" if
+// nothing.
+func run(check func(testing.TB)) (msg string) {
+	r := &recorder{}
+	defer func() {
+		if p := recover(); p != nil {
+			if _, ok := p.(stop); !ok {
+				panic(p)
+			}
+			msg = r.msg
+		}
+	}()
+	check(r)
+	return ""
+}
+
+// view is a scheme's view that keeps the parameters as a map; it refuses
+// any scheme but X and a token68.
+type view struct {
+	Params map[string]string
+}
+
+func viewChallenge(c httpauth.Challenge) (view, error) {
+	return viewOf(c.Scheme, c.Token68, c.Params)
+}
+
+func viewCredentials(c httpauth.Credentials) (view, error) {
+	return viewOf(c.Scheme, c.Token68, c.Params)
+}
+
+func viewOf(scheme, token68 string, ps httpauth.Params) (view, error) {
+	if !httpauth.EqualFold(scheme, "X") || token68 != "" {
+		return view{}, fmt.Errorf("not an X with parameters")
+	}
+	var v view
+	for _, p := range ps {
+		if v.Params == nil {
+			v.Params = map[string]string{}
+		}
+		v.Params[strings.ToLower(p.Name)] = p.Value
+	}
+	return v, nil
+}
+
+func (v view) params() httpauth.Params {
+	var ps httpauth.Params
+	for _, n := range []string{"a", "b"} {
+		if s, ok := v.Params[n]; ok {
+			ps = append(ps, httpauth.Param{Name: n, Value: s})
+		}
+	}
+	return ps
+}
+
+func (v view) challenge() (httpauth.Challenge, error) {
+	return httpauth.Challenge{Scheme: "X", Params: v.params()}, nil
+}
+
+func (v view) credentials() (httpauth.Credentials, error) {
+	return httpauth.Credentials{Scheme: "X", Params: v.params()}, nil
+}
+
+func TestRoundTrip(t *testing.T) {
+	dropB := func(v view) (httpauth.Challenge, error) {
+		return httpauth.Challenge{Scheme: "X", Params: v.params()[:1]}, nil
+	}
+	refuse := func(view) (httpauth.Challenge, error) {
+		return httpauth.Challenge{}, fmt.Errorf("no")
+	}
+	addHigh := func(v view) (httpauth.Credentials, error) {
+		return httpauth.Credentials{Scheme: "X", Params: httpauth.Params{{Name: "a", Value: "\x80"}}}, nil
+	}
+	badScheme := func(v view) (httpauth.Credentials, error) {
+		return httpauth.Credentials{Scheme: "Y", Params: v.params()}, nil
+	}
+	for _, tc := range []struct {
+		name  string
+		check func(testing.TB)
+		want  string // a part of the report; "" for none
+	}{
+		{"challenge", func(t testing.TB) {
+			ChallengeRoundTrip(t, `X a=1, b="two"`, viewChallenge, view.challenge)
+		}, ""},
+		{"credentials", func(t testing.TB) {
+			CredentialsRoundTrip(t, `x B=2`, viewCredentials, view.credentials)
+		}, ""},
+		{"no params, nil and empty equal", func(t testing.TB) {
+			CredentialsRoundTrip(t, `X`, viewCredentials, view.credentials)
+		}, ""},
+		{"root parser refuses", func(t testing.TB) {
+			ChallengeRoundTrip(t, `X a="`, viewChallenge, refuse)
+		}, ""},
+		{"view refuses", func(t testing.TB) {
+			ChallengeRoundTrip(t, `Y a=1`, viewChallenge, refuse)
+		}, ""},
+		{"build refuses", func(t testing.TB) {
+			ChallengeRoundTrip(t, `X a=1`, viewChallenge, refuse)
+		}, "Build of the parsed challenge"},
+		{"value lost", func(t testing.TB) {
+			ChallengeRoundTrip(t, `X a=1, b=2`, viewChallenge, dropB)
+		}, "challenge round trip through \"X a=1\""},
+		{"obs-text in, encoder refuses", func(t testing.TB) {
+			CredentialsRoundTrip(t, "X a=\"\x80\"", viewCredentials, addHigh)
+		}, ""},
+		{"obs-text made up", func(t testing.TB) {
+			CredentialsRoundTrip(t, `X a=1`, viewCredentials, addHigh)
+		}, "encoding the built credentials"},
+		{"view refuses the encoding", func(t testing.TB) {
+			CredentialsRoundTrip(t, `X a=1`, viewCredentials, badScheme)
+		}, "re-viewing \"Y a=1\""},
+	} {
+		got := run(tc.check)
+		if tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: reported %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
