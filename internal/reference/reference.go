@@ -36,8 +36,9 @@
 //     elements comes before ErrEmpty;
 //   - partial challenges (decision 12): an error belongs to the last
 //     challenge started, which is dropped;
-//   - credentials: empty elements before the scheme are skipped, like
-//     those after its params.
+//   - credentials: a comma before the scheme is an error (credentials is
+//     not a list), reported after those of what follows it: too many empty
+//     elements, an empty value, a missing scheme or a param without one.
 package reference
 
 import (
