@@ -30,50 +30,32 @@ is one line {"canonical":["line",...]} (with "warnings" when there are any)
 or {"error":{"line":0,"offset":12,"message":"..."}}.`
 
 func runCanon(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs, opts := newFlagSet("canon", canonUsage, stderr)
-	rest, exit := parseFlags(fs, args)
-	if exit >= 0 {
-		return exit
-	}
-	var (
-		p   httpauth.Parser
-		r   result
-		enc canonEncoder
-	)
-	if opts.jsonl {
-		if !checkNoValues(fs, rest) {
-			return 2
-		}
-		return serveJSONL("canon", opts, stdin, stdout, stderr, func(in *fieldInput, w *jsonWriter) error {
-			parseField(&p, in, &r)
-			lines, err := enc.encode(&r)
+	var enc canonEncoder
+	return runFieldCommand("canon", canonUsage, args, stdin, stdout, stderr,
+		func(r *result, w *jsonWriter) error {
+			lines, err := enc.encode(r)
 			return w.writeCanonical(lines, r.warnings, err)
+		},
+		func(r *result) int {
+			for _, w := range r.warnings {
+				fmt.Fprintf(stderr, "httpauth canon: warning: line %d, offset %d: %s\n", w.Line, w.Offset, w.Message)
+			}
+			out, err := enc.encode(r)
+			if err != nil {
+				fmt.Fprintf(stderr, "httpauth canon: %s\n", describe(err))
+				return 1
+			}
+			bw := bufio.NewWriter(stdout)
+			for _, line := range out {
+				bw.WriteString(line)
+				bw.WriteByte('\n')
+			}
+			if err := bw.Flush(); err != nil {
+				fmt.Fprintf(stderr, "httpauth canon: %v\n", err)
+				return 1
+			}
+			return 0
 		})
-	}
-	lines, err := readFieldLines(rest, stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "httpauth canon: %v\n", err)
-		return 1
-	}
-	parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines, lenient: opts.lenient}, &r)
-	for _, w := range r.warnings {
-		fmt.Fprintf(stderr, "httpauth canon: warning: line %d, offset %d: %s\n", w.Line, w.Offset, w.Message)
-	}
-	out, err := enc.encode(&r)
-	if err != nil {
-		fmt.Fprintf(stderr, "httpauth canon: %s\n", describe(err))
-		return 1
-	}
-	bw := bufio.NewWriter(stdout)
-	for _, line := range out {
-		bw.WriteString(line)
-		bw.WriteByte('\n')
-	}
-	if err := bw.Flush(); err != nil {
-		fmt.Fprintf(stderr, "httpauth canon: %v\n", err)
-		return 1
-	}
-	return 0
 }
 
 // canonEnc keeps obs-text (bytes %x80-FF) inside quoted-strings: strict

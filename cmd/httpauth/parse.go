@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-
-	"github.com/authwire/httpauth"
 )
 
 func init() {
@@ -47,40 +45,21 @@ is not such a request (then 2). Strings of a request are JSON strings: send
 bytes %x80-FF as the UTF-8 of a character; invalid UTF-8 becomes U+FFFD.`
 
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs, opts := newFlagSet("parse", parseUsage, stderr)
-	rest, exit := parseFlags(fs, args)
-	if exit >= 0 {
-		return exit
-	}
-	var (
-		p httpauth.Parser
-		r result
-	)
-	if opts.jsonl {
-		if !checkNoValues(fs, rest) {
-			return 2
-		}
-		return serveJSONL("parse", opts, stdin, stdout, stderr, func(in *fieldInput, w *jsonWriter) error {
-			parseField(&p, in, &r)
-			return w.writeResult(&r)
+	return runFieldCommand("parse", parseUsage, args, stdin, stdout, stderr,
+		func(r *result, w *jsonWriter) error { return w.writeResult(r) },
+		func(r *result) int {
+			w := newJSONWriter(stdout)
+			err := w.writeResult(r)
+			if err == nil {
+				err = w.flush()
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "httpauth parse: %v\n", err)
+				return 1
+			}
+			if r.err != nil {
+				return 1
+			}
+			return 0
 		})
-	}
-	lines, err := readFieldLines(rest, stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "httpauth parse: %v\n", err)
-		return 1
-	}
-	parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines, lenient: opts.lenient}, &r)
-	w := newJSONWriter(stdout)
-	if err := w.writeResult(&r); err == nil {
-		err = w.flush()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "httpauth parse: %v\n", err)
-		return 1
-	}
-	if r.err != nil {
-		return 1
-	}
-	return 0
 }
