@@ -180,50 +180,34 @@ func (c Challenge) Challenge() (httpauth.Challenge, error) {
 		scheme = Scheme
 	}
 	out := httpauth.Challenge{Scheme: scheme}
-	add := func(name, v string) { out.Params = append(out.Params, httpauth.Param{Name: name, Value: v}) }
-	bad := func(name string) error { return &AttrError{Name: name} }
-	if c.Realm != "" {
-		add("realm", c.Realm)
+	var err error // the first value refused; then nothing more is added
+	add := func(name, v string, ok func(byte) bool) {
+		if err != nil || v == "" {
+			return
+		}
+		if ok != nil && !all(v, ok) {
+			err = &AttrError{Name: name}
+			return
+		}
+		out.Params = append(out.Params, httpauth.Param{Name: name, Value: v})
 	}
-	if len(c.Scope) > 0 {
-		for _, s := range c.Scope {
-			if !all(s, isScopeChar) {
-				return httpauth.Challenge{}, bad("scope")
+	addList := func(name string, vs []string) {
+		for _, s := range vs {
+			if err == nil && !all(s, isScopeChar) {
+				err = &AttrError{Name: name}
 			}
 		}
-		add("scope", strings.Join(c.Scope, " "))
+		add(name, strings.Join(vs, " "), nil)
 	}
-	if c.Error != "" {
-		if !all(string(c.Error), isErrorChar) {
-			return httpauth.Challenge{}, bad("error")
-		}
-		add("error", string(c.Error))
-	}
-	if c.ErrorDescription != "" {
-		if !all(c.ErrorDescription, isErrorChar) {
-			return httpauth.Challenge{}, bad("error_description")
-		}
-		add("error_description", c.ErrorDescription)
-	}
-	if c.ErrorURI != "" {
-		if !all(c.ErrorURI, isScopeChar) {
-			return httpauth.Challenge{}, bad("error_uri")
-		}
-		add("error_uri", c.ErrorURI)
-	}
-	if len(c.Algs) > 0 {
-		for _, s := range c.Algs {
-			if !all(s, isScopeChar) {
-				return httpauth.Challenge{}, bad("algs")
-			}
-		}
-		add("algs", strings.Join(c.Algs, " "))
-	}
-	if c.ResourceMetadata != "" {
-		if !all(c.ResourceMetadata, isScopeChar) {
-			return httpauth.Challenge{}, bad("resource_metadata")
-		}
-		add("resource_metadata", c.ResourceMetadata)
+	add("realm", c.Realm, nil)
+	addList("scope", c.Scope)
+	add("error", string(c.Error), isErrorChar)
+	add("error_description", c.ErrorDescription, isErrorChar)
+	add("error_uri", c.ErrorURI, isScopeChar)
+	addList("algs", c.Algs)
+	add("resource_metadata", c.ResourceMetadata, isScopeChar)
+	if err != nil {
+		return httpauth.Challenge{}, err
 	}
 	out.Params = append(out.Params, c.Extra...)
 	if _, err := httpauth.AppendChallenge(nil, out); err != nil {
