@@ -44,6 +44,12 @@ while [ "$i" -lt "$count" ]; do
 done
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (after the run)" >> results/machine.txt
 
+# The root benchmarks report only wall clock: time them again by process
+# CPU time for the floor ratios.
+echo "rootcpu: CPU time of the root benchmarks"
+go build -o "$tmp/cputime" ./cmd/cputime
+./rootcpu.sh "$tmp/root.test" "$tmp/cputime" > results/root-cpu.txt
+
 # Instruction counts, when valgrind is there (CALLGRIND=0 skips them; they
 # take a few seconds per benchmark).
 # CALLGRIND_IMPL=regexp recounts only those impls (e.g. '^httpauth' after

@@ -49,12 +49,23 @@ func load(path string) (samples, []string, error) {
 			s[name] = map[string][]float64{}
 			order = append(order, name)
 		}
+		var nsop, mbs float64
 		for i := 2; i+1 < len(fs); i += 2 {
 			v, err := strconv.ParseFloat(fs[i], 64)
 			if err != nil {
 				continue
 			}
 			s[name][fs[i+1]] = append(s[name][fs[i+1]], v)
+			switch fs[i+1] {
+			case "ns/op":
+				nsop = v
+			case "MB/s":
+				mbs = v
+			}
+		}
+		if nsop > 0 && mbs > 0 {
+			// The input length (b.SetBytes), recovered from one line.
+			s[name]["bytes"] = append(s[name]["bytes"], math.Round(nsop*mbs/1e3))
 		}
 	}
 	return s, order, sc.Err()
@@ -243,27 +254,59 @@ func escapedValues(c *bench.Case) int {
 	return n
 }
 
-func floorTable(s samples, order []string) string {
+func floorTable(s samples, order []string, cpuPath string) string {
+	cpu := map[string]float64{}
+	if data, err := os.ReadFile(cpuPath); err == nil {
+		for _, l := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(l); len(f) == 2 {
+				if v, err := strconv.ParseFloat(f[1], 64); err == nil {
+					cpu[f[0]] = v
+				}
+			}
+		}
+	}
+	// bytes is each benchmark's input length (see load).
+	bytes := func(name string) float64 {
+		v, _ := s.med(name, "bytes")
+		return v
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Ratios of throughput (floor MB/s over the benchmark's MB/s), which equal ns/op ratios on the same bytes and stay right where a case name covers a challenge and a credentials input of different lengths (ScanFloor/basic scans the challenge).\n\n")
-	fmt.Fprintf(&b, "| case | ScanFloor MB/s | benchmark | ns/op | MB/s | × floor (≤3×) |\n|---|--:|---|--:|--:|--:|\n")
+	fmt.Fprintf(&b, "Per input byte, so that a case name covering a challenge and a credentials input of different lengths (`basic`) compares like with like: `× floor` is the benchmark's CPU time per byte over ScanFloor's (rootcpu.sh: process CPU time, GC included), wall-clock ratio in parentheses; ✓/✗ judge the CPU ratio.\n\n")
+	fmt.Fprintf(&b, "| case | bytes | benchmark | cpu-ns/op | ns/op | × floor (≤3×) |\n|---|--:|---|--:|--:|--:|\n")
 	for _, name := range order {
 		c, ok := strings.CutPrefix(name, "BenchmarkScanFloor/")
 		if !ok {
 			continue
 		}
-		f, _ := s.med(name, "MB/s")
+		fb := bytes(name)
+		fw, _ := s.med(name, "ns/op")
+		fc, fok := cpu[name]
+		fmt.Fprintf(&b, "| %s | %.0f | ScanFloor | %s | %s | |\n", c, fb, nsOrDash(fc, fok), ns(fw))
 		for _, kind := range []string{"Lexer", "ParseChallenges", "ParseChallengesFunc", "ParseCredentials", "ParseCredentialsFunc", "AppendChallenge"} {
 			full := "Benchmark" + kind + "/" + c
-			v, ok := s.med(full, "MB/s")
-			if !ok || v == 0 {
+			w, ok := s.med(full, "ns/op")
+			if !ok {
 				continue
 			}
-			nsop, _ := s.med(full, "ns/op")
-			fmt.Fprintf(&b, "| %s | %.0f | %s | %s | %.0f | %s |\n", c, f, kind, ns(nsop), v, mark(ratio(f/v), f/v <= 3))
+			nb := bytes(full)
+			wr := (w / nb) / (fw / fb)
+			cc, cok := cpu[full]
+			cell := "(" + ratio(wr) + ")"
+			if cok && fok && fc > 0 {
+				cr := (cc / nb) / (fc / fb)
+				cell = mark(ratio(cr), cr <= 3) + " " + cell
+			}
+			fmt.Fprintf(&b, "| %s | %.0f | %s | %s | %s | %s |\n", c, nb, kind, nsOrDash(cc, cok), ns(w), cell)
 		}
 	}
 	return b.String()
+}
+
+func nsOrDash(v float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return ns(v)
 }
 
 func scalingTable(s samples) string {
@@ -324,6 +367,7 @@ func main() {
 		rootStat  = flag.String("benchstat-root", "results/benchstat-root.txt", "benchstat of -root")
 		machine   = flag.String("machine", "results/machine.txt", "description of the machine")
 		instr     = flag.String("instructions", "results/instructions.txt", "callgrind.sh output")
+		rootCPU   = flag.String("root-cpu", "results/root-cpu.txt", "rootcpu.sh output")
 		golden    = flag.String("golden", "../testdata/golden", "golden txtar directory")
 		readme    = flag.String("readme", "", "README to rewrite in place (default: print)")
 	)
@@ -357,7 +401,7 @@ func main() {
 		"conformance":  cb.String(),
 	}
 	if rs, order, err := load(*rootFile); err == nil {
-		blocks["floor"] = floorTable(rs, order)
+		blocks["floor"] = floorTable(rs, order, *rootCPU)
 	} else {
 		blocks["floor"] = "(no root benchmark results: " + err.Error() + ")\n"
 	}
