@@ -6,6 +6,7 @@ import (
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/concealed"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -33,11 +34,7 @@ func TestParseCredentials(t *testing.T) {
 		{`Concealed k=AA, a=AQ, p=Ag, s=65535, v=Aw`, concealed.Credentials{KeyID: []byte{0}, PublicKey: []byte{1}, Proof: []byte{2}, SignatureScheme: 65535, Verification: []byte{3}}},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		got, err := concealed.ParseCredentials(hc)
+		got, err := schemetest.ViewCredentials(t, tt.in, concealed.ParseCredentials)
 		if err != nil {
 			t.Errorf("ParseCredentials(%q): %v", tt.in, err)
 			continue
@@ -66,11 +63,7 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{`Concealed k=A, a=AQ, p=` + secret + `, s=1, v=Aw`, "k"},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		_, err = concealed.ParseCredentials(hc)
+		_, err := schemetest.ViewCredentials(t, tt.in, concealed.ParseCredentials)
 		e, ok := err.(*concealed.Error)
 		if !ok || e.Param != tt.param {
 			t.Errorf("ParseCredentials(%q) error = %v, want a *concealed.Error for %q", tt.in, err, tt.param)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/gnap"
+	"github.com/authwire/httpauth/internal/schemetest"
 )
 
 // RFC 9635 section 7.2's example token.
@@ -13,11 +14,7 @@ const rfcToken = "OS9M2PMHKUR64TB8N6BW7OZB8CDFONP219RP1LT0"
 
 func TestCredentials(t *testing.T) {
 	for _, in := range []string{"GNAP " + rfcToken, "gnap " + rfcToken} {
-		hc, err := httpauth.ParseCredentials(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := gnap.ParseCredentials(hc)
+		c, err := schemetest.ViewCredentials(t, in, gnap.ParseCredentials)
 		if err != nil || c.Token != rfcToken {
 			t.Errorf("ParseCredentials(%q) = %v, %v", in, c.Token == rfcToken, err)
 		}
@@ -32,11 +29,7 @@ func TestCredentials(t *testing.T) {
 	}
 
 	for _, in := range []string{"GNAP", "Bearer " + rfcToken, "GNAP token=" + rfcToken} {
-		hc, err := httpauth.ParseCredentials(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = gnap.ParseCredentials(hc)
+		_, err := schemetest.ViewCredentials(t, in, gnap.ParseCredentials)
 		if err == nil {
 			t.Errorf("ParseCredentials(%q) succeeded", in)
 		} else if strings.Contains(err.Error(), rfcToken) {
@@ -65,11 +58,7 @@ func TestChallenge(t *testing.T) {
 		{`gnap AS_URI="https://as.example/tx", referrer=x`, gnap.Challenge{ASURI: "https://as.example/tx"}},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		got, err := gnap.ParseChallenge(hc)
+		got, err := schemetest.ViewChallenge(t, tt.in, gnap.ParseChallenge)
 		if err != nil || got != tt.want {
 			t.Errorf("ParseChallenge(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
 		}
@@ -96,11 +85,7 @@ func TestChallenge(t *testing.T) {
 		{`GNAP as_uri="%zz"`, "as_uri"},
 	}
 	for _, tt := range errs {
-		hc, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		_, err = gnap.ParseChallenge(hc)
+		_, err := schemetest.ViewChallenge(t, tt.in, gnap.ParseChallenge)
 		if e, ok := err.(*gnap.Error); !ok || e.Param != tt.param {
 			t.Errorf("ParseChallenge(%q) error = %v, want a *gnap.Error for %q", tt.in, err, tt.param)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/hawk"
+	"github.com/authwire/httpauth/internal/schemetest"
 )
 
 // The README's example (GRAMMAR.md section 4).
@@ -25,11 +26,7 @@ func TestParseAuthorization(t *testing.T) {
 			hawk.Authorization{ID: "i", TS: 0, Nonce: "n", Hash: "aGFzaA==", Ext: "a b, c=d", MAC: "bWFj", App: "a", Dlg: "d"}},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		got, err := hawk.ParseAuthorization(hc)
+		got, err := schemetest.ViewCredentials(t, tt.in, hawk.ParseAuthorization)
 		if err != nil {
 			t.Errorf("ParseAuthorization(%q): %v", tt.in, err)
 			continue
@@ -59,11 +56,7 @@ func TestParseAuthorizationErrors(t *testing.T) {
 		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", ext="` + secret + "\t\"", "ext"},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		_, err = hawk.ParseAuthorization(hc)
+		_, err := schemetest.ViewCredentials(t, tt.in, hawk.ParseAuthorization)
 		e, ok := err.(*hawk.Error)
 		if !ok || e.Param != tt.param {
 			t.Errorf("ParseAuthorization(%q) error = %v, want a *hawk.Error for %q", tt.in, err, tt.param)
@@ -120,11 +113,7 @@ func TestEncodeAuthorization(t *testing.T) {
 func TestServerAuthorization(t *testing.T) {
 	// Values written for this test (base64 of "mac" and "hash").
 	const in = `Hawk mac="bWFj", hash="aGFzaA==", ext="response-specific"`
-	hc, err := httpauth.ParseCredentials(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := hawk.ParseServerAuthorization(hc)
+	s, err := schemetest.ViewCredentials(t, in, hawk.ParseServerAuthorization)
 	want := hawk.ServerAuthorization{MAC: "bWFj", Hash: "aGFzaA==", Ext: "response-specific"}
 	if err != nil || s != want {
 		t.Errorf("ParseServerAuthorization = %v, %v", s.Ext, err)

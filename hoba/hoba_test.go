@@ -6,6 +6,7 @@ import (
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/hoba"
+	"github.com/authwire/httpauth/internal/schemetest"
 )
 
 func TestParseChallenge(t *testing.T) {
@@ -19,11 +20,7 @@ func TestParseChallenge(t *testing.T) {
 		{`HOBA challenge=abcd, max-age=60, foo=bar`, hoba.Challenge{Challenge: "abcd", MaxAge: 60}},
 	}
 	for _, tt := range tests {
-		c, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		got, err := hoba.ParseChallenge(c)
+		got, err := schemetest.ViewChallenge(t, tt.in, hoba.ParseChallenge)
 		if err != nil {
 			t.Errorf("ParseChallenge(%q): %v", tt.in, err)
 			continue
@@ -48,11 +45,7 @@ func TestParseChallengeErrors(t *testing.T) {
 		{`HOBA challenge="", max-age=1`, "challenge"},
 	}
 	for _, tt := range tests {
-		c, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		_, err = hoba.ParseChallenge(c)
+		_, err := schemetest.ViewChallenge(t, tt.in, hoba.ParseChallenge)
 		e, ok := err.(*hoba.Error)
 		if !ok || e.Param != tt.param {
 			t.Errorf("ParseChallenge(%q) error = %v, want a *hoba.Error for %q", tt.in, err, tt.param)
@@ -75,11 +68,7 @@ func TestParseCredentials(t *testing.T) {
 		{`hoba result=k-_1.cc.n_.s-`, hoba.Result{KID: "k-_1", Challenge: "cc", Nonce: "n_", Signature: "s-"}},
 	}
 	for _, tt := range tests {
-		c, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		got, err := hoba.ParseCredentials(c)
+		got, err := schemetest.ViewCredentials(t, tt.in, hoba.ParseCredentials)
 		if err != nil {
 			t.Errorf("ParseCredentials(%q): %v", tt.in, err)
 			continue
@@ -107,11 +96,7 @@ func TestParseCredentialsErrors(t *testing.T) {
 		`HOBA result="a.b.c.` + secret + `+"`,
 		`HOBA result="a.b.c.` + secret + `x"`, // 9 characters: not base64
 	} {
-		c, err := httpauth.ParseCredentials(in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", in, err)
-		}
-		_, err = hoba.ParseCredentials(c)
+		_, err := schemetest.ViewCredentials(t, in, hoba.ParseCredentials)
 		if err == nil {
 			t.Errorf("ParseCredentials(%q) succeeded, want an error", in)
 			continue

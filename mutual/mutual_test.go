@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/mutual"
 	"github.com/google/go-cmp/cmp"
 )
@@ -34,11 +35,7 @@ func TestChallenges(t *testing.T) {
 			mutual.Challenge{Algorithm: "a", Validation: "tls-unique", Reason: "stale-session", SID: "AB"}, mutual.Init},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		got, err := mutual.ParseChallenge(hc)
+		got, err := schemetest.ViewChallenge(t, tt.in, mutual.ParseChallenge)
 		if err != nil {
 			t.Errorf("ParseChallenge(%q): %v", tt.in, err)
 			continue
@@ -66,11 +63,7 @@ func TestCredentials(t *testing.T) {
 		{msgVKC, mutual.Credentials{Algorithm: alg, Validation: "host", Realm: "testrealm@example.com", SID: "0a1b2c3d", NC: 1, HasNC: true, VKC: "dmtj"}, mutual.VfyC},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		got, err := mutual.ParseCredentials(hc)
+		got, err := schemetest.ViewCredentials(t, tt.in, mutual.ParseCredentials)
 		if err != nil {
 			t.Errorf("ParseCredentials(%q): %v", tt.in, err)
 			continue
@@ -157,11 +150,7 @@ func TestErrors(t *testing.T) {
 		{`Mutual ` + base + `, sid=00, ks1="` + secret + `", nc-window=""`, "nc-window"},
 	}
 	for _, tt := range chErrs {
-		hc, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		_, err = mutual.ParseChallenge(hc)
+		_, err := schemetest.ViewChallenge(t, tt.in, mutual.ParseChallenge)
 		if e, ok := err.(*mutual.Error); !ok || e.Param != tt.param || strings.Contains(e.Error(), secret) {
 			t.Errorf("ParseChallenge(%q) error = %v, want a *mutual.Error for %q", tt.in, err, tt.param)
 		}
@@ -179,11 +168,7 @@ func TestErrors(t *testing.T) {
 		{`Mutual version=1, algorithm=a, user=u, kc1="` + secret + `"`, "validation"},
 	}
 	for _, tt := range crErrs {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		_, err = mutual.ParseCredentials(hc)
+		_, err := schemetest.ViewCredentials(t, tt.in, mutual.ParseCredentials)
 		if e, ok := err.(*mutual.Error); !ok || e.Param != tt.param || strings.Contains(e.Error(), secret) {
 			t.Errorf("ParseCredentials(%q) error = %v, want a *mutual.Error for %q", tt.in, err, tt.param)
 		}

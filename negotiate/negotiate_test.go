@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/negotiate"
 )
 
@@ -27,11 +28,7 @@ func TestParseChallenge(t *testing.T) {
 		{"NTLM TlRMTVNTUAACAAAA", negotiate.Challenge{Scheme: "NTLM", Token: "TlRMTVNTUAACAAAA"}},
 	}
 	for _, tt := range tests {
-		c, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		got, err := negotiate.ParseChallenge(c)
+		got, err := schemetest.ViewChallenge(t, tt.in, negotiate.ParseChallenge)
 		if err != nil {
 			t.Errorf("ParseChallenge(%q): %v", tt.in, err)
 			continue
@@ -73,11 +70,7 @@ func TestParseCredentials(t *testing.T) {
 		{"ntlm TlRMTVNTUAADAAAA", negotiate.Credentials{Scheme: "ntlm", Token: "TlRMTVNTUAADAAAA"}, 12},
 	}
 	for _, tt := range tests {
-		c, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		got, err := negotiate.ParseCredentials(c)
+		got, err := schemetest.ViewCredentials(t, tt.in, negotiate.ParseCredentials)
 		if err != nil {
 			t.Errorf("ParseCredentials(%q): %v", tt.in, err)
 			continue
@@ -99,11 +92,7 @@ func TestParseCredentialsErrors(t *testing.T) {
 		"Bearer " + secret,
 		"Negotiate x=" + secret + "y",
 	} {
-		c, err := httpauth.ParseCredentials(in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", in, err)
-		}
-		_, err = negotiate.ParseCredentials(c)
+		_, err := schemetest.ViewCredentials(t, in, negotiate.ParseCredentials)
 		if err == nil {
 			t.Errorf("ParseCredentials(%q) succeeded, want an error", in)
 			continue

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/oauth1"
 	"github.com/google/go-cmp/cmp"
 )
@@ -89,11 +90,7 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{`OAuth ` + base + `, oauth_signature="` + secret + `+"`, "oauth_signature"},
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		_, err = oauth1.ParseCredentials(hc)
+		_, err := schemetest.ViewCredentials(t, tt.in, oauth1.ParseCredentials)
 		e, ok := err.(*oauth1.Error)
 		if !ok || e.Param != tt.param {
 			t.Errorf("ParseCredentials(%q) error = %v, want a *oauth1.Error for %q", tt.in, err, tt.param)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/privatetoken"
 	"github.com/google/go-cmp/cmp"
 )
@@ -93,11 +94,7 @@ func TestParseChallengeErrors(t *testing.T) {
 		{`PrivateToken challenge=cHVi, token-key=cHVi, max-age=1234567890123456789`, "max-age"},
 	}
 	for _, tt := range tests {
-		c, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		_, err = privatetoken.ParseChallenge(c)
+		_, err := schemetest.ViewChallenge(t, tt.in, privatetoken.ParseChallenge)
 		if e, ok := err.(*privatetoken.Error); !ok || e.Param != tt.param {
 			t.Errorf("ParseChallenge(%q) error = %v, want a *privatetoken.Error for %q", tt.in, err, tt.param)
 		}
@@ -145,11 +142,7 @@ func TestDecodeTokenChallengeErrors(t *testing.T) {
 
 func TestCredentials(t *testing.T) {
 	in := `PrivateToken token="` + tokenB64 + `"`
-	hc, err := httpauth.ParseCredentials(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := privatetoken.ParseCredentials(hc)
+	c, err := schemetest.ViewCredentials(t, in, privatetoken.ParseCredentials)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,11 +176,7 @@ func TestCredentials(t *testing.T) {
 		`PrivateToken token="` + secret + `+"`,
 		`PrivateToken token=""`,
 	} {
-		hc, err := httpauth.ParseCredentials(bad)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", bad, err)
-		}
-		_, err = privatetoken.ParseCredentials(hc)
+		_, err := schemetest.ViewCredentials(t, bad, privatetoken.ParseCredentials)
 		if err == nil {
 			t.Errorf("ParseCredentials(%q) succeeded", bad)
 		} else if strings.Contains(err.Error(), secret) {

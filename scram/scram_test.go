@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/scram"
 	"github.com/google/go-cmp/cmp"
 )
@@ -54,11 +55,7 @@ func TestRFCExchange(t *testing.T) {
 	checkDecoded(t, "client-first", cr.DecodeData, clientFirstMsg)
 
 	// 3. server-first.
-	hc, err := httpauth.ParseChallenge(`SCRAM-SHA-256 sid=AAAABBBBCCCCDDDD, data="` + serverFirst + `"`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ch, err := scram.ParseChallenge(hc)
+	ch, err := schemetest.ViewChallenge(t, `SCRAM-SHA-256 sid=AAAABBBBCCCCDDDD, data="`+serverFirst+`"`, scram.ParseChallenge)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,11 +93,7 @@ func TestRFCExchange(t *testing.T) {
 
 func parseCreds(t *testing.T, in string) scram.Credentials {
 	t.Helper()
-	hc, err := httpauth.ParseCredentials(in)
-	if err != nil {
-		t.Fatalf("httpauth.ParseCredentials(%q): %v", in, err)
-	}
-	c, err := scram.ParseCredentials(hc)
+	c, err := schemetest.ViewCredentials(t, in, scram.ParseCredentials)
 	if err != nil {
 		t.Fatalf("ParseCredentials(%q): %v", in, err)
 	}
@@ -198,11 +191,7 @@ func TestErrors(t *testing.T) {
 		{`SCRAM-SHA-1 sr=abc, ttl=""`, "ttl"},
 	}
 	for _, tt := range chErrs {
-		hc, err := httpauth.ParseChallenge(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseChallenge(%q): %v", tt.in, err)
-		}
-		_, err = scram.ParseChallenge(hc)
+		_, err := schemetest.ViewChallenge(t, tt.in, scram.ParseChallenge)
 		if e, ok := err.(*scram.Error); !ok || e.Param != tt.param || strings.Contains(e.Error(), secret) {
 			t.Errorf("ParseChallenge(%q) error = %v, want a *scram.Error for %q", tt.in, err, tt.param)
 		}
@@ -213,11 +202,7 @@ func TestErrors(t *testing.T) {
 		{`SCRAM-SHA-256 data="` + secret + `="`, "data"},
 	}
 	for _, tt := range crErrs {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		_, err = scram.ParseCredentials(hc)
+		_, err := schemetest.ViewCredentials(t, tt.in, scram.ParseCredentials)
 		if e, ok := err.(*scram.Error); !ok || e.Param != tt.param || strings.Contains(e.Error(), secret) {
 			t.Errorf("ParseCredentials(%q) error = %v, want a *scram.Error for %q", tt.in, err, tt.param)
 		}

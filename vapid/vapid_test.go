@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/vapid"
 )
 
@@ -96,11 +97,7 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{"vapid t=" + jwt + ", k=" + strings.Replace(testKey, "BM", "BQ", 1), "k"}, // 0x05 prefix
 	}
 	for _, tt := range tests {
-		hc, err := httpauth.ParseCredentials(tt.in)
-		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", tt.in, err)
-		}
-		_, err = vapid.ParseCredentials(hc)
+		_, err := schemetest.ViewCredentials(t, tt.in, vapid.ParseCredentials)
 		e, ok := err.(*vapid.Error)
 		if !ok || e.Param != tt.param {
 			t.Errorf("ParseCredentials(%q) error = %v, want a *vapid.Error for %q", tt.in, err, tt.param)

@@ -1,6 +1,7 @@
-// Package schemetest holds the round-trip property that the fuzz targets of
-// the scheme packages share, written once. It is for tests only: nothing
-// outside a _test.go file imports it.
+// Package schemetest holds what the tests of the scheme packages share,
+// written once: the round-trip property of their fuzz targets, and the
+// first steps of their tests of what a view reads or refuses. It is for
+// tests only: nothing outside a _test.go file imports it.
 //
 // The property, for a challenge (credentials likewise): if the root parser
 // accepts the input and the scheme's view accepts the result, the view must
@@ -70,6 +71,29 @@ func roundTrip[G, V any](t testing.TB, kind, in string,
 	if d := cmp.Diff(v, v2, cmpopts.EquateEmpty()); d != "" {
 		t.Fatalf("%s round trip through %q (-first +second):\n%s", kind, enc, d)
 	}
+}
+
+// ViewChallenge parses in as a challenge with the root parser, which must
+// accept it, and returns what view makes of the result: the first steps of
+// a test of what a scheme's view reads or refuses.
+func ViewChallenge[V any](t testing.TB, in string, view func(httpauth.Challenge) (V, error)) (V, error) {
+	t.Helper()
+	return parseAndView(t, in, httpauth.ParseChallenge, view)
+}
+
+// ViewCredentials is ViewChallenge for credentials.
+func ViewCredentials[V any](t testing.TB, in string, view func(httpauth.Credentials) (V, error)) (V, error) {
+	t.Helper()
+	return parseAndView(t, in, httpauth.ParseCredentials, view)
+}
+
+func parseAndView[G, V any](t testing.TB, in string, parse func(string) (G, error), view func(G) (V, error)) (V, error) {
+	t.Helper()
+	g, err := parse(in)
+	if err != nil {
+		t.Fatalf("the root parser refuses %q: %v", in, err)
+	}
+	return view(g)
 }
 
 // hasHighByte reports whether s holds a byte %x80-FF (obs-text, if it

@@ -141,3 +141,16 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestView(t *testing.T) {
+	if v, err := ViewChallenge(t, `X a=1`, viewChallenge); err != nil || v.Params["a"] != "1" {
+		t.Errorf("ViewChallenge of a challenge the view accepts = %v, %v", v, err)
+	}
+	if _, err := ViewCredentials(t, `Y a=1`, viewCredentials); err == nil {
+		t.Errorf("ViewCredentials of credentials the view refuses: no error")
+	}
+	msg := run(func(t testing.TB) { ViewChallenge(t, `X a="`, viewChallenge) })
+	if !strings.Contains(msg, "the root parser refuses") {
+		t.Errorf("ViewChallenge of a bad challenge reported %q", msg)
+	}
+}
