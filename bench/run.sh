@@ -3,7 +3,7 @@
 # scaling benchmarks of this module, the root package's benchmarks against
 # BenchmarkScanFloor, benchstat summaries and the conformance table.
 #
-#   ./run.sh                      # 10 rounds of -benchtime=200ms, ~15 minutes
+#   ./run.sh                      # 10 rounds of -benchtime=200ms, 20-45 minutes here
 #   COUNT=3 BENCHTIME=50ms ./run.sh   # a quick look
 #
 # The raw outputs stay in results/ so that the tables can be checked.
