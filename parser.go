@@ -706,8 +706,14 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 		return i, fault{t0, dupError{}}
 	}
 	*list = append(*list, Param{Name: name, Value: value})
-	st.empties, st.elem = 0, true
-	st.needSep, st.first, st.lastVal = true, false, lastVal
+	st.empties, st.first = 0, false
+	// The usual next bytes are ", " and another parameter: take the comma
+	// here rather than as an element of its own.
+	if i+1 < len(s) && s[i] == ',' {
+		st.elem, st.sep, st.needSep, st.lastVal = false, true, false, -1
+		return skipOWS(s, i+1), fault{}
+	}
+	st.elem, st.needSep, st.lastVal = true, true, lastVal
 	return i, fault{}
 }
 
