@@ -78,7 +78,6 @@ const (
 	errParamNoScheme   reason = "parameter without an auth-scheme followed by a space"
 	errParamAfterT68   reason = "parameter after a token68"
 	errSecondCreds     reason = "more than one credentials value"
-	errToken68InList   reason = "token68 is not allowed in a parameter list"
 	errExpectQuote     reason = "expected a quoted-string"
 	errAfterQuote      reason = "unexpected text after the closing quote"
 	errExpectEnd       reason = "expected end of field after the credentials"
