@@ -582,6 +582,8 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	st.empties, st.elem = 0, true
 	st.open, st.first, st.needSep, st.bare, st.lastVal = false, false, false, false, -1
 	if i >= len(s) || s[i] == ',' {
+		// A scheme alone takes no params (decision 4): it is complete.
+		st.keep = len(p.cs)
 		st.bare = true
 		st.bareAt, st.bareLn = i, st.ln
 		if i >= len(s) {
@@ -608,6 +610,7 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	// token68 or #auth-param (decision 3)
 	if end, next, ok := token68At(s, i); ok {
 		p.cs[len(p.cs)-1].Token68 = s[i:end]
+		st.keep = len(p.cs) // a token68 stands alone: complete
 		st.needSep = true
 		return next, fault{}
 	}
@@ -631,6 +634,7 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 			}
 			p.warn(st, at, warnCommaAfterScheme)
 			st.open, st.bare = true, false
+			st.keep = last // it takes params again: complete only when the next one starts
 		default:
 			return t0, fault{t0, errParamNoScheme}
 		}

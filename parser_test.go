@@ -89,11 +89,11 @@ var challengeTests = []challengeTest{
 	// 1. Several field lines are one list; errors name the line.
 	{"1", []string{`Basic realm="a"`, `Bearer realm="b"`}, []httpauth.Challenge{ch("Basic", "realm", "a"), ch("Bearer", "realm", "b")}, nil},
 	{"1", []string{`Digest realm="a"`, `nonce="n"`}, []httpauth.Challenge{ch("Digest", "realm", "a", "nonce", "n")}, nil},
-	{"1", []string{`Basic`, `realm="a"`}, nil, wantErr(1, 0)}, // like "Basic, realm=..." (decision 4)
+	{"1", []string{`Basic`, `realm="a"`}, []httpauth.Challenge{ch("Basic")}, wantErr(1, 0)}, // like "Basic, realm=..." (decision 4); Basic alone is complete
 	{"1", []string{`Basic realm="a"`, ``, `  `, `Bearer`}, []httpauth.Challenge{ch("Basic", "realm", "a"), ch("Bearer")}, nil},
 	{"1", []string{`Basic realm="a"`, `Bearer realm="b`}, []httpauth.Challenge{ch("Basic", "realm", "a")}, wantErr(1, 13)},
 	{"1", []string{`Basic realm="a"`, `Bearer`, `Digest nonce=a/b`}, []httpauth.Challenge{ch("Basic", "realm", "a"), ch("Bearer")}, wantErr(2, 14)},
-	{"1", []string{`Negotiate abc==`, `realm="x"`}, nil, wantErr(1, 0)},
+	{"1", []string{`Negotiate abc==`, `realm="x"`}, []httpauth.Challenge{ch68("Negotiate", "abc==")}, wantErr(1, 0)}, // a token68 challenge is complete
 
 	// 2. "token BWS =" is a param of the current challenge; any other
 	// token starts a new challenge.
@@ -119,7 +119,7 @@ var challengeTests = []challengeTest{
 	{"3", []string{`Foo abc`}, []httpauth.Challenge{ch68("Foo", "abc")}, nil},
 	{"3", []string{`Foo a/b+c~d.e_f-g==`}, []httpauth.Challenge{ch68("Foo", "a/b+c~d.e_f-g==")}, nil},
 	{"3", []string{`Negotiate abc=  , Basic realm="x"`}, []httpauth.Challenge{ch68("Negotiate", "abc="), ch("Basic", "realm", "x")}, nil},
-	{"3", []string{`Basic abc=, realm="x"`}, nil, wantErr(0, 12)},
+	{"3", []string{`Basic abc=, realm="x"`}, []httpauth.Challenge{ch68("Basic", "abc=")}, wantErr(0, 12)},
 	{"3", []string{`Basic abc def`}, nil, wantErr(0, 10)},
 	{"3", []string{`Basic "abc"`}, nil, wantErr(0, 6)},
 	{"3", []string{`Basic =abc`}, nil, wantErr(0, 0)}, // "token BWS =" is a param (decision 2), with no challenge
@@ -129,7 +129,7 @@ var challengeTests = []challengeTest{
 	{"4", []string{`Basic , realm="x"`}, []httpauth.Challenge{ch("Basic", "realm", "x")}, nil},
 	{"4", []string{`Scheme ,realm=x`}, []httpauth.Challenge{ch("Scheme", "realm", "x")}, nil},
 	{"4", []string{`Basic realm="x" , , charset=UTF-8 ,`}, []httpauth.Challenge{ch("Basic", "realm", "x", "charset", "UTF-8")}, nil},
-	{"4", []string{`Basic, realm="x"`}, nil, wantErr(0, 7)},
+	{"4", []string{`Basic, realm="x"`}, []httpauth.Challenge{ch("Basic")}, wantErr(0, 7)},
 	{"4", []string{`Basic ,`}, []httpauth.Challenge{ch("Basic")}, nil},
 
 	// 5. Case is kept as written.
@@ -192,6 +192,11 @@ var challengeTests = []challengeTest{
 	{"12", []string{`Basic realm="x", Bearer, Foo a==b`}, []httpauth.Challenge{ch("Basic", "realm", "x"), ch("Bearer")}, wantErr(0, 31)},
 	{"12", []string{`Negotiate abc=, Basic realm="x`}, []httpauth.Challenge{ch68("Negotiate", "abc=")}, wantErr(0, 28)},
 	{"12", []string{`Basic realm="x", charset=`}, nil, wantErr(0, 25)},
+	// A challenge that cannot take params (a token68, a scheme alone) is
+	// complete at its comma; one with params only when the next starts.
+	{"12", []string{`Negotiate abc, =x`}, []httpauth.Challenge{ch68("Negotiate", "abc")}, wantErr(0, 15)},
+	{"12", []string{`Basic realm="x", Bearer, "bad"`}, []httpauth.Challenge{ch("Basic", "realm", "x"), ch("Bearer")}, wantErr(0, 25)},
+	{"12", []string{`Basic realm="x", "bad"`}, nil, wantErr(0, 17)},
 }
 
 func TestParseChallenges(t *testing.T) {
@@ -471,7 +476,7 @@ func TestLimits(t *testing.T) {
 	tests = append(tests,
 		limitTest{"line default at", httpauth.Limits{}, []string{lineOf(httpauth.DefaultMaxLineBytes)}, 1, nil},
 		limitTest{"line default past", httpauth.Limits{}, []string{lineOf(httpauth.DefaultMaxLineBytes + 1)}, 0, wantErrIs(0, httpauth.DefaultMaxLineBytes, httpauth.ErrLimit)},
-		limitTest{"line default past second line", httpauth.Limits{}, []string{`Bearer`, lineOf(httpauth.DefaultMaxLineBytes + 1)}, 0, wantErrIs(1, httpauth.DefaultMaxLineBytes, httpauth.ErrLimit)},
+		limitTest{"line default past second line", httpauth.Limits{}, []string{`Bearer`, lineOf(httpauth.DefaultMaxLineBytes + 1)}, 1, wantErrIs(1, httpauth.DefaultMaxLineBytes, httpauth.ErrLimit)},
 		limitTest{"line 20 at", httpauth.Limits{MaxLineBytes: 20}, []string{lineOf(20)}, 1, nil},
 		limitTest{"line 20 past", httpauth.Limits{MaxLineBytes: 20}, []string{lineOf(21)}, 0, wantErrIs(0, 20, httpauth.ErrLimit)},
 		limitTest{"line unlimited", httpauth.Limits{MaxLineBytes: -1}, []string{lineOf(100000)}, 1, nil},
@@ -508,15 +513,15 @@ func TestLimits(t *testing.T) {
 	commas := func(k int) string { return "A" + strings.Repeat(",", k) + "B" }
 	tests = append(tests,
 		limitTest{"empty default at", httpauth.Limits{}, []string{commas(httpauth.DefaultMaxEmptyElements + 1)}, 2, nil},
-		limitTest{"empty default past", httpauth.Limits{}, []string{commas(httpauth.DefaultMaxEmptyElements + 2)}, 0, wantErrIs(0, 1+httpauth.DefaultMaxEmptyElements+1, httpauth.ErrLimit)},
+		limitTest{"empty default past", httpauth.Limits{}, []string{commas(httpauth.DefaultMaxEmptyElements + 2)}, 1, wantErrIs(0, 1+httpauth.DefaultMaxEmptyElements+1, httpauth.ErrLimit)},
 		limitTest{"empty default past with spaces", httpauth.Limits{}, []string{"A" + strings.Repeat(" ,", 18) + " B"}, 0, wantErrIs(0, 36, httpauth.ErrLimit)},
 		limitTest{"empty 1 at", httpauth.Limits{MaxEmptyElements: 1}, []string{`A,,B`}, 2, nil},
-		limitTest{"empty 1 past", httpauth.Limits{MaxEmptyElements: 1}, []string{`A,,,B`}, 0, wantErrIs(0, 3, httpauth.ErrLimit)},
+		limitTest{"empty 1 past", httpauth.Limits{MaxEmptyElements: 1}, []string{`A,,,B`}, 1, wantErrIs(0, 3, httpauth.ErrLimit)},
 		limitTest{"64 commas", httpauth.Limits{}, []string{strings.Repeat(",", 64)}, 0, wantErrIs(0, 16, httpauth.ErrLimit)},
 		limitTest{"empty leading at", httpauth.Limits{}, []string{strings.Repeat(",", 16) + "A"}, 1, nil},
 		limitTest{"empty leading past", httpauth.Limits{}, []string{strings.Repeat(",", 17) + "A"}, 0, wantErrIs(0, 16, httpauth.ErrLimit)},
 		limitTest{"empty trailing at", httpauth.Limits{}, []string{"A" + strings.Repeat(",", 16)}, 1, nil},
-		limitTest{"empty trailing past", httpauth.Limits{}, []string{"A" + strings.Repeat(",", 17)}, 0, wantErrIs(0, 18, httpauth.ErrLimit)},
+		limitTest{"empty trailing past", httpauth.Limits{}, []string{"A" + strings.Repeat(",", 17)}, 1, wantErrIs(0, 18, httpauth.ErrLimit)},
 	)
 
 	for _, tt := range tests {

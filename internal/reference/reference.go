@@ -34,8 +34,10 @@
 //     duplicate are checked (both reported at the param's name); the
 //     challenges limit is checked at the new scheme; too many empty
 //     elements comes before ErrEmpty;
-//   - partial challenges (decision 12): an error belongs to the last
-//     challenge started, which is dropped;
+//   - partial challenges (decision 12): a challenge with params is
+//     complete when the next scheme is read, a token68 or a bare scheme as
+//     soon as it is read (it cannot take params); an error drops only an
+//     incomplete one;
 //   - credentials: a comma before the scheme is an error (credentials is
 //     not a list), reported after those of what follows it: too many empty
 //     elements, an empty value, a missing scheme or a param without one.
@@ -60,10 +62,10 @@ const (
 // Proxy-Authenticate field (#challenge). On error it returns the challenges
 // completed before the error (decision 12) and a *httpauth.SyntaxError.
 //
-// A challenge is complete when the scheme of the next challenge has been
-// read: an error belongs to the last challenge started, which is dropped,
-// even when it is a bare scheme or a token68 that the faulty element could
-// not extend (`Negotiate abc, =x` returns no challenge).
+// A challenge that takes params is complete when the scheme of the next
+// challenge has been read; a token68 or a bare scheme, which take none, as
+// soon as they are read (`Negotiate abc, =x` returns Negotiate with the
+// error).
 func ParseChallenges(lim httpauth.Limits, lines ...string) (cs []httpauth.Challenge, err error) {
 	p := newParser(lim, lines)
 	defer func() {
@@ -590,6 +592,10 @@ func (p *parser) challenges() {
 			}
 		}
 		p.out = append(p.out, ch)
+		if !data || ch.Token68 != "" {
+			// A token68 or a scheme alone takes no params: complete.
+			p.done = len(p.out)
+		}
 	}
 }
 
