@@ -269,7 +269,11 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func testGoldenFile(t *testing.T, file string) {
+// loadCase reads a txtar-style case file: its archive, the field lines of
+// its input (or input.q) section, which must come first, and the grammar
+// of its field section.
+func loadCase(t *testing.T, file string) (archive, []string, goldenKind) {
+	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -287,6 +291,11 @@ func testGoldenFile(t *testing.T, file string) {
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
+	return a, lines, k
+}
+
+func testGoldenFile(t *testing.T, file string) {
+	a, lines, k := loadCase(t, file)
 
 	// What the code does now.
 	v, parsed, perr := goldenParse(k, lines)

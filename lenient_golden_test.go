@@ -87,23 +87,7 @@ func lenientDiff(want, got any) string {
 }
 
 func testLenientFile(t *testing.T, file string) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := parseArchive(string(data))
-	if len(a.sections) == 0 || (a.sections[0].name != "input" && a.sections[0].name != "input.q") {
-		t.Fatalf("%s: the first section must be input or input.q", file)
-	}
-	lines, err := decodeLines(a.sections[0].data, a.sections[0].name == "input.q")
-	if err != nil {
-		t.Fatalf("%s: input: %v", file, err)
-	}
-	field, _ := a.get("field")
-	k, err := fieldKind(field)
-	if err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
+	a, lines, k := loadCase(t, file)
 
 	got := map[string]string{}
 
@@ -135,7 +119,10 @@ func testLenientFile(t *testing.T, file string) {
 	}
 
 	// The canonical encoding of what lenient mode recovered.
-	var encLines []string
+	var (
+		encLines []string
+		err      error
+	)
 	encodable := !(k == kindCredentials && lerr != nil)
 	if encodable {
 		encLines, err = goldenEncode(httpauth.Encoder{AllowObsText: true}, lv)
