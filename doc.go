@@ -92,7 +92,10 @@
 // unless [Encoder.AllowObsText] is set; send them as RFC 8187 ext-values
 // ([ExtParam], [EncodeExtValue], [DecodeExtValue]). Whatever the encoder
 // accepts parses back to the same value, and the encoding of anything
-// strict parsing accepts is a fixed point of parse-then-encode.
+// strict parsing accepts is a fixed point of parse-then-encode; since
+// strict parsing accepts obs-text inside quoted-strings, that second
+// property holds with AllowObsText set, which is how the fuzz targets and
+// the command-line tool's canon encode.
 //
 // # Allocation
 //
