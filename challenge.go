@@ -107,9 +107,13 @@ func (c *Challenge) UnmarshalText(text []byte) error {
 	return nil
 }
 
-func (c Challenge) encodedLenHint() int {
-	n := len(c.Scheme) + 1 + len(c.Token68)
-	for _, p := range c.Params {
+func (c Challenge) encodedLenHint() int { return encodedLenHint(c.Scheme, c.Token68, c.Params) }
+
+// encodedLenHint is the usual length of an encoding: the scheme, a space,
+// the token68, and per parameter its name, value, "=", two quotes and ", ".
+func encodedLenHint(scheme, token68 string, ps Params) int {
+	n := len(scheme) + 1 + len(token68)
+	for _, p := range ps {
 		n += len(p.Name) + len(p.Value) + 5
 	}
 	return n

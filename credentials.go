@@ -44,11 +44,7 @@ func (c Credentials) IsValid() bool {
 // Encode returns the canonical encoding of c, secrets included, ready to be
 // sent as an Authorization value. See [AppendCredentials].
 func (c Credentials) Encode() (string, error) {
-	n := len(c.Scheme) + 1 + len(c.Token68)
-	for _, p := range c.Params {
-		n += len(p.Name) + len(p.Value) + 5
-	}
-	b, err := AppendCredentials(make([]byte, 0, n), c)
+	b, err := AppendCredentials(make([]byte, 0, encodedLenHint(c.Scheme, c.Token68, c.Params)), c)
 	if err != nil {
 		return "", err
 	}

@@ -294,6 +294,52 @@ func loadCase(t *testing.T, file string) (archive, []string, goldenKind) {
 	return a, lines, k
 }
 
+// updateSections rewrites the output sections of file from got under
+// -update and reports true; otherwise it checks every output section
+// against got (and that the file has no unknown section) and reports false.
+func updateSections(t *testing.T, file string, a *archive, outputs []string, got map[string]string) bool {
+	t.Helper()
+	if *update {
+		keep := []section{}
+		for _, s := range a.sections {
+			if s.name == "input" || s.name == "input.q" || s.name == "field" {
+				keep = append(keep, s)
+			}
+		}
+		for _, name := range outputs {
+			if d, ok := got[name]; ok {
+				keep = append(keep, section{name: name, data: d})
+			}
+		}
+		a.sections = keep
+		if err := os.WriteFile(file, a.format(), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return true
+	}
+	for _, s := range a.sections {
+		switch s.name {
+		case "input", "input.q", "field":
+		default:
+			if !goldenContains(outputs, s.name) {
+				t.Errorf("%s: unknown section %q", file, s.name)
+			}
+		}
+	}
+	for _, name := range outputs {
+		want, wok := a.get(name)
+		g, gok := got[name]
+		if wok != gok {
+			t.Errorf("%s: section %q: in file %v, produced %v (got %q)", file, name, wok, gok, g)
+			continue
+		}
+		if diff := cmp.Diff(want, g); diff != "" {
+			t.Errorf("%s: section %q mismatch (-want +got):\n%s", file, name, diff)
+		}
+	}
+	return false
+}
+
 func testGoldenFile(t *testing.T, file string) {
 	a, lines, k := loadCase(t, file)
 
@@ -331,44 +377,8 @@ func testGoldenFile(t *testing.T, file string) {
 	}
 
 	outputs := []string{"parsed", "encoded", "encoded.q", "encode-error", "encoded-obs-text", "encoded-obs-text.q", "error"}
-	if *update {
-		keep := []section{}
-		for _, s := range a.sections {
-			if s.name == "input" || s.name == "input.q" || s.name == "field" {
-				keep = append(keep, s)
-			}
-		}
-		for _, name := range outputs {
-			if d, ok := got[name]; ok {
-				keep = append(keep, section{name: name, data: d})
-			}
-		}
-		a.sections = keep
-		if err := os.WriteFile(file, a.format(), 0o666); err != nil {
-			t.Fatal(err)
-		}
+	if updateSections(t, file, &a, outputs, got) {
 		return
-	}
-
-	for _, s := range a.sections {
-		switch s.name {
-		case "input", "input.q", "field":
-		default:
-			if _, ok := got[s.name]; !ok && !goldenContains(outputs, s.name) {
-				t.Errorf("%s: unknown section %q", file, s.name)
-			}
-		}
-	}
-	for _, name := range outputs {
-		want, wok := a.get(name)
-		g, gok := got[name]
-		if wok != gok {
-			t.Errorf("%s: section %q: in file %v, produced %v (got %q)", file, name, wok, gok, g)
-			continue
-		}
-		if diff := cmp.Diff(want, g); diff != "" {
-			t.Errorf("%s: section %q mismatch (-want +got):\n%s", file, name, diff)
-		}
 	}
 
 	// Idempotence: each encoded line parses to the same values and

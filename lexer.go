@@ -156,9 +156,8 @@ func (k Kind) String() string {
 // Reset makes it reusable for another line.
 type Lexer struct {
 	// immutable for one line
-	src     string
-	line    int
-	lenient bool // accept an unterminated quoted-string at the end (lenient mode)
+	src  string
+	line int
 
 	// scanning state
 	start   int  // offset of the current token
@@ -174,8 +173,7 @@ type Lexer struct {
 func (l *Lexer) Reset(src string) { l.reset(src, 0) }
 
 func (l *Lexer) reset(src string, line int) {
-	lenient := l.lenient
-	*l = Lexer{src: src, line: line, lenient: lenient}
+	*l = Lexer{src: src, line: line}
 }
 
 // Next advances to the next token and reports whether there is one. It
@@ -199,7 +197,7 @@ func (l *Lexer) Next() bool {
 		l.kind = KindSpace
 		l.pos = skipOWS(s, i)
 	case c == '"':
-		end, esc, _, r, at := l.scanQuoted(s, i)
+		end, esc, _, r, at := scanQuoted(s, i, false)
 		if r != "" {
 			return l.fail(r, at)
 		}
@@ -286,9 +284,10 @@ func skipOWS(s string, i int) int {
 // the offset after it, whether a quoted-pair occurs and whether the closing
 // quote was found, or a reason and the offset of the fault.
 //
-// In lenient mode a quoted-string that runs to the end of the line is
-// accepted as if it were closed there (closed is false).
-func (l *Lexer) scanQuoted(s string, i int) (end int, escaped, closed bool, r reason, at int) {
+// lenient (the parser's lenient mode) accepts a quoted-string that runs to
+// the end of the line as if it were closed there (closed is false), and an
+// obs-fold inside it.
+func scanQuoted(s string, i int, lenient bool) (end int, escaped, closed bool, r reason, at int) {
 	open := i
 	i++
 	// Eight bytes at a time while all are qdtext: a long value without
@@ -312,7 +311,7 @@ func (l *Lexer) scanQuoted(s string, i int) (end int, escaped, closed bool, r re
 			return i + 1, escaped, true, "", 0
 		case c == '\\':
 			if i+1 >= len(s) {
-				if l.lenient {
+				if lenient {
 					return len(s), true, false, "", 0
 				}
 				return 0, false, false, errUnterminated, open
@@ -322,7 +321,7 @@ func (l *Lexer) scanQuoted(s string, i int) (end int, escaped, closed bool, r re
 			}
 			escaped = true
 			i += 2
-		case l.lenient && isFold(s, i):
+		case lenient && isFold(s, i):
 			// obs-fold: unescape reads it as one SP.
 			escaped = true
 			i += 3
@@ -330,7 +329,7 @@ func (l *Lexer) scanQuoted(s string, i int) (end int, escaped, closed bool, r re
 			return 0, false, false, errCTLInQuoted, i
 		}
 	}
-	if l.lenient {
+	if lenient {
 		return len(s), escaped, false, "", 0
 	}
 	return 0, false, false, errUnterminated, open
@@ -342,36 +341,38 @@ func (l *Lexer) scanQuoted(s string, i int) (end int, escaped, closed bool, r re
 // no backslash, the result is a substring of q and nothing is allocated.
 // It reports a [*SyntaxError] if q is not exactly one valid quoted-string.
 func Unquote(q string) (string, error) {
-	var l Lexer
-	if len(q) == 0 || q[0] != '"' {
-		return "", &SyntaxError{Err: errExpectQuote}
+	body, esc, err := quotedBody(q)
+	if err != nil {
+		return "", err
 	}
-	end, esc, _, r, at := l.scanQuoted(q, 0)
-	if r != "" {
-		return "", &SyntaxError{Offset: at, Err: r}
-	}
-	if end != len(q) {
-		return "", &SyntaxError{Offset: end, Err: errAfterQuote}
-	}
-	return unescape(q[1:end-1], esc), nil
+	return unescape(body, esc), nil
 }
 
 // AppendUnquote appends the value of the quoted-string q to dst, as
 // [Unquote] does, and returns the extended buffer. It allocates only to grow
 // dst.
 func AppendUnquote(dst []byte, q string) ([]byte, error) {
-	var l Lexer
-	if len(q) == 0 || q[0] != '"' {
-		return dst, &SyntaxError{Err: errExpectQuote}
+	body, _, err := quotedBody(q)
+	if err != nil {
+		return dst, err
 	}
-	end, _, _, r, at := l.scanQuoted(q, 0)
+	return appendUnescaped(dst, body), nil
+}
+
+// quotedBody checks that q is exactly one quoted-string and returns what
+// stands between its quotes and whether a quoted-pair occurs in it.
+func quotedBody(q string) (body string, escaped bool, err error) {
+	if len(q) == 0 || q[0] != '"' {
+		return "", false, &SyntaxError{Err: errExpectQuote}
+	}
+	end, esc, _, r, at := scanQuoted(q, 0, false)
 	if r != "" {
-		return dst, &SyntaxError{Offset: at, Err: r}
+		return "", false, &SyntaxError{Offset: at, Err: r}
 	}
 	if end != len(q) {
-		return dst, &SyntaxError{Offset: end, Err: errAfterQuote}
+		return "", false, &SyntaxError{Offset: end, Err: errAfterQuote}
 	}
-	return appendUnescaped(dst, q[1:end-1]), nil
+	return q[1 : end-1], esc, nil
 }
 
 // unescape returns body (the inside of a quoted-string the lexer accepted)

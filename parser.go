@@ -63,7 +63,6 @@ type Parser struct {
 	Lenient bool
 
 	warns []Warning
-	lx    Lexer
 
 	// During a call: the challenges being built (the caller's dst, or
 	// scratch space), and for a parameter list, the list.
@@ -431,7 +430,6 @@ type fault struct {
 // then read again as a token, nothing more.
 func (p *Parser) parse(m mode, base int, lines []string) error {
 	p.warns = p.warns[:0]
-	p.lx.lenient = p.Lenient
 	p.resetIndex()
 	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1, base: base, keep: base, leadComma: -1, bareAt: -1}
 	if m == modeParams {
@@ -656,7 +654,7 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 	lastVal := -1
 	switch c := s[j]; {
 	case c == '"':
-		end, esc, closed, r, at := p.lx.scanQuoted(s, j)
+		end, esc, closed, r, at := scanQuoted(s, j, p.Lenient)
 		if r != "" {
 			return j, fault{at, r}
 		}
@@ -713,11 +711,12 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 	st.empties, st.first = 0, false
 	// The usual next bytes are ", " and another parameter: take the comma
 	// here rather than as an element of its own.
+	st.elem = true
 	if i+1 < len(s) && s[i] == ',' {
-		st.elem, st.sep, st.needSep, st.lastVal = false, true, false, -1
-		return skipOWS(s, i+1), fault{}
+		st.needSep, st.lastVal = false, -1
+		return skipOWS(s, i+1), p.separator(i, st) // never a fault after an element
 	}
-	st.elem, st.needSep, st.lastVal = true, true, lastVal
+	st.needSep, st.lastVal = true, lastVal
 	return i, fault{}
 }
 
@@ -881,7 +880,7 @@ func (p *Parser) recover(s string, i int, f fault, st *state) int {
 	// Go on after the next comma that is not inside a quoted-string.
 	for i < len(s) && s[i] != ',' {
 		if s[i] == '"' {
-			if end, _, _, r, _ := p.lx.scanQuoted(s, i); r == "" {
+			if end, _, _, r, _ := scanQuoted(s, i, p.Lenient); r == "" {
 				i = end
 				continue
 			}
