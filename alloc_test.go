@@ -49,9 +49,9 @@ func TestNoAllocs(t *testing.T) {
 			switch tc.field {
 			case "challenge":
 				p := httpauth.Parser{Lenient: tc.lenient}
-				dst := must(p.AppendChallenges(nil, tc.in))
-				check(t, "Parser.AppendChallenges", escaped, func() {
-					dst = must(p.AppendChallenges(dst[:0], tc.in))
+				dst := must(p.ParseChallenges(nil, tc.in))
+				check(t, "Parser.ParseChallenges", escaped, func() {
+					dst = must(p.ParseChallenges(dst[:0], tc.in))
 				})
 				if !tc.lenient {
 					check(t, "ParseChallenges", 2+escaped, func() {
@@ -85,8 +85,8 @@ func TestNoAllocs(t *testing.T) {
 	t.Run("params", func(t *testing.T) {
 		in := `nextnonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", qop=auth, rspauth="8ca523f5e9506fed4657c9700eebdbec", cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", nc=00000001`
 		var p httpauth.Parser
-		ps := must(p.AppendParams(nil, in))
-		check(t, "Parser.AppendParams", 0, func() { ps = must(p.AppendParams(ps[:0], in)) })
+		ps := must(p.ParseParams(nil, in))
+		check(t, "Parser.ParseParams", 0, func() { ps = must(p.ParseParams(ps[:0], in)) })
 		check(t, "ParseParams", 2, func() { must(httpauth.ParseParams(in)) })
 		buf := make([]byte, 0, 2*len(in))
 		check(t, "AppendParams", 0, func() { buf = must(httpauth.AppendParams(buf[:0], ps)) })

@@ -98,7 +98,7 @@ func BenchmarkParseChallenges(b *testing.B) {
 			var dst []httpauth.Challenge
 			var err error
 			for b.Loop() {
-				dst, err = p.AppendChallenges(dst[:0], tc.in)
+				dst, err = p.ParseChallenges(dst[:0], tc.in)
 			}
 			if err != nil || len(dst) == 0 {
 				b.Fatal(len(dst), err)
@@ -174,7 +174,7 @@ func BenchmarkAppendChallenge(b *testing.B) {
 			continue
 		}
 		p := httpauth.Parser{Lenient: tc.lenient}
-		cs, err := p.AppendChallenges(nil, tc.in)
+		cs, err := p.ParseChallenges(nil, tc.in)
 		if err != nil {
 			b.Fatal(err)
 		}

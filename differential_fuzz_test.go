@@ -138,9 +138,9 @@ func fastChallenges(lim httpauth.Limits, lines []string) ([]httpauth.Challenge, 
 		return httpauth.ParseChallenges(lines...)
 	}
 	p := httpauth.Parser{}
-	prev, _ := p.AppendChallenges(nil, warmup)
+	prev, _ := p.ParseChallenges(nil, warmup)
 	p.Limits = lim
-	return p.AppendChallenges(prev[:0], lines...)
+	return p.ParseChallenges(prev[:0], lines...)
 }
 
 func fastCredentials(lim httpauth.Limits, value string) (httpauth.Credentials, error) {
@@ -158,9 +158,9 @@ func fastParams(lim httpauth.Limits, lines []string) (httpauth.Params, error) {
 		return httpauth.ParseParams(lines...)
 	}
 	p := httpauth.Parser{}
-	prev, _ := p.AppendParams(nil, `realm="a\"b", nonce=x, qop="auth, auth-int"`)
+	prev, _ := p.ParseParams(nil, `realm="a\"b", nonce=x, qop="auth, auth-int"`)
 	p.Limits = lim
-	return p.AppendParams(prev[:0], lines...)
+	return p.ParseParams(prev[:0], lines...)
 }
 
 // diffChallenges returns "" when both parsers agree on lines, or a

@@ -100,8 +100,8 @@
 // # Allocation
 //
 // The [Lexer] never allocates. A reused [Parser] appending into reused
-// destinations ([Parser.AppendChallenges], [Parser.ParseCredentials],
-// [Parser.AppendParams]) allocates nothing, except one string for each
+// destinations ([Parser.ParseChallenges], [Parser.ParseCredentials],
+// [Parser.ParseParams]) allocates nothing, except one string for each
 // quoted value that holds a quoted-pair (or, in lenient mode, an obs-fold).
 // [ParseChallenges] allocates at most twice, [ParseCredentials] and
 // [ParseParams] at most once, plus the same per-escape strings. The
@@ -117,6 +117,39 @@
 // an error wrapping [ErrLimit], never a silent truncation. Parsing is
 // linear in the input: no byte is looked at more than a small constant
 // number of times.
+//
+// # Scheme packages
+//
+// Each scheme package (basic, bearer, digest, negotiate, hoba, mutual,
+// scram, vapid, oauth1, privatetoken, concealed, gnap, hawk, aws4) has the
+// same shape, built on the values of this package:
+//
+//   - Scheme is the auth-scheme name as registered (const Scheme = "Digest").
+//
+//   - ParseChallenge(httpauth.Challenge) (Challenge, error),
+//     ParseCredentials(httpauth.Credentials) (Credentials, error) and, where
+//     the scheme defines Authentication-Info, ParseInfo(httpauth.Params)
+//     (Info, error) read the typed value from a parsed one.
+//
+//   - Challenge.Build() (httpauth.Challenge, error), Credentials.Build()
+//     (httpauth.Credentials, error) and Info.Build() (httpauth.Params, error)
+//     turn a typed value back into one this package encodes; they check what
+//     the scheme requires and report what they refuse.
+//
+//   - Verify functions and methods return nil or an error; credentials that
+//     are well-formed but wrong wrap [ErrVerification].
+//
+//   - Every error is a [*SchemeError] naming the parameter at fault. A value
+//     of another scheme wraps [ErrOtherScheme], so a client tries each
+//     challenge in turn:
+//
+//     for _, c := range challenges {
+//     d, err := digest.ParseChallenge(c)
+//     if errors.Is(err, httpauth.ErrOtherScheme) {
+//     continue
+//     }
+//     ...
+//     }
 //
 // # Secrets
 //

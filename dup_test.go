@@ -20,19 +20,19 @@ func TestDuplicateLongLists(t *testing.T) {
 			names[i] = fmt.Sprintf("p%d", i)
 		}
 		line := "X " + strings.Join(names, "=v, ") + "=v"
-		cs, err := p.AppendChallenges(nil, line)
+		cs, err := p.ParseChallenges(nil, line)
 		if err != nil || len(cs) != 1 || len(cs[0].Params) != n {
 			t.Fatalf("%d distinct params: got %d challenges, err %v", n, len(cs), err)
 		}
 		for _, dup := range []int{0, n / 2, n - 1} {
 			in := line + ", P" + names[dup][1:] + "=w"
-			_, err := p.AppendChallenges(nil, in)
+			_, err := p.ParseChallenges(nil, in)
 			var se *httpauth.SyntaxError
 			if !errors.Is(err, httpauth.ErrDuplicateParam) || !errors.As(err, &se) || se.Offset != len(line)+2 {
 				t.Errorf("%d params, duplicate of #%d: error %v, want ErrDuplicateParam at offset %d", n, dup, err, len(line)+2)
 			}
 			lp := httpauth.Parser{Lenient: true, Limits: p.Limits}
-			cs, err := lp.AppendChallenges(nil, in)
+			cs, err := lp.ParseChallenges(nil, in)
 			if err != nil || len(cs) != 1 || len(cs[0].Params) != n || len(lp.Warnings()) != 1 {
 				t.Errorf("lenient, %d params, duplicate of #%d: %d params, %d warnings, err %v; want %d params and one warning",
 					n, dup, len(cs[0].Params), len(lp.Warnings()), err, n)
@@ -41,12 +41,12 @@ func TestDuplicateLongLists(t *testing.T) {
 	}
 	// A second challenge starts a new list: the same names again are fine.
 	two := "X " + manyNames(40) + ", Y " + manyNames(40)
-	if cs, err := p.AppendChallenges(nil, two); err != nil || len(cs) != 2 {
+	if cs, err := p.ParseChallenges(nil, two); err != nil || len(cs) != 2 {
 		t.Errorf("two challenges with the same 40 names: %d challenges, %v", len(cs), err)
 	}
 	// Authentication-Info lists use the same check.
-	if _, err := p.AppendParams(nil, manyNames(40)+", N39=x"); !errors.Is(err, httpauth.ErrDuplicateParam) {
-		t.Errorf("AppendParams with a duplicate among 41: %v, want ErrDuplicateParam", err)
+	if _, err := p.ParseParams(nil, manyNames(40)+", N39=x"); !errors.Is(err, httpauth.ErrDuplicateParam) {
+		t.Errorf("ParseParams with a duplicate among 41: %v, want ErrDuplicateParam", err)
 	}
 }
 

@@ -134,3 +134,63 @@ var ErrEncode = errors.New("httpauth: value cannot be encoded")
 
 // Is reports whether target is [ErrEncode].
 func (e *EncodeError) Is(target error) bool { return target == ErrEncode }
+
+// The errors of the scheme packages (basic, bearer, digest, ...). Each of
+// them reports what it cannot read, build or verify as a [*SchemeError]
+// whose Err is, or wraps, one of these or a sentinel of the package.
+var (
+	// ErrOtherScheme is wrapped by the error a scheme package returns for
+	// a challenge or credentials of another auth-scheme, so that a client
+	// looping over the challenges of a 401 can skip what it does not
+	// answer: errors.Is(err, httpauth.ErrOtherScheme).
+	ErrOtherScheme = errors.New("another auth-scheme")
+
+	// ErrMissingParam is wrapped by the error a scheme package returns
+	// when a parameter its scheme requires is absent.
+	ErrMissingParam = errors.New("required parameter missing")
+
+	// ErrVerification is wrapped by the error a Verify function returns
+	// for credentials that are well-formed but do not prove what they
+	// claim (a wrong password, MAC or signature): a server answers 401,
+	// where any other error of a scheme package is a malformed request.
+	ErrVerification = errors.New("verification failed")
+)
+
+// SchemeError reports a challenge, credentials or Authentication-Info list
+// that the grammar accepts but a scheme package cannot read, build or
+// verify: a value of another scheme ([ErrOtherScheme]), a missing
+// ([ErrMissingParam]), malformed or duplicate parameter, a failed
+// verification ([ErrVerification]). Like [SyntaxError], it never quotes a
+// value.
+type SchemeError struct {
+	// Scheme is the auth-scheme of the package that reports the error,
+	// as registered ("Digest"), not the one it was given.
+	Scheme string
+	// Param is the name of the parameter at fault, as the scheme spells
+	// it ("nonce"), or "" when the error is about the value as a whole
+	// (its scheme, its token68). It is never copied from the input: a
+	// malformed value can put a secret where a name should be.
+	Param string
+	// Err says why. errors.Is(e, target) looks through it.
+	Err error
+}
+
+func (e *SchemeError) Error() string {
+	b := make([]byte, 0, 64)
+	b = append(b, "httpauth: "...)
+	b = append(b, e.Scheme...)
+	if e.Param != "" {
+		b = append(b, ' ')
+		b = append(b, e.Param...)
+	}
+	b = append(b, ": "...)
+	if e.Err != nil {
+		b = append(b, e.Err.Error()...)
+	} else {
+		b = append(b, "invalid"...)
+	}
+	return string(b)
+}
+
+// Unwrap returns e.Err.
+func (e *SchemeError) Unwrap() error { return e.Err }

@@ -150,7 +150,7 @@ func ExampleAppendChallenge() {
 	// httpauth: cannot encode realm: control character (CR, LF, NUL and other CTLs but HTAB are refused)
 }
 
-func ExampleParser_AppendChallenges() {
+func ExampleParser_ParseChallenges() {
 	var p httpauth.Parser
 	var cs []httpauth.Challenge
 	for _, field := range []string{
@@ -158,7 +158,7 @@ func ExampleParser_AppendChallenges() {
 		`Bearer realm="two", scope="read"`,
 	} {
 		var err error
-		cs, err = p.AppendChallenges(cs[:0], field) // reuses cs and its params
+		cs, err = p.ParseChallenges(cs[:0], field) // reuses cs and its params
 		if err != nil {
 			fmt.Println(err)
 			return

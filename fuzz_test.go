@@ -190,12 +190,12 @@ func FuzzParseChallenges(f *testing.F) {
 		}
 		// The reusable Parser agrees with the convenience function.
 		var p httpauth.Parser
-		got, perr := p.AppendChallenges(nil, lines...)
+		got, perr := p.ParseChallenges(nil, lines...)
 		if (err == nil) != (perr == nil) || (err != nil && err.Error() != perr.Error()) {
 			t.Fatalf("Parser error %v, ParseChallenges error %v", perr, err)
 		}
 		if diff := cmp.Diff(cs, got, equateEmpty); diff != "" {
-			t.Fatalf("Parser.AppendChallenges differs (-func +parser):\n%s", diff)
+			t.Fatalf("Parser.ParseChallenges differs (-func +parser):\n%s", diff)
 		}
 	})
 }

@@ -121,9 +121,9 @@ var reparseLimits = httpauth.Limits{MaxLineBytes: -1}
 
 func lenientFuzzChallenges(t *testing.T, lines []string) {
 	strict := httpauth.Parser{}
-	sv, serr := strict.AppendChallenges(nil, lines...)
+	sv, serr := strict.ParseChallenges(nil, lines...)
 	lp := httpauth.Parser{Lenient: true}
-	lv, lerr := lp.AppendChallenges(nil, lines...)
+	lv, lerr := lp.ParseChallenges(nil, lines...)
 	warns := append([]httpauth.Warning(nil), lp.Warnings()...)
 	lenientFuzzCommon(t, "challenges", lines, serr, lerr, sv, lv, warns)
 
@@ -133,7 +133,7 @@ func lenientFuzzChallenges(t *testing.T, lines []string) {
 		t.Fatalf("challenges %q: the lenient result %#v does not encode: %v", lines, lv, err)
 	}
 	p := httpauth.Parser{Limits: reparseLimits}
-	v2, err := p.AppendChallenges(nil, enc...)
+	v2, err := p.ParseChallenges(nil, enc...)
 	if err != nil {
 		t.Fatalf("challenges %q: the encoded lenient result %q does not parse strictly: %v", lines, enc, err)
 	}
@@ -169,9 +169,9 @@ func lenientFuzzCredentials(t *testing.T, value string) {
 
 func lenientFuzzParams(t *testing.T, lines []string) {
 	strict := httpauth.Parser{}
-	sv, serr := strict.AppendParams(nil, lines...)
+	sv, serr := strict.ParseParams(nil, lines...)
 	lp := httpauth.Parser{Lenient: true}
-	lv, lerr := lp.AppendParams(nil, lines...)
+	lv, lerr := lp.ParseParams(nil, lines...)
 	warns := append([]httpauth.Warning(nil), lp.Warnings()...)
 	lenientFuzzCommon(t, "params", lines, serr, lerr, sv, lv, warns)
 	if lerr != nil {
@@ -182,7 +182,7 @@ func lenientFuzzParams(t *testing.T, lines []string) {
 		t.Fatalf("params %q: the lenient result %#v does not encode: %v", lines, lv, err)
 	}
 	p := httpauth.Parser{Limits: reparseLimits}
-	v2, err := p.AppendParams(nil, enc...)
+	v2, err := p.ParseParams(nil, enc...)
 	if err != nil {
 		t.Fatalf("params %q: the encoded lenient result %q does not parse strictly: %v", lines, enc, err)
 	}

@@ -51,7 +51,7 @@ var lenientOutputs = []string{"strict", "lenient", "warnings", "lenient-error", 
 func lenientParse(p *httpauth.Parser, k goldenKind, lines []string) (any, string, error) {
 	switch k {
 	case kindChallenges:
-		cs, err := p.AppendChallenges(nil, lines...)
+		cs, err := p.ParseChallenges(nil, lines...)
 		return cs, renderChallenges(cs), err
 	case kindCredentials:
 		if len(lines) != 1 {
@@ -63,7 +63,7 @@ func lenientParse(p *httpauth.Parser, k goldenKind, lines []string) (any, string
 		}
 		return c, renderCredentials(c), nil
 	default:
-		ps, err := p.AppendParams(nil, lines...)
+		ps, err := p.ParseParams(nil, lines...)
 		return ps, renderParamList(ps), err
 	}
 }
@@ -72,7 +72,11 @@ func lenientParse(p *httpauth.Parser, k goldenKind, lines []string) (any, string
 func renderWarnings(ws []httpauth.Warning) []string {
 	var out []string
 	for _, w := range ws {
-		out = append(out, fmt.Sprintf("%d:%d: %s", w.Line, w.Offset, w.Message))
+		msg := w.Message
+		if w.Err != nil {
+			msg += ": " + w.Err.Error()
+		}
+		out = append(out, fmt.Sprintf("%d:%d: %s", w.Line, w.Offset, msg))
 	}
 	return out
 }

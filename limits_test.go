@@ -28,7 +28,7 @@ type limitCase struct {
 }
 
 func parseChallengesWith(p *httpauth.Parser, lines []string) error {
-	_, err := p.AppendChallenges(nil, lines...)
+	_, err := p.ParseChallenges(nil, lines...)
 	return err
 }
 
@@ -38,7 +38,7 @@ func parseCredentialsWith(p *httpauth.Parser, lines []string) error {
 }
 
 func parseParamsWith(p *httpauth.Parser, lines []string) error {
-	_, err := p.AppendParams(nil, lines...)
+	_, err := p.ParseParams(nil, lines...)
 	return err
 }
 
@@ -425,25 +425,25 @@ var linearInputs = []struct {
 	parse func(p *httpauth.Parser, s string) error
 }{
 	{"commas", func(n int) string { return "a=b" + strings.Repeat(",", n-len("a=b=c")) + "c=d" },
-		func(p *httpauth.Parser, s string) error { _, err := p.AppendParams(nil, s); return err }},
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
 	{"commas-challenges", func(n int) string { return "Basic" + strings.Repeat(" ,", (n-len("Basic"))/2) },
-		func(p *httpauth.Parser, s string) error { _, err := p.AppendChallenges(nil, s); return err }},
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
 	{"pairs", func(n int) string {
 		var b strings.Builder
 		for i := 0; b.Len() < n; i++ {
 			fmt.Fprintf(&b, "a%d=b, ", i)
 		}
 		return strings.TrimSuffix(b.String(), ", ")
-	}, func(p *httpauth.Parser, s string) error { _, err := p.AppendParams(nil, s); return err }},
+	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
 	{"challenges", func(n int) string {
 		return strings.TrimSuffix(strings.Repeat("S a=b, ", n/len("S a=b, ")), ", ")
-	}, func(p *httpauth.Parser, s string) error { _, err := p.AppendChallenges(nil, s); return err }},
+	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
 	{"escapes", func(n int) string { return `a="` + strings.Repeat(`\\`, (n-len(`a=""`))/2) + `"` },
-		func(p *httpauth.Parser, s string) error { _, err := p.AppendParams(nil, s); return err }},
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
 	{"unterminated", func(n int) string { return `Basic realm="` + strings.Repeat(`x\"`, n/3) },
-		func(p *httpauth.Parser, s string) error { _, err := p.AppendChallenges(nil, s); return err }},
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
 	{"token68-like", func(n int) string { return "Basic " + strings.Repeat("a", n) + " b" },
-		func(p *httpauth.Parser, s string) error { _, err := p.AppendChallenges(nil, s); return err }},
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
 }
 
 // BenchmarkLinear/<input>/<size> parses the same shape at 64 KiB and

@@ -81,9 +81,13 @@ type Parser struct {
 // Message says, for a person, what was wrong and what was read instead. Like
 // errors, warnings never quote the input.
 type Warning struct {
+	Kind    WarningKind
 	Line    int
 	Offset  int
-	Message string
+	Message string // Kind.String(), a constant
+	// Err is, for a skipped challenge or parameter, the syntax error that
+	// strict mode reports there (a constant, like Message); nil otherwise.
+	Err error
 }
 
 // Warnings returns the warnings of the last call of p, in input order. The
@@ -99,7 +103,7 @@ const (
 	modeParams
 )
 
-// AppendChallenges parses the field lines of a WWW-Authenticate or
+// ParseChallenges parses the field lines of a WWW-Authenticate or
 // Proxy-Authenticate field, appends the challenges to dst and returns the
 // extended slice. Several lines are one list, as if joined by ", ".
 //
@@ -110,7 +114,7 @@ const (
 // On error, the challenges completed before the error are appended and the
 // error is a [*SyntaxError] (one malformed challenge does not hide the good
 // ones before it).
-func (p *Parser) AppendChallenges(dst []Challenge, lines ...string) ([]Challenge, error) {
+func (p *Parser) ParseChallenges(dst []Challenge, lines ...string) ([]Challenge, error) {
 	p.cs = dst
 	err := p.parse(modeChallenges, len(dst), lines)
 	dst, p.cs = p.cs, nil
@@ -172,11 +176,11 @@ func (p *Parser) token68Credentials(value string) (scheme, t68 string, ok bool) 
 	return value[:i], value[i+1:], true
 }
 
-// AppendParams parses the field lines of an Authentication-Info or
+// ParseParams parses the field lines of an Authentication-Info or
 // Proxy-Authentication-Info field (a list of auth-params), appends the
 // params to dst and returns the extended slice. On error, dst is returned
 // unchanged with the error.
-func (p *Parser) AppendParams(dst Params, lines ...string) (Params, error) {
+func (p *Parser) ParseParams(dst Params, lines ...string) (Params, error) {
 	p.plist = dst
 	err := p.parse(modeParams, 0, lines)
 	if err == nil {
@@ -228,7 +232,7 @@ var pooledPool = sync.Pool{New: func() any { return new(pooled) }}
 // parse without allocating.
 func ParseChallenges(lines ...string) ([]Challenge, error) {
 	pp := pooledPool.Get().(*pooled)
-	scratch, err := pp.p.AppendChallenges(pp.scratch[:0], lines...)
+	scratch, err := pp.p.ParseChallenges(pp.scratch[:0], lines...)
 	var out []Challenge
 	if len(scratch) > 0 {
 		out = make([]Challenge, len(scratch))
@@ -325,7 +329,7 @@ func MustParseCredentials(value string) Credentials {
 // each quoted value that holds a quoted-pair.
 func ParseParams(lines ...string) (Params, error) {
 	pp := pooledPool.Get().(*pooled)
-	ps, err := pp.p.AppendParams(pp.params[:0], lines...)
+	ps, err := pp.p.ParseParams(pp.params[:0], lines...)
 	pp.params = ps[:0]
 	ps = exactParams(ps)
 	pooledPool.Put(pp)
@@ -501,7 +505,7 @@ func (p *Parser) skipWS(s string, i int, st *state) int {
 func (p *Parser) skipWSSlow(s string, i int, st *state) int {
 	i = skipOWS(s, i)
 	for p.Lenient && isFold(s, i) {
-		p.warn(st, i, warnFold)
+		p.warn(st, i, WarnObsFold)
 		i = skipOWS(s, i+2)
 	}
 	return i
@@ -519,7 +523,7 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	c := s[i]
 	if c == ',' || (c == ';' && st.needSep && p.Lenient && !st.skipping) {
 		if c == ';' {
-			p.warn(st, i, warnSemicolonSep)
+			p.warn(st, i, WarnSemicolonSeparator)
 		}
 		if st.m == modeCredentials {
 			if len(p.cs) > 0 && !st.open {
@@ -592,12 +596,12 @@ func (p *Parser) element(s string, i int, st *state) (int, fault) {
 	switch c := s[i]; {
 	case c == ' ':
 	case p.Lenient && c == '\t':
-		p.warn(st, i, warnTabAfterScheme)
+		p.warn(st, i, WarnTabAfterScheme)
 	case p.Lenient && c == ';':
-		p.warn(st, i, warnSemicolonAfterScheme)
+		p.warn(st, i, WarnSemicolonAfterScheme)
 		i++
 	case p.Lenient && isFold(s, i):
-		p.warn(st, i, warnFold)
+		p.warn(st, i, WarnObsFold)
 		i += 2
 	case c == '\t':
 		return i, fault{i, errTabAfterScheme}
@@ -630,7 +634,7 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 			if st.bareAt >= 0 && st.bareLn == st.ln {
 				at = st.bareAt
 			}
-			p.warn(st, at, warnCommaAfterScheme)
+			p.warn(st, at, WarnCommaAfterScheme)
 			st.open, st.bare = true, false
 			st.keep = last // it takes params again: complete only when the next one starts
 		default:
@@ -642,7 +646,7 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 	dup := false
 	if p.Lenient && !st.skipping && st.m != modeCredentials {
 		if dup = p.hasParam(name, st); dup {
-			p.warn(st, t0, warnDuplicate)
+			p.warn(st, t0, WarnDuplicateParam)
 		}
 	}
 	j := skipOWS(s, eq+1)
@@ -661,12 +665,12 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 		if closed {
 			value = unescape(s[j+1:end-1], esc)
 		} else {
-			p.warn(st, j, warnUnterminated)
+			p.warn(st, j, WarnUnterminatedQuote)
 			value = unescape(s[j+1:end], esc)
 		}
 		if esc && p.Lenient {
 			if k := strings.IndexByte(s[j:end], '\r'); k >= 0 {
-				p.warn(st, j+k, warnFold)
+				p.warn(st, j+k, WarnObsFold)
 			}
 		}
 		i = end
@@ -674,7 +678,7 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 		i = scanToken(s, j)
 		if p.Lenient {
 			if k := scanLoose(s, i); k > i {
-				p.warn(st, i, warnLooseValue)
+				p.warn(st, i, WarnLooseValue)
 				i = k
 			}
 			lastVal = j
@@ -682,7 +686,7 @@ func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, f
 		value = s[j:i]
 	case p.Lenient && isLoose(c):
 		i = scanLoose(s, j)
-		p.warn(st, j, warnLooseValue)
+		p.warn(st, j, WarnLooseValue)
 		value = s[j:i]
 		lastVal = j
 	default:
@@ -808,7 +812,7 @@ func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 		t := scanToken(s, i)
 		k := skipOWS(s, t)
 		if k < len(s) && s[k] == '=' {
-			p.warn(st, i, warnMissingComma)
+			p.warn(st, i, WarnMissingComma)
 			st.needSep = false
 			return true, i
 		}
@@ -816,7 +820,7 @@ func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 		// parameter, where a comma is missing before the scheme.
 		if st.m == modeChallenges && k > t && s[t] == ' ' && k < len(s) && classes[s[k]]&cTchar != 0 {
 			if e := skipOWS(s, scanToken(s, k)); e < len(s) && s[e] == '=' {
-				p.warn(st, i, warnMissingCommaScheme)
+				p.warn(st, i, WarnMissingCommaScheme)
 				st.needSep = false
 				return true, i
 			}
@@ -845,10 +849,10 @@ func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
 	v := s[st.lastVal:end]
 	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
 		// realm='Secure Area': single quotes are not HTTP quotes.
-		p.warn(st, st.lastVal, warnSingleQuotes)
+		p.warn(st, st.lastVal, WarnSingleQuotes)
 		v = v[1 : len(v)-1]
 	}
-	p.warn(st, i, warnSpaceInValue)
+	p.warn(st, i, WarnSpaceInValue)
 	(*list)[len(*list)-1].Value = v
 	return true, end
 }
@@ -860,13 +864,13 @@ func (p *Parser) recover(s string, i int, f fault, st *state) int {
 	if f.err == errParamAfterT68 && !st.skipping {
 		// The token68 challenge is complete: keep it, drop the stray
 		// parameters.
-		p.warn(st, f.off, warnStrayParam)
+		p.warn(st, f.off, WarnStrayParam)
 		st.keep = len(p.cs)
 	} else if !st.skipping {
 		if st.m == modeParams {
-			p.warn(st, f.off, warnSkippedParam+f.err.Error())
+			p.warnErr(st, f.off, WarnSkippedParam, f.err)
 		} else {
-			p.warn(st, f.off, warnSkipped+f.err.Error())
+			p.warnErr(st, f.off, WarnSkippedChallenge, f.err)
 		}
 	}
 	if st.m == modeChallenges {
@@ -892,36 +896,96 @@ func (p *Parser) recover(s string, i int, f fault, st *state) int {
 
 // warn records a warning, keeping the list in (line, offset) order: a
 // warning about an earlier byte may be found after one about a later byte.
-func (p *Parser) warn(st *state, off int, msg string) {
-	w := Warning{Line: st.ln, Offset: off, Message: msg}
+func (p *Parser) warn(st *state, off int, k WarningKind) { p.warnErr(st, off, k, nil) }
+
+func (p *Parser) warnErr(st *state, off int, k WarningKind, err error) {
+	w := Warning{Kind: k, Line: st.ln, Offset: off, Message: k.String(), Err: err}
 	p.warns = append(p.warns, w)
-	k := len(p.warns) - 1
-	for k > 0 && p.warns[k-1].Line == w.Line && p.warns[k-1].Offset > off {
-		p.warns[k] = p.warns[k-1]
-		k--
+	j := len(p.warns) - 1
+	for j > 0 && p.warns[j-1].Line == w.Line && p.warns[j-1].Offset > off {
+		p.warns[j] = p.warns[j-1]
+		j--
 	}
-	p.warns[k] = w
+	p.warns[j] = w
 }
 
-// Lenient-mode warning messages. They are constants, so that recovering
-// costs no allocation.
+// WarningKind names the deviation from RFC 9110 that a lenient [Parser]
+// recovered from. Each kind has one constant message ([WarningKind.String]),
+// so that recovering never allocates.
+type WarningKind uint8
+
+// The recoveries of lenient mode, one kind each.
 const (
-	warnFold                 = "obs-fold (line break followed by whitespace) inside the field, read as one space"
-	warnTabAfterScheme       = "HTAB between auth-scheme and its data, read as a space (RFC 9110 requires SP)"
-	warnSemicolonAfterScheme = "';' after the auth-scheme, read as a space"
-	warnCommaAfterScheme     = "',' right after the auth-scheme: the parameter is read as part of that challenge"
-	warnUnterminated         = "unterminated quoted-string, closed at the end of the line"
-	warnLooseValue           = "unquoted value holds characters outside token, read up to the next ',' or space (it should be a quoted-string)"
-	warnSpaceInValue         = "unquoted value holds spaces, read up to the next ',' (it should be a quoted-string)"
-	warnMissingComma         = "missing ',' between parameters"
-	warnDuplicate            = "duplicate parameter name, ignored (the first one wins; RFC 9110 section 11.2)"
-	warnSkipped              = "malformed challenge skipped: "
-	warnSkippedParam         = "malformed parameter skipped: "
-	warnStrayParam           = "parameter after a token68 skipped (a token68 stands alone)"
-	warnSemicolonSep         = "';' between parameters, read as ','"
-	warnMissingCommaScheme   = "missing ',' before a new challenge"
-	warnSingleQuotes         = "single-quoted value, read without the quotes (HTTP quotes with '\"')"
+	// WarnObsFold: a line break followed by whitespace (obs-fold, RFC 9112
+	// section 5.2) inside the field, read as one SP.
+	WarnObsFold WarningKind = iota + 1
+	// WarnTabAfterScheme: HTAB between the auth-scheme and its data
+	// (`Basic\trealm="x"`), read as a space.
+	WarnTabAfterScheme
+	// WarnSemicolonAfterScheme: `;` right after the auth-scheme
+	// (`Basic; realm="x"`), read as a space.
+	WarnSemicolonAfterScheme
+	// WarnCommaAfterScheme: `,` right after the auth-scheme
+	// (`Basic, realm="x"`); the parameters belong to that challenge.
+	WarnCommaAfterScheme
+	// WarnUnterminatedQuote: a quoted-string that runs to the end of the
+	// line, closed there.
+	WarnUnterminatedQuote
+	// WarnLooseValue: an unquoted value holding characters outside token
+	// (`Credential=AK/2015/us-east-1`), read up to the next `,` or space.
+	WarnLooseValue
+	// WarnSpaceInValue: an unquoted value holding spaces
+	// (`realm=gin jwt`), read up to the next `,`.
+	WarnSpaceInValue
+	// WarnMissingComma: no `,` between two parameters (`a=1 b=2`).
+	WarnMissingComma
+	// WarnMissingCommaScheme: no `,` before a new challenge
+	// (`Basic realm="x" Bearer realm="y"`).
+	WarnMissingCommaScheme
+	// WarnSemicolonSeparator: `;` between parameters, read as `,`.
+	WarnSemicolonSeparator
+	// WarnDuplicateParam: a parameter name that occurred before in the
+	// same challenge or list; the first one wins.
+	WarnDuplicateParam
+	// WarnSingleQuotes: a value in single quotes (`realm='x'`), read
+	// without them.
+	WarnSingleQuotes
+	// WarnSkippedChallenge: a malformed challenge, skipped up to the next
+	// element that starts a new challenge.
+	WarnSkippedChallenge
+	// WarnSkippedParam: a malformed parameter of an Authentication-Info
+	// list, skipped up to the next comma.
+	WarnSkippedParam
+	// WarnStrayParam: a parameter after a token68, skipped (a token68
+	// stands alone).
+	WarnStrayParam
 )
+
+var warningText = [...]string{
+	WarnObsFold:              "obs-fold (line break followed by whitespace) inside the field, read as one space",
+	WarnTabAfterScheme:       "HTAB between auth-scheme and its data, read as a space (RFC 9110 requires SP)",
+	WarnSemicolonAfterScheme: "';' after the auth-scheme, read as a space",
+	WarnCommaAfterScheme:     "',' right after the auth-scheme: the parameter is read as part of that challenge",
+	WarnUnterminatedQuote:    "unterminated quoted-string, closed at the end of the line",
+	WarnLooseValue:           "unquoted value holds characters outside token, read up to the next ',' or space (it should be a quoted-string)",
+	WarnSpaceInValue:         "unquoted value holds spaces, read up to the next ',' (it should be a quoted-string)",
+	WarnMissingComma:         "missing ',' between parameters",
+	WarnMissingCommaScheme:   "missing ',' before a new challenge",
+	WarnSemicolonSeparator:   "';' between parameters, read as ','",
+	WarnDuplicateParam:       "duplicate parameter name, ignored (the first one wins; RFC 9110 section 11.2)",
+	WarnSingleQuotes:         "single-quoted value, read without the quotes (HTTP quotes with '\"')",
+	WarnSkippedChallenge:     "malformed challenge skipped",
+	WarnSkippedParam:         "malformed parameter skipped",
+	WarnStrayParam:           "parameter after a token68 skipped (a token68 stands alone)",
+}
+
+// String returns the kind's message, a constant.
+func (k WarningKind) String() string {
+	if int(k) < len(warningText) && warningText[k] != "" {
+		return warningText[k]
+	}
+	return "unknown warning"
+}
 
 // fail ends a parse with a *SyntaxError, keeping the challenges complete
 // before it in challenge mode and nothing in the other modes.

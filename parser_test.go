@@ -215,9 +215,9 @@ func TestParseChallenges(t *testing.T) {
 		// The same through a reused Parser and a dst with old contents.
 		var p httpauth.Parser
 		dst := []httpauth.Challenge{ch("Old", "a", "1", "b", "2", "c", "3"), ch("Old2", "x", "y")}
-		got2, err := p.AppendChallenges(dst[:0], tt.lines...)
+		got2, err := p.ParseChallenges(dst[:0], tt.lines...)
 		if err != nil || !cmp.Equal(got2, tt.want, equateEmptyParams) {
-			t.Errorf("decision %s: (*Parser).AppendChallenges(dst[:0], %q) = %v, %v, want %v", tt.decision, tt.lines, got2, err, tt.want)
+			t.Errorf("decision %s: (*Parser).ParseChallenges(dst[:0], %q) = %v, %v, want %v", tt.decision, tt.lines, got2, err, tt.want)
 		}
 	}
 }
@@ -360,10 +360,10 @@ func TestParseParams(t *testing.T) {
 		}
 		var p httpauth.Parser
 		prefix := ps("keep", "me")
-		got2, err2 := p.AppendParams(prefix, tt.lines...)
+		got2, err2 := p.ParseParams(prefix, tt.lines...)
 		want2 := append(ps("keep", "me"), tt.want...)
 		if !cmp.Equal(got2, want2, equateEmptyParams) || (err == nil) != (err2 == nil) {
-			t.Errorf("decision %s: (*Parser).AppendParams(%v, %q) = %v, %v, want %v", tt.decision, prefix, tt.lines, got2, err2, want2)
+			t.Errorf("decision %s: (*Parser).ParseParams(%v, %q) = %v, %v, want %v", tt.decision, prefix, tt.lines, got2, err2, want2)
 		}
 	}
 }
@@ -388,22 +388,22 @@ func TestParserReuse(t *testing.T) {
 		for _, lines := range inputs {
 			want, wantErr := httpauth.ParseChallenges(lines...)
 			var err error
-			dst, err = p.AppendChallenges(dst[:0], lines...)
+			dst, err = p.ParseChallenges(dst[:0], lines...)
 			if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
-				t.Errorf("(*Parser).AppendChallenges(dst[:0], %q) error = %v, want %v", lines, err, wantErr)
+				t.Errorf("(*Parser).ParseChallenges(dst[:0], %q) error = %v, want %v", lines, err, wantErr)
 			}
 			if !cmp.Equal(dst, want, equateEmptyParams) {
-				t.Errorf("(*Parser).AppendChallenges(dst[:0], %q) = %v, want %v", lines, dst, want)
+				t.Errorf("(*Parser).ParseChallenges(dst[:0], %q) = %v, want %v", lines, dst, want)
 			}
 		}
 	}
 
 	// Appending keeps what dst holds.
 	first := []httpauth.Challenge{ch("First", "a", "b")}
-	got, err := p.AppendChallenges(first, `Basic realm="x"`, `Bearer`)
+	got, err := p.ParseChallenges(first, `Basic realm="x"`, `Bearer`)
 	want := []httpauth.Challenge{ch("First", "a", "b"), ch("Basic", "realm", "x"), ch("Bearer")}
 	if err != nil || !cmp.Equal(got, want, equateEmptyParams) {
-		t.Errorf("(*Parser).AppendChallenges(%v, ...) = %v, %v, want %v", first, got, err, want)
+		t.Errorf("(*Parser).ParseChallenges(%v, ...) = %v, %v, want %v", first, got, err, want)
 	}
 
 	// Credentials and params through the same Parser, between challenges.
@@ -411,9 +411,9 @@ func TestParserReuse(t *testing.T) {
 	if err != nil || !cmp.Equal(plain(c), plain(cred("Digest", "username", "u", "response", "r")), equateEmptyParams) {
 		t.Errorf("(*Parser).ParseCredentials after challenges = %+v, %v", plain(c), err)
 	}
-	pl, err := p.AppendParams(nil, `nextnonce="n"`)
+	pl, err := p.ParseParams(nil, `nextnonce="n"`)
 	if err != nil || !cmp.Equal(pl, ps("nextnonce", "n")) {
-		t.Errorf("(*Parser).AppendParams after credentials = %v, %v", pl, err)
+		t.Errorf("(*Parser).ParseParams after credentials = %v, %v", pl, err)
 	}
 }
 
@@ -526,13 +526,13 @@ func TestLimits(t *testing.T) {
 
 	for _, tt := range tests {
 		p := httpauth.Parser{Limits: tt.limits}
-		got, err := p.AppendChallenges(nil, tt.lines...)
+		got, err := p.ParseChallenges(nil, tt.lines...)
 		if ok, why := checkErr(err, tt.err); !ok {
-			t.Errorf("%s: (*Parser{Limits: %+v}).AppendChallenges = %d challenges, %v: %s", tt.name, tt.limits, len(got), err, why)
+			t.Errorf("%s: (*Parser{Limits: %+v}).ParseChallenges = %d challenges, %v: %s", tt.name, tt.limits, len(got), err, why)
 			continue
 		}
 		if len(got) != tt.n {
-			t.Errorf("%s: (*Parser{Limits: %+v}).AppendChallenges = %d challenges, want %d", tt.name, tt.limits, len(got), tt.n)
+			t.Errorf("%s: (*Parser{Limits: %+v}).ParseChallenges = %d challenges, want %d", tt.name, tt.limits, len(got), tt.n)
 		}
 		if err != nil {
 			var le *httpauth.LimitError
@@ -565,14 +565,14 @@ func TestLimits(t *testing.T) {
 func TestLimitsUnlimitedEmptyElements(t *testing.T) {
 	for _, lines := range [][]string{{`A, B`}, {"A" + strings.Repeat(",", 5000) + "B"}} {
 		p := httpauth.Parser{Limits: httpauth.Limits{MaxEmptyElements: -1}}
-		got, err := p.AppendChallenges(nil, lines...)
+		got, err := p.ParseChallenges(nil, lines...)
 		if err != nil || len(got) != 2 {
-			t.Errorf("(*Parser{MaxEmptyElements: -1}).AppendChallenges(%.20q...) = %v, %v, want 2 challenges", lines[0], got, err)
+			t.Errorf("(*Parser{MaxEmptyElements: -1}).ParseChallenges(%.20q...) = %v, %v, want 2 challenges", lines[0], got, err)
 		}
 	}
 	p := httpauth.Parser{Limits: httpauth.Limits{MaxEmptyElements: -1}}
-	if got, err := p.AppendParams(nil, `a=1, b=2`); err != nil || len(got) != 2 {
-		t.Errorf("(*Parser{MaxEmptyElements: -1}).AppendParams(%q) = %v, %v, want 2 params", `a=1, b=2`, got, err)
+	if got, err := p.ParseParams(nil, `a=1, b=2`); err != nil || len(got) != 2 {
+		t.Errorf("(*Parser{MaxEmptyElements: -1}).ParseParams(%q) = %v, %v, want 2 params", `a=1, b=2`, got, err)
 	}
 }
 

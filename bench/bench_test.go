@@ -77,7 +77,7 @@ func benchHTTPAuth(b *testing.B, c *Case) {
 	case c.Field == Challenges && c.Lenient:
 		for b.Loop() {
 			p := httpauth.Parser{Lenient: true}
-			p.AppendChallenges(nil, lines...)
+			p.ParseChallenges(nil, lines...)
 		}
 	case c.Field == Challenges:
 		for b.Loop() {
@@ -99,9 +99,9 @@ func benchHTTPAuthParser(b *testing.B, c *Case) {
 	lines, value := c.Lines, c.Lines[0]
 	p := httpauth.Parser{Lenient: c.Lenient}
 	if c.Field == Challenges {
-		dst, _ := p.AppendChallenges(nil, lines...)
+		dst, _ := p.ParseChallenges(nil, lines...)
 		for b.Loop() {
-			dst, _ = p.AppendChallenges(dst[:0], lines...)
+			dst, _ = p.ParseChallenges(dst[:0], lines...)
 		}
 		return
 	}

@@ -162,7 +162,7 @@ var Impls = []*Impl{
 		Parse: func(c *Case) ([]Auth, error) {
 			if c.Lenient {
 				p := httpauth.Parser{Lenient: true}
-				cs, err := p.AppendChallenges(nil, c.Lines...)
+				cs, err := p.ParseChallenges(nil, c.Lines...)
 				return fromHTTPAuth(cs), err
 			}
 			cs, err := httpauth.ParseChallenges(c.Lines...)
@@ -193,13 +193,13 @@ var Impls = []*Impl{
 		Name:   "httpauth-parser",
 		Field:  Challenges,
 		Errors: true,
-		API:    "(*httpauth.Parser).AppendChallenges(dst[:0], lines...), Parser and dst reused",
+		API:    "(*httpauth.Parser).ParseChallenges(dst[:0], lines...), Parser and dst reused",
 		Parse: func(c *Case) ([]Auth, error) {
 			p := httpauth.Parser{Lenient: c.Lenient}
 			var dst []httpauth.Challenge
 			var err error
 			for range 2 { // the second call reuses dst, as the benchmark does
-				dst, err = p.AppendChallenges(dst[:0], c.Lines...)
+				dst, err = p.ParseChallenges(dst[:0], c.Lines...)
 			}
 			return fromHTTPAuth(dst), err
 		},

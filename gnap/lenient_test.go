@@ -11,7 +11,7 @@ import (
 // reads it (with a warning), and the view accepts the result.
 func TestRFCBareASURILenient(t *testing.T) {
 	p := httpauth.Parser{Lenient: true}
-	cs, err := p.AppendChallenges(nil, "GNAP as_uri=https://as.example/tx, access=FWWIKYBQ6U56NL1")
+	cs, err := p.ParseChallenges(nil, "GNAP as_uri=https://as.example/tx, access=FWWIKYBQ6U56NL1")
 	if err != nil || len(cs) != 1 {
 		t.Skipf("lenient mode does not read the bare as_uri (%d challenges, %v)", len(cs), err)
 	}

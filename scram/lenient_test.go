@@ -12,7 +12,7 @@ import (
 // them.
 func TestRFCBareDataLenient(t *testing.T) {
 	p := httpauth.Parser{Lenient: true}
-	cs, err := p.AppendChallenges(nil, "SCRAM-SHA-256 sid=AAAABBBBCCCCDDDD, data="+serverFirst)
+	cs, err := p.ParseChallenges(nil, "SCRAM-SHA-256 sid=AAAABBBBCCCCDDDD, data="+serverFirst)
 	if err != nil || len(cs) != 1 {
 		t.Skipf("lenient mode does not read bare padded base64 (%d challenges, %v)", len(cs), err)
 	}
@@ -35,9 +35,9 @@ func TestRFCBareDataLenient(t *testing.T) {
 	}
 	checkDecoded(t, "client-final", cr.DecodeData, clientFinalMsg)
 
-	ps, err := p.AppendParams(nil, "sid=AAAABBBBCCCCDDDD, data="+serverFinal)
+	ps, err := p.ParseParams(nil, "sid=AAAABBBBCCCCDDDD, data="+serverFinal)
 	if err != nil {
-		t.Fatalf("lenient AppendParams: %v", err)
+		t.Fatalf("lenient ParseParams: %v", err)
 	}
 	info, err := scram.ParseInfo(ps)
 	if err != nil {

@@ -38,7 +38,7 @@ func runCanon(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		},
 		func(r *result) int {
 			for _, w := range r.warnings {
-				fmt.Fprintf(stderr, "httpauth canon: warning: line %d, offset %d: %s\n", w.Line, w.Offset, w.Message)
+				fmt.Fprintf(stderr, "httpauth canon: warning: line %d, offset %d: %s\n", w.Line, w.Offset, warnText(w))
 			}
 			out, err := enc.encode(r)
 			if err != nil {

@@ -204,7 +204,7 @@ func parseField(p *httpauth.Parser, in *fieldInput, r *result) {
 	r.warnings = r.warnings[:0]
 	switch in.kind {
 	case kindChallenges:
-		r.challenges, r.err = p.AppendChallenges(r.challenges[:0], in.lines...)
+		r.challenges, r.err = p.ParseChallenges(r.challenges[:0], in.lines...)
 	case kindCredentials:
 		value := ""
 		if len(in.lines) > 0 {
@@ -216,7 +216,7 @@ func parseField(p *httpauth.Parser, in *fieldInput, r *result) {
 			r.err = &httpauth.SyntaxError{Line: 1, Offset: 0, Err: errSecondCredentials}
 		}
 	case kindParams:
-		r.params, r.err = p.AppendParams(r.params[:0], in.lines...)
+		r.params, r.err = p.ParseParams(r.params[:0], in.lines...)
 		if r.err != nil {
 			r.params = nil
 		}
@@ -407,7 +407,7 @@ func (w *jsonWriter) warnings(ws []httpauth.Warning) []jsonPos {
 	}
 	w.warns = w.warns[:0]
 	for _, x := range ws {
-		w.warns = append(w.warns, jsonPos{Line: x.Line, Offset: x.Offset, Message: x.Message})
+		w.warns = append(w.warns, jsonPos{Line: x.Line, Offset: x.Offset, Message: warnText(x)})
 	}
 	return w.warns
 }
@@ -547,4 +547,13 @@ func checkNoValues(fs *flag.FlagSet, rest []string) bool {
 	fmt.Fprintf(fs.Output(), "httpauth %s: -jsonl reads requests from standard input; no VALUE arguments allowed\n", fs.Name())
 	fs.Usage()
 	return false
+}
+
+// warnText is a warning's message, followed by the syntax error that strict
+// mode reports there when the warning carries one.
+func warnText(w httpauth.Warning) string {
+	if w.Err != nil {
+		return w.Message + ": " + w.Err.Error()
+	}
+	return w.Message
 }

@@ -86,7 +86,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = 1
 			report.Status = "lenient"
 			for _, w := range loose.warnings {
-				report.Warnings = append(report.Warnings, jsonPos{Line: w.Line, Offset: w.Offset, Message: w.Message})
+				report.Warnings = append(report.Warnings, jsonPos{Line: w.Line, Offset: w.Offset, Message: warnText(w)})
 			}
 			if len(report.Warnings) == 0 {
 				// Every strict error has a lenient warning; keep the
@@ -200,7 +200,7 @@ func recoveredNothing(r *result, lines []string) bool {
 // could not recover anything from into the error lint reports.
 func errorFromWarning(ws []httpauth.Warning) error {
 	w := ws[0]
-	return &httpauth.SyntaxError{Line: w.Line, Offset: w.Offset, Err: lintReason(w.Message)}
+	return &httpauth.SyntaxError{Line: w.Line, Offset: w.Offset, Err: lintReason(warnText(w))}
 }
 
 type lintReason string

@@ -1,0 +1,106 @@
+// Package scheme holds what the scheme packages (basic, bearer, digest,
+// ...) share, written once: the scheme check, parameter lookups and the
+// construction of their errors, all reported as *httpauth.SchemeError as
+// the root package documents.
+package scheme
+
+import "github.com/authwire/httpauth"
+
+// Reason is a constant description of what is wrong with a parameter or a
+// value. It never holds input.
+type Reason string
+
+func (r Reason) Error() string { return string(r) }
+
+// Reasons shared by several packages.
+const (
+	Malformed  Reason = "malformed value"
+	Duplicate  Reason = "parameter occurs more than once"
+	NoToken68  Reason = "a token68 where parameters are expected"
+	NoParams   Reason = "parameters where a token68 is expected"
+	Empty      Reason = "empty value"
+	NotAToken  Reason = "not a token"
+	NotToken68 Reason = "not a token68"
+)
+
+// Err returns a *httpauth.SchemeError of scheme about param ("" for the
+// value as a whole) for why.
+func Err(scheme, param string, why error) error {
+	return &httpauth.SchemeError{Scheme: scheme, Param: param, Err: why}
+}
+
+// Check returns nil when got is the auth-scheme want (ASCII
+// case-insensitively), and otherwise an error wrapping
+// httpauth.ErrOtherScheme.
+func Check(want, got string) error {
+	if httpauth.EqualFold(want, got) {
+		return nil
+	}
+	return Err(want, "", httpauth.ErrOtherScheme)
+}
+
+// Required returns the value of the parameter name of ps, or an error
+// wrapping httpauth.ErrMissingParam.
+func Required(scheme string, ps httpauth.Params, name string) (string, error) {
+	if v, ok := ps.Get(name); ok {
+		return v, nil
+	}
+	return "", Err(scheme, name, httpauth.ErrMissingParam)
+}
+
+// Unique returns an error when two parameters of ps have the same name
+// ASCII case-insensitively. The root parser already refuses duplicates; a
+// scheme package checks values built by hand. The error names the
+// parameter only when it is one of known, the names the scheme defines, so
+// that a name taken from the input never reaches an error. It takes time
+// linear in len(ps).
+func Unique(scheme string, ps httpauth.Params, known ...string) error {
+	const scan = 16
+	if len(ps) <= scan {
+		for i := range ps {
+			for k := 0; k < i; k++ {
+				if httpauth.EqualFold(ps[i].Name, ps[k].Name) {
+					return Err(scheme, Known(ps[i].Name, known...), Duplicate)
+				}
+			}
+		}
+		return nil
+	}
+	seen := make(map[string]struct{}, len(ps))
+	for _, p := range ps {
+		k := lower(p.Name)
+		if _, dup := seen[k]; dup {
+			return Err(scheme, Known(p.Name, known...), Duplicate)
+		}
+		seen[k] = struct{}{}
+	}
+	return nil
+}
+
+// lower returns s with A-Z folded to a-z (ASCII only, as names compare).
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// Known returns the spelling among known of name (ASCII
+// case-insensitively), or "" when name is none of them: the name to put in
+// an error.
+func Known(name string, known ...string) string {
+	for _, k := range known {
+		if httpauth.EqualFold(k, name) {
+			return k
+		}
+	}
+	return ""
+}
