@@ -15,13 +15,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
 	"os"
+	"os/signal"
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -92,13 +95,20 @@ func run(work, readme, filter string) error {
 	if err != nil {
 		return err
 	}
+	// An interrupt or TERM ends the row in progress (its clients are
+	// killed through the context) and the run.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	var outcomes []outcome
 	start := time.Now()
 	for _, rw := range append(clientRows(), serverRows()...) {
 		if re != nil && !re.MatchString(rw.impl+"/"+rw.role+"/"+rw.variant) {
 			continue
 		}
-		o := runRow(s, dir, rw)
+		o := runRow(ctx, s, dir, rw)
+		if ctx.Err() != nil {
+			return errors.New("interrupted")
+		}
 		outcomes = append(outcomes, o)
 		fmt.Printf("%-17s %-9s %-6s %s (%.1fs)\n", o.result, rw.impl, rw.role, rw.variant, o.elapsed.Seconds())
 		if o.result != pass {
@@ -164,8 +174,8 @@ func waitForServers(s *Setup, d time.Duration) error {
 const rowTimeout = 60 * time.Second
 
 // runRow runs one row with a deadline and checks the wire.
-func runRow(s *Setup, dir string, rw row) outcome {
-	ctx, cancel := context.WithTimeout(context.Background(), rowTimeout)
+func runRow(parent context.Context, s *Setup, dir string, rw row) outcome {
+	ctx, cancel := context.WithTimeout(parent, rowTimeout)
 	defer cancel()
 	r := &R{ctx: ctx, row: rw, setup: s, dir: dir}
 	start := time.Now()
@@ -181,6 +191,8 @@ func runRow(s *Setup, dir string, rw row) outcome {
 	}()
 	select {
 	case <-done:
+	case <-parent.Done():
+		r.Fail("interrupted")
 	case <-time.After(rowTimeout + 5*time.Second):
 		r.Fail("the row did not end within %v", rowTimeout)
 	}

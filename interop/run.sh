@@ -139,8 +139,13 @@ start http-auth "$work/node/server.log" node node/server.mjs "$work/node/server.
 
 # --- 4. rows ----------------------------------------------------------------
 
+# In the background, so that a signal to this script is handled at once
+# (bash runs a trap only after its foreground command ends): the trap
+# stops the driver too.
 if [[ $# -eq 0 ]]; then
-	"$work/interop" run -work "$work" -readme README.md
-else
-	"$work/interop" run -work "$work" "$@"
+	set -- -readme README.md
 fi
+"$work/interop" run -work "$work" "$@" &
+pids+=($!)
+names+=("interop run")
+wait $!
