@@ -17,7 +17,8 @@ import (
 
 // clientConfig is what a row asks of the library's client.
 type clientConfig struct {
-	Login      *login   // credentials for the origin, or nil
+	Login      *login   // credentials for the origins, or nil
+	Origins    []string // where Login may be sent: scheme://host:port
 	Proxy      *url.URL // the proxy for every request, or nil
 	ProxyLogin *login   // credentials for the proxy, or nil
 	Basic      bool     // Basic may be sent over cleartext http

@@ -22,7 +22,7 @@ func clientRows() []row {
 		// mod_proxy as a forward proxy.
 		{"apache", asClient, "Digest MD5, session kept for the next request", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Apache))
-			c := libClient(clientConfig{Login: alice})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 			r.Expect(c, "GET", t.URL("/digest/"), "", "apache digest ok")
 			r.Expect(c, "GET", t.URL("/digest/"), "", "apache digest ok")
 			r.WantAlgorithm("Authorization", "MD5")
@@ -31,7 +31,7 @@ func clientRows() []row {
 		}},
 		{"apache", asClient, "Digest MD5, tampered rspauth refused", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Apache))
-			c := libClient(clientConfig{Login: alice})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 			status, _, err := r.Fetch(c, "GET", t.URL("/tampered/"), "")
 			switch {
 			case err == nil:
@@ -45,7 +45,7 @@ func clientRows() []row {
 		}},
 		{"apache", asClient, "Digest MD5, 1-second nonce lifetime (stale=true)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Apache))
-			c := libClient(clientConfig{Login: alice})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 			r.Expect(c, "GET", t.URL("/short/"), "", "apache short ok")
 			sleep(r, 2100*time.Millisecond) // past the lifetime, whatever Apache's rounding
 			r.Expect(c, "GET", t.URL("/short/"), "", "apache short ok")
@@ -55,7 +55,7 @@ func clientRows() []row {
 		}},
 		{"apache", asClient, "Digest MD5, 20 requests 8 in parallel", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Apache))
-			c := libClient(clientConfig{Login: alice})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 			parallel(r, 20, 8, func() { r.Expect(c, "GET", t.URL("/digest/"), "", "apache digest ok") })
 			r.WantDistinctNC("Authorization")
 			if n := r.Count(401); n > 8 {
@@ -66,7 +66,7 @@ func clientRows() []row {
 		}},
 		{"apache", asClient, "Basic (cleartext allowed)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Apache))
-			c := libClient(clientConfig{Login: alice, Basic: true})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}, Basic: true})
 			r.Expect(c, "GET", t.URL("/basic/"), "", "apache basic ok")
 		}},
 		{"apache", asClient, "forward proxy, Digest proxy authentication", func(r *R) {
@@ -80,9 +80,10 @@ func clientRows() []row {
 		}},
 		{"apache", asClient, "forward proxy Digest and origin Digest on one request", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.ApacheProxy))
-			c := libClient(clientConfig{Proxy: mustURL(t.URL("")), ProxyLogin: carol, Login: alice})
-			r.Expect(c, "GET", fmt.Sprintf("http://%s/digest/", port(r.setup.Ports.Apache)), "", "apache digest ok")
-			r.Expect(c, "GET", fmt.Sprintf("http://%s/digest/", port(r.setup.Ports.Apache)), "", "apache digest ok")
+			origin := "http://" + port(r.setup.Ports.Apache)
+			c := libClient(clientConfig{Proxy: mustURL(t.URL("")), ProxyLogin: carol, Login: alice, Origins: []string{origin}})
+			r.Expect(c, "GET", origin+"/digest/", "", "apache digest ok")
+			r.Expect(c, "GET", origin+"/digest/", "", "apache digest ok")
 			r.NoteURI("Proxy-Authorization")
 			r.NoteURI("Authorization")
 			r.WantStatus(407, 1)
@@ -96,7 +97,7 @@ func clientRows() []row {
 		lighttpdRow("SHA-256|MD5 (two challenges: SHA-256 chosen)", "/sha256-md5/", "SHA-256"),
 		{"lighttpd", asClient, "userhash (SHA-256)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Lighttpd))
-			c := libClient(clientConfig{Login: alice})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 			r.Expect(c, "GET", t.URL("/userhash/"), "", "lighttpd userhash ok")
 			if !r.SawParam("Authorization", "userhash", "true") {
 				r.Fail("the client did not send userhash=true")
@@ -104,7 +105,7 @@ func clientRows() []row {
 		}},
 		{"lighttpd", asClient, "Basic (cleartext allowed)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Lighttpd))
-			c := libClient(clientConfig{Login: alice, Basic: true})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}, Basic: true})
 			r.Expect(c, "GET", t.URL("/basic/"), "", "lighttpd basic ok")
 		}},
 
@@ -114,7 +115,7 @@ func clientRows() []row {
 		nodeRow("Digest MD5-sess", "/md5-sess/", "MD5-sess"),
 		{"http-auth", asClient, "Digest without qop (RFC 2069)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Node))
-			c := libClient(clientConfig{Login: alice})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 			r.Expect(c, "GET", t.URL("/noqop/"), "", "node noqop ok "+user)
 			if r.HasParam("Authorization", "qop") {
 				r.Fail("the client sent a qop to a challenge that offered none")
@@ -122,7 +123,7 @@ func clientRows() []row {
 		}},
 		{"http-auth", asClient, "Digest MD5, POST body replayed", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Node))
-			c := libClient(clientConfig{Login: alice})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 			body := postBody()
 			r.Expect(c, "POST", t.URL("/post/"), body, "node post ok "+user+" "+lenSHA(body))
 			if r.Count(401) != 1 {
@@ -131,7 +132,7 @@ func clientRows() []row {
 		}},
 		{"http-auth", asClient, "Basic (cleartext allowed)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.Node))
-			c := libClient(clientConfig{Login: alice, Basic: true})
+			c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}, Basic: true})
 			r.Expect(c, "GET", t.URL("/basic/"), "", "node basic ok "+user)
 		}},
 		{"http-auth", asClient, "proxy mode: Digest 407", func(r *R) {
@@ -160,8 +161,9 @@ func clientRows() []row {
 		}},
 		{"squid", asClient, "Digest proxy and Apache Digest origin on one request (http)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.SquidDigest))
-			c := libClient(clientConfig{Proxy: mustURL(t.URL("")), ProxyLogin: carol, Login: alice})
-			target := fmt.Sprintf("http://%s/digest/", port(r.setup.Ports.Apache))
+			origin := "http://" + port(r.setup.Ports.Apache)
+			c := libClient(clientConfig{Proxy: mustURL(t.URL("")), ProxyLogin: carol, Login: alice, Origins: []string{origin}})
+			target := origin + "/digest/"
 			r.Expect(c, "GET", target, "", "apache digest ok")
 			r.Expect(c, "GET", target, "", "apache digest ok")
 			r.WantStatus(407, 1)
@@ -171,7 +173,7 @@ func clientRows() []row {
 		{"squid", asClient, "Digest proxy and library Digest origin on one request (https)", func(r *R) {
 			t := r.Tap(port(r.setup.Ports.SquidDigest))
 			origin, roots := r.TLSOrigin(serverConfig{Digest: []string{"SHA-256"}})
-			c := libClient(clientConfig{Proxy: mustURL(t.URL("")), ProxyLogin: carol, Login: alice, Roots: roots})
+			c := libClient(clientConfig{Proxy: mustURL(t.URL("")), ProxyLogin: carol, Login: alice, Origins: []string{origin}, Roots: roots})
 			r.Expect(c, "GET", origin+"/", "", okBody(user, nil, "GET"))
 			r.Expect(c, "GET", origin+"/", "", okBody(user, nil, "GET"))
 			r.WantStatus(407, 1)
@@ -183,7 +185,7 @@ func clientRows() []row {
 func lighttpdRow(variant, path, alg string) row {
 	return row{"lighttpd", asClient, variant, func(r *R) {
 		t := r.Tap(port(r.setup.Ports.Lighttpd))
-		c := libClient(clientConfig{Login: alice})
+		c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 		r.Expect(c, "GET", t.URL(path), "", "lighttpd "+strings.Trim(path, "/")+" ok")
 		r.WantAlgorithm("Authorization", alg)
 	}}
@@ -192,7 +194,7 @@ func lighttpdRow(variant, path, alg string) row {
 func nodeRow(variant, path, alg string) row {
 	return row{"http-auth", asClient, variant, func(r *R) {
 		t := r.Tap(port(r.setup.Ports.Node))
-		c := libClient(clientConfig{Login: alice})
+		c := libClient(clientConfig{Login: alice, Origins: []string{t.URL("")}})
 		r.Expect(c, "GET", t.URL(path), "", "node "+strings.Trim(path, "/")+" ok "+user)
 		r.Expect(c, "GET", t.URL(path), "", "node "+strings.Trim(path, "/")+" ok "+user)
 		r.WantAlgorithm("Authorization", alg)
