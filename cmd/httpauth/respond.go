@@ -79,7 +79,7 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	cs, perr := httpauth.ParseChallenges(*challenge)
 	var cred httpauth.Credentials
-	if ch, ok := digest.Select(cs); ok {
+	if ch, at := digest.Select(cs); at >= 0 {
 		cr, err := ch.Respond(digest.Input{
 			Username: *user, Password: pw, Method: *method, URI: *uri,
 			Body: []byte(*body), CNonce: *cnonce, NC: uint32(nc), QOP: *qop,
@@ -88,7 +88,7 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "httpauth respond: %v\n", err)
 			return 1
 		}
-		if cred, err = cr.Credentials(); err != nil {
+		if cred, err = cr.Build(); err != nil {
 			fmt.Fprintf(stderr, "httpauth respond: %v\n", err)
 			return 1
 		}
