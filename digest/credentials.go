@@ -159,10 +159,24 @@ func NewNonce() string {
 	return base64.RawStdEncoding.EncodeToString(b[:])
 }
 
+// hasCTL reports whether s holds a control character (%x00-1F, %x7F),
+// HTAB included: none belongs in a user name.
+func hasCTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseCredentials reads Digest credentials from generic ones. username
 // (or username*), realm, nonce, uri and response are required; with a qop,
 // cnonce and nc too. nc must be exactly 8 hex digits, userhash "true" or
-// "false", qop a token. Sending both username and username* is an error.
+// "false", qop a token. Sending both username and username* is an error,
+// and so is a user name holding a control character, whether sent plain
+// or decoded from username* (RFC 8187): such a name never reaches a
+// caller's lookup.
 func ParseCredentials(g httpauth.Credentials) (Credentials, error) {
 	if err := scheme.Check(Scheme, g.Scheme); err != nil {
 		return Credentials{}, err
@@ -190,11 +204,17 @@ func ParseCredentials(g httpauth.Credentials) (Credentials, error) {
 		v := p.Value
 		switch n := p.Name; {
 		case httpauth.EqualFold(n, "username"):
+			if hasCTL(v) {
+				return Credentials{}, fail("username", reasonNameCTL)
+			}
 			c.Username, have = v, have|hUser
 		case httpauth.EqualFold(n, "username*"):
 			u, _, err := httpauth.DecodeExtValue(v)
 			if err != nil {
 				return Credentials{}, fail("username*", scheme.Malformed)
+			}
+			if hasCTL(u) {
+				return Credentials{}, fail("username*", reasonNameCTL)
 			}
 			c.Username, have = u, have|hUserExt
 		case httpauth.EqualFold(n, "realm"):
@@ -262,15 +282,18 @@ func ParseCredentials(g httpauth.Credentials) (Credentials, error) {
 // opaque, and writes algorithm, nc, qop and userhash as tokens (RFC 7616
 // section 3.4). A user name that is not valid UTF-8 cannot be an RFC 8187
 // ext-value: it stays in username, which the encoder refuses unless told
-// to send obs-text. Build refuses an Algorithm that is not one of the
-// constants, a qop that is not a token, and an Extra parameter named like
-// one of the typed ones.
+// to send obs-text. Build refuses a user name holding a control character,
+// an Algorithm that is not one of the constants, a qop that is not a
+// token, and an Extra parameter named like one of the typed ones.
 func (c Credentials) Build() (httpauth.Credentials, error) {
 	if !c.Algorithm.valid() {
 		return httpauth.Credentials{}, fail("algorithm", ErrAlgorithm)
 	}
 	if c.QOP != "" && !httpauth.IsToken(c.QOP) {
 		return httpauth.Credentials{}, fail("qop", scheme.NotAToken)
+	}
+	if hasCTL(c.Username) {
+		return httpauth.Credentials{}, fail("username", reasonNameCTL)
 	}
 	ps := make(httpauth.Params, 0, 11+len(c.Extra))
 	add := func(n, v string) { ps = append(ps, httpauth.Param{Name: n, Value: v}) }

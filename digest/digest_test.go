@@ -222,4 +222,8 @@ func TestUsernameExt(t *testing.T) {
 	if _, err := g.Encode(); !errors.Is(err, httpauth.ErrEncode) {
 		t.Fatalf("non-UTF-8 name encodes: %v", err)
 	}
+	for _, name := range []string{"a\r\nX-Injected: 1", "a\tb", "a\x00", "a\x7f"} {
+		_, err := digest.Credentials{Username: name}.Build()
+		schemeErr(t, "control character in the name", err, "username", nil)
+	}
 }

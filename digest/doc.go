@@ -44,7 +44,9 @@
 //	username*=UTF-8''J%C3%A4s%C3%B8n%20Doe
 //
 // or hashed when the challenge says userhash=true. Receiving both username
-// and username* is an error.
+// and username* is an error, and so is a user name that holds a control
+// character, sent plain or decoded from username*: it never reaches a
+// [Server]'s callbacks.
 //
 // # Errors
 //

@@ -35,6 +35,7 @@ var (
 // Constant reasons for malformed values. None of them holds input.
 const (
 	reasonBothNames   scheme.Reason = "both username and username* (RFC 7616 section 3.4)"
+	reasonNameCTL     scheme.Reason = "user name holds a control character"
 	reasonNC          scheme.Reason = "not 8 hexadecimal digits"
 	reasonBool        scheme.Reason = `neither "true" nor "false"`
 	reasonQOPList     scheme.Reason = "qop list element is not a token"

@@ -137,8 +137,11 @@ func ExampleCredentials_Build() {
 	}
 	v, _ := g.Encode()
 	fmt.Println(v)
+	_, err = digest.Credentials{Username: "admin\r\nX-Injected: 1"}.Build()
+	fmt.Println(err)
 	// Output:
 	// Digest username="Mufasa", realm="r", uri="/", nonce="n", nc=00000001, cnonce="c", qop=auth, response="ab"
+	// httpauth: Digest username: user name holds a control character
 }
 
 // The server side: check an Authorization value against a password.

@@ -15,6 +15,7 @@ var credentialSeeds = []string{
 	`Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=MD5, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="8ca523f5e9506fed4657c9700eebdbec", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"`,
 	`Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, realm="r", nonce="n", uri="/", response="x", userhash=false, foo=bar`,
 	`Digest username="u", realm="r", nonce="n", uri="/", response="x", cnonce="c", algorithm=md5-SESS`,
+	`Digest username*=UTF-8''admin%0D%0AX%00, realm="r", nonce="n", uri="/", response="x"`,
 	okCreds,
 }
 
@@ -27,7 +28,21 @@ func FuzzParseCredentials(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		schemetest.CredentialsRoundTrip(t, s, digest.ParseCredentials, digest.Credentials.Build)
+		if g, err := httpauth.ParseCredentials(s); err == nil {
+			if c, err := digest.ParseCredentials(g); err == nil && hasCTL(c.Username) {
+				t.Fatalf("ParseCredentials(%q) returned a user name with a control character", s)
+			}
+		}
 	})
+}
+
+func hasCTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			return true
+		}
+	}
+	return false
 }
 
 // FuzzParseChallenge: the same property for challenges, and Select never

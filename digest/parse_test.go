@@ -30,6 +30,8 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{`Digest username="u", realm="r", nonce="n", uri="/", response="x", userhash=yes`, "userhash", nil},
 		{`Digest username*=UTF-8''%ZZ, realm="r", nonce="n", uri="/", response="x"`, "username*", nil},
 		{`Digest username="a", username*=UTF-8''a, realm="r", nonce="n", uri="/", response="x"`, "username*", nil},
+		{`Digest username*=UTF-8''admin%0D%0AX-Log-Injected%3A%20yes%00, realm="r", nonce="n", uri="/", response="x"`, "username*", nil},
+		{`Digest username="a\	b", realm="r", nonce="n", uri="/", response="x"`, "username", nil},
 		{`Digest abc==`, "", nil},
 		{`Basic realm="r"`, "", httpauth.ErrOtherScheme},
 	} {

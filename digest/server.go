@@ -163,7 +163,8 @@ func (s *Server) Authenticate(r *http.Request, proxy bool) (Result, error) {
 // nonce was issued by s, their response is the one
 // expected (compared in constant time), the nonce is fresh and the nonce
 // count was not used before. The user name (or the name a userhash maps
-// to) reaches the callbacks only after the nonce has passed. For auth-int it reads the body (at most
+// to) reaches the callbacks only after the nonce has passed, and never
+// holds a control character. For auth-int it reads the body (at most
 // MaxBody) and puts it back into r.Body.
 //
 // Wrong credentials give an error wrapping [httpauth.ErrVerification]; an
@@ -188,6 +189,9 @@ func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
 	if !ok {
 		return Result{}, fail("nonce", refusedNotIssued)
 	}
+	if hasCTL(c.Username) {
+		return Result{}, fail("username", reasonNameCTL)
+	}
 	ctx := r.Context()
 	user, known := c.Username, true
 	if c.Userhash {
@@ -195,6 +199,9 @@ func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
 			return Result{}, fail("userhash", refusedNotOffered)
 		}
 		user, known = s.Userhash(ctx, c.Algorithm, c.Username)
+		if hasCTL(user) {
+			user, known = "", false
+		}
 	}
 	var ha1 string
 	switch {

@@ -147,6 +147,62 @@ func TestServerUserhash(t *testing.T) {
 	schemeErr(t, "userhash not offered", err, "userhash", httpauth.ErrVerification)
 }
 
+// A user name holding a control character never reaches a callback:
+// not from username*, not from a hand-made Credentials, not from what a
+// Userhash callback returns.
+func TestServerUsernameCTL(t *testing.T) {
+	var seen []string
+	record := func(u string) { seen = append(seen, u) }
+	s := &digest.Server{Realm: "r",
+		Password: func(_ context.Context, u string) (string, bool) { record(u); return "p", true },
+		Userhash: func(_ context.Context, _ digest.Algorithm, h string) (string, bool) {
+			record(h)
+			return "admin\r\nX-Injected: yes", true
+		},
+	}
+	ch := mustChallenge(t, s, digest.SHA256)
+	cr, err := ch.Respond(digest.Input{Username: "admin", Password: "p", URI: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// username*=UTF-8''admin%0D%0AX-Log-Injected%3A%20yes%00, on the wire.
+	ps := httpauth.Params{{Name: "username*", Value: "UTF-8''admin%0D%0AX-Log-Injected%3A%20yes%00"}}
+	g, err := cr.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Params = append(ps, g.Params[1:]...)
+	v, err := g.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Authorization", v)
+	_, err = s.Authenticate(req, false)
+	schemeErr(t, "username* with CTLs", err, "username*", nil)
+
+	for _, name := range []string{"admin\r\nX: y", "a\tb", "a\x00"} {
+		bad := cr
+		bad.Username = name
+		_, err := s.Verify(httptest.NewRequest("GET", "/", nil), bad)
+		schemeErr(t, "hand-made credentials with CTLs", err, "username", nil)
+	}
+	// The Userhash callback sees the hash (hex), and the name it returns
+	// with CTLs is not passed on to Password.
+	hashed := ch
+	hashed.Userhash = true
+	_, err = s.Authenticate(request(t, hashed, digest.Input{Username: "admin", Password: "p", URI: "/"}), false)
+	schemeErr(t, "Userhash returns CTLs", err, "response", httpauth.ErrVerification)
+	for _, u := range seen {
+		if strings.ContainsAny(u, "\r\n\t\x00") {
+			t.Errorf("a callback received %q", u)
+		}
+	}
+	if len(seen) != 1 {
+		t.Errorf("callbacks saw %q, want only the userhash", seen)
+	}
+}
+
 // The uri may name the request-target in the other form when a proxy
 // rewrote the request line (RFC 9112 section 3.2), never another resource.
 func TestServerURIForms(t *testing.T) {
