@@ -47,7 +47,7 @@ func (a Algorithm) MarshalText() ([]byte, error) { return []byte(a.String()), ni
 func (a Algorithm) valid() bool { return int(a) < len(algNames) }
 
 // family is a with the absent algorithm read as MD5, as RFC 7616 section
-// 3.3 does.
+// 3.3 does: the value a nonce is bound to.
 func (a Algorithm) family() Algorithm {
 	if a == Unspecified {
 		return MD5

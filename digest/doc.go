@@ -76,7 +76,9 @@
 // # Server-side security
 //
 // Responses and rspauth are compared in constant time (crypto/subtle).
-// [Server] issues stateless nonces (timestamp, random bytes, HMAC-SHA-256
-// under a per-Server random key). It refuses a nonce count it has
+// [Server] issues stateless nonces (timestamp, algorithm, random bytes,
+// HMAC-SHA-256 under a per-Server random key): a nonce is accepted only
+// with the algorithm of the challenge it came in, so a client cannot answer
+// a SHA-256 challenge's nonce with MD5. It refuses a nonce count it has
 // already seen for a nonce and answers an expired nonce with [ErrStale].
 package digest

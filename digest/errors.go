@@ -48,7 +48,7 @@ const (
 // [httpauth.ErrVerification].
 const (
 	refusedNotOffered refused = "not offered"
-	refusedNotIssued  refused = "nonce not issued by this server"
+	refusedNotIssued  refused = "nonce not issued by this server for this algorithm"
 	refusedReplay     refused = "nonce count already used (replay)"
 	refusedMismatch   refused = "does not match the request"
 	refusedNotBound   refused = "cnonce or nc differs from the credentials sent"

@@ -338,7 +338,15 @@ func ExampleServer_Verify() {
 
 	res, err := s.Verify(httptest.NewRequest("GET", "/", nil), cr)
 	fmt.Println(res.Username, err)
-	// Output: Mufasa <nil>
+	// Answering the MD5 nonce with SHA-256 is refused: nonces are bound to
+	// the algorithm of their challenge.
+	cr, _ = digest.Challenge{Realm: "example", Nonce: ch.Nonce, Algorithm: digest.SHA256, QOP: ch.QOP}.
+		Respond(digest.Input{Username: "Mufasa", Password: "Circle of Life", URI: "/"})
+	_, err = s.Verify(httptest.NewRequest("GET", "/", nil), cr)
+	fmt.Println(err)
+	// Output:
+	// Mufasa <nil>
+	// httpauth: Digest nonce: nonce not issued by this server for this algorithm: verification failed
 }
 
 func ExampleServer_Info() {

@@ -91,7 +91,7 @@ func (c Credentials) rspauth(sessHA1 string, body []byte) string {
 // Info returns the Authentication-Info a server sends after accepting c:
 // rspauth proves that the server knows ha1 (the stored [HA1]); body is the
 // response body, used with auth-int. nextnonce may be "" (see
-// [Server.Info]).
+// [Server.Info] for one bound to c's algorithm).
 func (c Credentials) Info(ha1 string, body []byte, nextnonce string) Info {
 	h := hasher(c.Algorithm.New)
 	s := h.sessionHA1(c.Algorithm, ha1, c.Nonce, c.CNonce)

@@ -10,29 +10,31 @@ import (
 
 // A server nonce is base64url (no padding) of 40 bytes:
 //
-//	issued (8, Unix ns, big endian) | random (16) | MAC (16)
+//	issued (8, Unix ns, big endian) | algorithm (1) | random (15) | MAC (16)
 //
 // where MAC is HMAC-SHA-256 under the Server's key over the first 24 bytes,
-// cut to 16.
+// cut to 16. The algorithm byte binds the nonce to the challenge it was
+// issued in: credentials that answer it with another algorithm are refused.
 const (
 	nonceRaw    = 40
 	nonceSigned = 24
 )
 
-// makeNonce returns a fresh nonce issued at now (Unix ns).
-func makeNonce(key *[32]byte, now int64) string {
+// makeNonce returns a fresh nonce issued at now (Unix ns) for alg.
+func makeNonce(key *[32]byte, now int64, alg Algorithm) string {
 	var b [nonceRaw]byte
 	binary.BigEndian.PutUint64(b[:8], uint64(now))
-	rand.Read(b[8:nonceSigned])
+	b[8] = byte(alg.family())
+	rand.Read(b[9:nonceSigned])
 	m := hmac.New(sha256.New, key[:])
 	m.Write(b[:nonceSigned])
 	copy(b[nonceSigned:], m.Sum(nil))
 	return base64.RawURLEncoding.EncodeToString(b[:])
 }
 
-// openNonce checks that n was made by makeNonce under key, and returns the
-// time it was issued.
-func openNonce(key *[32]byte, n string) (issued int64, ok bool) {
+// openNonce checks that n was made by makeNonce under key for alg, and
+// returns the time it was issued.
+func openNonce(key *[32]byte, n string, alg Algorithm) (issued int64, ok bool) {
 	var b [nonceRaw]byte
 	if base64.RawURLEncoding.DecodedLen(len(n)) != nonceRaw {
 		return 0, false
@@ -42,7 +44,7 @@ func openNonce(key *[32]byte, n string) (issued int64, ok bool) {
 	}
 	m := hmac.New(sha256.New, key[:])
 	m.Write(b[:nonceSigned])
-	if !hmac.Equal(m.Sum(nil)[:16], b[nonceSigned:]) {
+	if !hmac.Equal(m.Sum(nil)[:16], b[nonceSigned:]) || b[8] != byte(alg.family()) {
 		return 0, false
 	}
 	return int64(binary.BigEndian.Uint64(b[:8])), true

@@ -15,8 +15,9 @@ import (
 )
 
 // Server verifies Digest credentials on the server side and issues the
-// challenges. Its nonces are stateless (a timestamp and random bytes,
-// signed with HMAC-SHA-256 under a random key made for each Server), and it remembers the nonce counts used with each
+// challenges. Its nonces are stateless (a timestamp, the algorithm of the
+// challenge and random bytes, signed with HMAC-SHA-256 under a random key
+// made for each Server), and it remembers the nonce counts used with each
 // live nonce to refuse replays. The middleware
 // of package server offers its challenges next to Basic and Bearer ones.
 //
@@ -88,7 +89,7 @@ func (s *Server) qops() []string {
 	return []string{"auth"}
 }
 
-// Challenge returns a challenge for alg with a fresh nonce;
+// Challenge returns a challenge for alg with a fresh nonce bound to alg;
 // stale marks it as the answer to an expired nonce. It is an error for an
 // Algorithm that is not one of the constants.
 func (s *Server) Challenge(alg Algorithm, stale bool) (httpauth.Challenge, error) {
@@ -97,7 +98,7 @@ func (s *Server) Challenge(alg Algorithm, stale bool) (httpauth.Challenge, error
 	}
 	c := Challenge{
 		Realm: s.Realm, QOP: s.qops(), Algorithm: alg, Stale: stale, Charset: "UTF-8",
-		Nonce: makeNonce(&s.state().key, time.Now().UnixNano()), Userhash: s.Userhash != nil,
+		Nonce: makeNonce(&s.state().key, time.Now().UnixNano(), alg), Userhash: s.Userhash != nil,
 	}
 	return c.Build()
 }
@@ -126,9 +127,9 @@ type Result struct {
 
 // Info returns the Authentication-Info for an accepted request: rspauth
 // computed over body (the response body that will be sent; it matters for
-// qop=auth-int only) and a nextnonce.
+// qop=auth-int only) and a nextnonce bound to the algorithm res used.
 func (s *Server) Info(res Result, body []byte) Info {
-	next := makeNonce(&s.state().key, time.Now().UnixNano())
+	next := makeNonce(&s.state().key, time.Now().UnixNano(), res.Credentials.Algorithm)
 	return res.Credentials.Info(res.ha1, body, next)
 }
 
@@ -160,7 +161,7 @@ func (s *Server) Authenticate(r *http.Request, proxy bool) (Result, error) {
 // realm is s.Realm, their uri designates r's request-target (as sent, or
 // the same resource in absolute-form or origin-form, since a proxy may
 // rewrite the request line), their algorithm and qop are offered, their
-// nonce was issued by s, their response is the one
+// nonce was issued by s for that very algorithm, their response is the one
 // expected (compared in constant time), the nonce is fresh and the nonce
 // count was not used before. The user name (or the name a userhash maps
 // to) reaches the callbacks only after the nonce has passed, and never
@@ -185,7 +186,7 @@ func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
 		return Result{}, fail("qop", refusedNotOffered)
 	}
 	now := time.Now().UnixNano()
-	issued, ok := openNonce(&st.key, c.Nonce)
+	issued, ok := openNonce(&st.key, c.Nonce, c.Algorithm)
 	if !ok {
 		return Result{}, fail("nonce", refusedNotIssued)
 	}

@@ -43,6 +43,50 @@ func request(t *testing.T, c digest.Challenge, in digest.Input) *http.Request {
 
 var mufasa = digest.Input{Username: "Mufasa", Password: "Circle of Life", URI: "/a"}
 
+// A nonce is accepted only with the algorithm of the challenge it was
+// issued in: the SHA-256 challenge's nonce answered with MD5 is refused,
+// although MD5 is offered too.
+func TestServerNonceBoundToAlgorithm(t *testing.T) {
+	s := &digest.Server{Realm: "r", Algorithms: []digest.Algorithm{digest.SHA256, digest.MD5, digest.MD5Sess}, Password: lookup}
+	sha := mustChallenge(t, s, digest.SHA256)
+	md := mustChallenge(t, s, digest.MD5)
+	nc := uint32(1)
+	for _, tt := range []struct {
+		name  string
+		nonce string
+		alg   digest.Algorithm
+		ok    bool
+	}{
+		{"SHA-256 nonce, SHA-256", sha.Nonce, digest.SHA256, true},
+		{"SHA-256 nonce, MD5", sha.Nonce, digest.MD5, false},
+		{"SHA-256 nonce, no algorithm (MD5)", sha.Nonce, digest.Unspecified, false},
+		{"MD5 nonce, MD5", md.Nonce, digest.MD5, true},
+		{"MD5 nonce, no algorithm (MD5)", md.Nonce, digest.Unspecified, true},
+		{"MD5 nonce, SHA-256", md.Nonce, digest.SHA256, false},
+		{"MD5 nonce, MD5-sess", md.Nonce, digest.MD5Sess, false},
+	} {
+		c := digest.Challenge{Realm: "r", Nonce: tt.nonce, Algorithm: tt.alg, QOP: []string{"auth"}}
+		in := mufasa
+		in.NC = nc
+		nc++
+		res, err := s.Authenticate(request(t, c, in), false)
+		switch {
+		case tt.ok && (err != nil || res.Username != "Mufasa"):
+			t.Errorf("%s: %v, want accepted", tt.name, err)
+		case !tt.ok:
+			schemeErr(t, tt.name, err, "nonce", httpauth.ErrVerification)
+		}
+	}
+	// A nonce not made by this server, or altered, is refused the same way.
+	other := mustChallenge(t, &digest.Server{Realm: "r"}, digest.SHA256)
+	altered := sha
+	altered.Nonce = sha.Nonce[:10] + strings.Map(func(r rune) rune { return r ^ 1 }, sha.Nonce[10:11]) + sha.Nonce[11:]
+	for name, c := range map[string]digest.Challenge{"another server's nonce": other, "altered nonce": altered} {
+		_, err := s.Authenticate(request(t, c, mufasa), false)
+		schemeErr(t, name, err, "nonce", httpauth.ErrVerification)
+	}
+}
+
 // Replaying an Authorization (same nonce and nc) is refused; an expired
 // nonce is ErrStale, for the right password only.
 func TestServerReplayAndStale(t *testing.T) {
@@ -324,7 +368,8 @@ func TestServerAuthenticateErrors(t *testing.T) {
 	}
 }
 
-// HA1 callbacks instead of passwords, and Info with a nextnonce.
+// HA1 callbacks instead of passwords, and Info with a nextnonce bound to
+// the algorithm of the accepted credentials.
 func TestServerHA1AndInfo(t *testing.T) {
 	s := &digest.Server{Realm: "r", Algorithms: []digest.Algorithm{digest.SHA256Sess},
 		HA1: func(_ context.Context, alg digest.Algorithm, u string) (string, bool) {
@@ -346,10 +391,14 @@ func TestServerHA1AndInfo(t *testing.T) {
 	if err := cr.VerifyInfo(info, nil); err != nil {
 		t.Fatalf("client checks the server's rspauth: %v", err)
 	}
-	// The nextnonce works.
+	// The nextnonce works with the same algorithm, and only with it.
 	next := ch
 	next.Nonce = info.NextNonce
 	if _, err := s.Authenticate(request(t, next, mufasa), false); err != nil {
 		t.Errorf("nextnonce: %v", err)
 	}
+	next.Algorithm = digest.SHA256
+	s.Algorithms = append(s.Algorithms, digest.SHA256)
+	_, err = s.Authenticate(request(t, next, mufasa), false)
+	schemeErr(t, "nextnonce with another algorithm", err, "nonce", httpauth.ErrVerification)
 }
