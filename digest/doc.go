@@ -80,5 +80,7 @@
 // HMAC-SHA-256 under a per-Server random key): a nonce is accepted only
 // with the algorithm of the challenge it came in, so a client cannot answer
 // a SHA-256 challenge's nonce with MD5. It refuses a nonce count it has
-// already seen for a nonce and answers an expired nonce with [ErrStale].
+// already seen for a nonce, answers an expired nonce with [ErrStale], and
+// remembers counts in a store that costs O(1) amortized per request and
+// holds at most [Server].MaxNonces nonces at any request rate.
 package digest

@@ -140,6 +140,7 @@ func (s *Server) view() redact.View {
 		{Name: "Userhash", Value: s.Userhash != nil},
 		{Name: "NonceLifetime", Value: s.lifetime()},
 		{Name: "MaxBody", Value: s.MaxBody},
+		{Name: "MaxNonces", Value: s.MaxNonces},
 	}}
 }
 

@@ -18,7 +18,7 @@ import (
 // challenges. Its nonces are stateless (a timestamp, the algorithm of the
 // challenge and random bytes, signed with HMAC-SHA-256 under a random key
 // made for each Server), and it remembers the nonce counts used with each
-// live nonce to refuse replays. The middleware
+// live nonce to refuse replays, in a store of bounded size. The middleware
 // of package server offers its challenges next to Basic and Bearer ones.
 //
 // A Server must not be copied after first use; its methods are safe for
@@ -47,6 +47,12 @@ type Server struct {
 	NonceLifetime time.Duration
 	// MaxBody bounds the request body read for auth-int. Default: 1 MiB.
 	MaxBody int64
+	// MaxNonces bounds the number of nonces whose counts the Server
+	// remembers. When it is reached, the nonce first used longest ago is
+	// forgotten and answered with [ErrStale] from then on, so that its
+	// client gets a fresh nonce; a forgotten nonce is never accepted
+	// again. Default: 65536 (a few MiB).
+	MaxNonces int
 
 	once sync.Once
 	st   *serverState // behind a pointer: fmt never reaches the key
@@ -63,6 +69,10 @@ func (s *Server) state() *serverState {
 	s.once.Do(func() {
 		st := &serverState{}
 		rand.Read(st.key[:])
+		st.store.max = s.MaxNonces
+		if st.store.max <= 0 {
+			st.store.max = 1 << 16
+		}
 		s.st = st
 	})
 	return s.st
@@ -186,7 +196,7 @@ func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
 		return Result{}, fail("qop", refusedNotOffered)
 	}
 	now := time.Now().UnixNano()
-	issued, ok := openNonce(&st.key, c.Nonce, c.Algorithm)
+	issued, key, ok := openNonce(&st.key, c.Nonce, c.Algorithm)
 	if !ok {
 		return Result{}, fail("nonce", refusedNotIssued)
 	}
@@ -232,10 +242,13 @@ func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
 		return Result{}, fail("nonce", ErrStale)
 	}
 	st.mu.Lock()
-	ok = st.store.use(c.Nonce, issued, now, int64(s.lifetime()), c.NC)
+	v := st.store.use(key, issued, now, int64(s.lifetime()), c.NC)
 	st.mu.Unlock()
-	if !ok {
+	switch v {
+	case replay:
 		return Result{}, fail("nc", refusedReplay)
+	case evicted:
+		return Result{}, fail("nonce", ErrStale)
 	}
 	return Result{Username: user, Credentials: c, ha1: ha1}, nil
 }
