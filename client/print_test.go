@@ -1,0 +1,65 @@
+package client_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/bearer"
+	"github.com/authwire/httpauth/client"
+	"github.com/authwire/httpauth/internal/schemetest"
+)
+
+// Every type of this package that holds a secret hides it on every route,
+// and shows what is not secret.
+func TestSecretsNeverPrinted(t *testing.T) {
+	const (
+		pw     = "PasswordPlanted"
+		tok    = "TokenPlanted"
+		body   = "BodyPlanted"
+		cnonce = "CnoncePlanted"
+	)
+	src := client.TokenFunc(func(context.Context, bearer.Challenge) (string, error) { return tok, nil })
+	cr := client.Credentials{Origins: []string{"https://shown.example"}, Username: "UserShown", Password: pw, Token: src}
+	req := client.Request{Method: "POST", URI: "/UriShown", Body: []byte(body), CNonce: cnonce}
+
+	cs, _ := httpauth.ParseChallenges(`Digest realm="RealmShown", nonce="n", qop="auth"`)
+	digestAnswer, err := client.Respond(context.Background(), cs, cr, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, _ = httpauth.ParseChallenges(`Bearer realm="RealmShown"`)
+	bearerAnswer, err := client.Respond(context.Background(), cs, cr, client.Request{Secure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, _ = httpauth.ParseChallenges(`Basic realm="RealmShown"`)
+	basicAnswer, err := client.Respond(context.Background(), cs, client.Credentials{Username: "UserShown", Password: pw}, client.Request{Secure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	basicValue, _ := basicAnswer.Credentials.Encode()
+
+	secrets := []string{pw, tok, body, cnonce, digestAnswer.Digest.Response, basicValue[len("Basic "):]}
+	for _, tt := range []struct {
+		v     any
+		shown []string
+	}{
+		{cr, []string{"UserShown", "https://shown.example"}},
+		{req, []string{"POST", "/UriShown"}},
+		{digestAnswer, []string{"Digest", "UserShown", "RealmShown"}},
+		{bearerAnswer, []string{"Bearer"}},
+		{basicAnswer, []string{"Basic"}},
+	} {
+		out := schemetest.Printed(t, tt.v)
+		if l := schemetest.Leaks(out, secrets...); len(l) > 0 {
+			t.Errorf("%T leaks %q:\n%s", tt.v, l, out)
+		}
+		for _, s := range tt.shown {
+			if !strings.Contains(out, s) {
+				t.Errorf("%T hides %q, which is not secret:\n%s", tt.v, s, out)
+			}
+		}
+	}
+}
