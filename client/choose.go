@@ -16,8 +16,8 @@ import (
 type Credentials struct {
 	// Origins are where these credentials may be sent, each written
 	// scheme://host[:port] ("https://api.example.com",
-	// "http://127.0.0.1:8080"); the port defaults to the scheme's. For a
-	// proxy they are the proxy URLs. A challenge from any
+	// "http://127.0.0.1:8080"); the port defaults to the scheme's. For
+	// [Transport].Proxy they are the proxy URLs. A challenge from any
 	// other origin is never answered. [Choose] and [Respond] do not read
 	// them: binding is the job of whoever sends the request.
 	Origins []string
@@ -25,7 +25,8 @@ type Credentials struct {
 	// unused when both are empty.
 	Username string
 	Password string
-	// Token, when set, answers Bearer challenges.
+	// Token, when set, answers Bearer challenges (see [Registry] for the
+	// token flow of container registries).
 	Token TokenSource
 	// Cleartext allows the Basic password and Bearer tokens to be sent
 	// over cleartext http (to an http origin, or to an http proxy). Digest
@@ -112,7 +113,7 @@ const (
 // unknown algorithm or qop, and DPoP are skipped. When none is left the
 // error wraps [ErrNoChallenge] and says why. Choose does not read
 // cr.Origins: a caller that sends requests binds credentials to origins
-// before asking.
+// (as [Transport] does) before asking.
 func Choose(cs []httpauth.Challenge, cr Credentials, secure bool) (Choice, error) {
 	var why error = errNoneKnown
 	if cr.Token != nil {

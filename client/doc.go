@@ -1,6 +1,8 @@
 // Package client answers HTTP authentication challenges: it chooses, among
 // the challenges of a 401 or 407 response, the one its credentials answer
-// most strongly, and computes the credentials ([Choose], [Respond]).
+// most strongly, computes the credentials ([Choose], [Respond]), and does
+// both inside an http.RoundTripper ([Transport]) for origin servers and
+// proxies.
 //
 // # Choosing
 //
@@ -15,15 +17,27 @@
 //		client.Request{Method: "GET", URI: "/dir/index.html", Secure: true})
 //	value, err := a.Credentials.Encode()
 //
+// # Where credentials go
+//
+// [Credentials] name the origins (scheme, host, port) they may be sent to.
+// [Transport] answers a challenge only from one of those origins, or, for
+// proxy credentials, from one of the proxies named; a 401 after a redirect
+// to another host, or from http after https, is returned unanswered. Basic
+// sends the password and Bearer the token in a form anyone on the path can
+// read and use: over cleartext they are sent only with Cleartext set.
+//
+// # Bearer
+//
+// A [TokenSource] supplies the token for a Bearer challenge; [Registry] is
+// the one for the token flow of container registries (realm, service and
+// scope lead to a token endpoint, then the request is sent again with the
+// token), with the scopes of several challenges merged.
+//
 // # Secrets
 //
 // Passwords, tokens, token sources, request bodies and cnonces are
-// secret: [Credentials], [Request] and [Answer] print them as
+// secret: [Credentials], [Request], [Answer] and [*Transport] print them as
 // "[redacted]" (or empty when unset) under every fmt verb, encoding/json,
 // encoding/xml and log/slog, and no error of this package quotes them.
 // Origins, user names, schemes and the values of challenges stay visible.
-//
-// [Credentials].Origins name the origins (scheme, host, port) the
-// credentials may be sent to; Choose does not read them: whoever sends the
-// request binds credentials to origins first.
 package client

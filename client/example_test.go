@@ -5,11 +5,96 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/bearer"
 	"github.com/authwire/httpauth/client"
+	"github.com/authwire/httpauth/server"
 )
+
+func examplePassword(_ context.Context, u string) (string, bool) { return "secret", u == "alice" }
+
+// A client and a server, both from this module: the Transport answers the
+// server's Digest challenge, and keeps the session for the next request.
+func Example() {
+	auth := &server.Auth{Realm: "example", Password: examplePassword}
+	ts := httptest.NewServer(auth.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := server.User(r.Context())
+		fmt.Fprintf(w, "hello %s (%s)", id.User, id.Scheme)
+	})))
+	defer ts.Close()
+
+	c := &http.Client{Transport: &client.Transport{Credentials: []client.Credentials{{
+		Origins:  []string{ts.URL}, // where the password may go
+		Username: "alice", Password: "secret",
+	}}}}
+	resp, err := c.Get(ts.URL + "/")
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	fmt.Println(resp.StatusCode, string(b))
+	// Output: 200 hello alice (Digest)
+}
+
+func ExampleTransport() {
+	var asked []string
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked = append(asked, r.Header.Get("Authorization"))
+		w.Header().Set("WWW-Authenticate", `Basic realm="x"`)
+		w.WriteHeader(http.StatusUnauthorized)
+	}))
+	defer ts.Close()
+
+	// Credentials for another origin: the 401 is returned unanswered.
+	t := &client.Transport{Credentials: []client.Credentials{{
+		Origins: []string{"https://api.example.com"}, Username: "alice", Password: "secret",
+	}}}
+	resp, _ := (&http.Client{Transport: t}).Get(ts.URL)
+	resp.Body.Close()
+	fmt.Println(resp.StatusCode, asked)
+
+	// For this origin, but over cleartext http: Basic needs Cleartext.
+	t = &client.Transport{Credentials: []client.Credentials{{
+		Origins: []string{ts.URL}, Username: "alice", Password: "secret",
+	}}}
+	resp, _ = (&http.Client{Transport: t}).Get(ts.URL)
+	resp.Body.Close()
+	fmt.Println(resp.StatusCode, asked)
+	// Output:
+	// 401 []
+	// 401 [ ]
+}
+
+// Through an authenticating proxy: proxy credentials go only to the proxy,
+// in Proxy-Authorization.
+func ExampleTransport_proxy() {
+	proxyURL, _ := url.Parse("http://proxy.internal:3128")
+	t := &client.Transport{
+		Base:  &http.Transport{Proxy: http.ProxyURL(proxyURL)},
+		Proxy: []client.Credentials{{Origins: []string{proxyURL.String()}, Username: "carol", Password: "pw"}},
+		Credentials: []client.Credentials{{
+			Origins: []string{"https://api.example.com"}, Username: "alice", Password: "secret",
+		}},
+	}
+	c := &http.Client{Transport: t}
+	_ = c                  // c.Get("https://api.example.com/") answers the proxy's 407 in the CONNECT, then the origin's 401
+	fmt.Printf("%+v\n", t) // passwords never print
+	// Output: {Base:*http.Transport Credentials:[{Origins:[https://api.example.com] Username:alice Password:[redacted] Token: Cleartext:false}] Proxy:[{Origins:[http://proxy.internal:3128] Username:carol Password:[redacted] Token: Cleartext:false}] MaxBody:0}
+}
+
+func ExampleTransport_CloseIdleConnections() {
+	t := &client.Transport{}
+	c := &http.Client{Transport: t}
+	c.CloseIdleConnections() // reaches the Transport's connections
+	fmt.Println("closed")
+	// Output: closed
+}
 
 // Choose ranks the challenges of a response: Digest SHA-256 before MD5,
 // Basic last.
@@ -110,4 +195,34 @@ func ExampleTokenSource() {
 	tok, _ := src.Token(context.Background(), bearer.Challenge{Realm: "r"})
 	fmt.Println(len(tok))
 	// Output: 3
+}
+
+// The token flow of a container registry: the registry's challenge names
+// the token endpoint, service and scope; the token is fetched, then sent.
+func ExampleRegistry() {
+	tokens := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"token":"t0ken","expires_in":300}`)
+	}))
+	defer tokens.Close()
+	reg := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "Bearer t0ken" {
+			fmt.Fprint(w, "manifest")
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="`+tokens.URL+`/token",service="registry",scope="repository:app:pull"`)
+		w.WriteHeader(http.StatusUnauthorized)
+	}))
+	defer reg.Close()
+
+	cr := client.Credentials{Origins: []string{reg.URL}, Cleartext: true} // anonymous: no password
+	cr.Token = client.Registry(nil, cr)
+	c := &http.Client{Transport: &client.Transport{Credentials: []client.Credentials{cr}}}
+	resp, err := c.Get(reg.URL + "/v2/app/manifests/latest")
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	fmt.Println(resp.StatusCode, string(b))
+	// Output: 200 manifest
 }

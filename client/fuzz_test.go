@@ -2,6 +2,9 @@ package client_test
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -57,6 +60,60 @@ func FuzzChoose(f *testing.F) {
 		}
 		if _, err := (httpauth.Encoder{AllowObsText: true}).AppendCredentials(nil, a.Credentials); err != nil {
 			t.Fatalf("the answer to %q does not encode: %v", line, err)
+		}
+	})
+}
+
+// fake is a RoundTripper that challenges with the fuzzed lines until
+// credentials come, then answers 200 with the fuzzed Authentication-Info;
+// it records what was sent.
+type fake struct {
+	challenge, info string
+	sent            []string
+}
+
+func (f *fake) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body != nil {
+		io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+	}
+	h := http.Header{}
+	v := r.Header.Get("Authorization")
+	f.sent = append(f.sent, v)
+	code := 401
+	if v != "" {
+		code = 200
+		h.Set("Authentication-Info", f.info)
+	} else {
+		h.Set("WWW-Authenticate", f.challenge)
+	}
+	return &http.Response{StatusCode: code, Header: h, Body: io.NopCloser(strings.NewReader("")), Request: r}, nil
+}
+
+// FuzzTransport: whatever the server's challenges and Authentication-Info,
+// RoundTrip does not panic, sends a bounded number of requests, and never
+// sends Basic over cleartext.
+func FuzzTransport(f *testing.F) {
+	for _, s := range challengeSeeds {
+		f.Add(s, `nextnonce="n2", qop=auth, rspauth="00", nc=00000001`)
+	}
+	f.Fuzz(func(t *testing.T, challenge, info string) {
+		fk := &fake{challenge: challenge, info: info}
+		tr := &client.Transport{Base: fk, Credentials: []client.Credentials{{Origins: []string{"http://a.test"}, Username: "u", Password: "p", Token: static}}}
+		for range 2 {
+			req, _ := http.NewRequest("POST", "http://a.test/x", strings.NewReader("body"))
+			resp, err := tr.RoundTrip(req)
+			if err == nil {
+				resp.Body.Close()
+			}
+		}
+		if len(fk.sent) > 14 {
+			t.Fatalf("%d requests for 2 round trips", len(fk.sent))
+		}
+		for _, v := range fk.sent {
+			if strings.HasPrefix(v, "Basic ") || strings.HasPrefix(v, "Bearer ") {
+				t.Fatalf("sent %q over cleartext", v)
+			}
 		}
 	})
 }

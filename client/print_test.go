@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 )
 
 // Every type of this package that holds a secret hides it on every route,
-// and shows what is not secret.
+// also after use (sessions, kept tokens), and shows what is not secret.
 func TestSecretsNeverPrinted(t *testing.T) {
 	const (
 		pw     = "PasswordPlanted"
@@ -41,6 +42,26 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	}
 	basicValue, _ := basicAnswer.Credentials.Encode()
 
+	// A Transport that has kept a session and a Registry source that has
+	// kept a token.
+	ts, _ := origin(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			w.Header().Set("WWW-Authenticate", `Basic realm="RealmShown"`)
+			w.WriteHeader(401)
+		}
+	}), true)
+	tr := &client.Transport{Base: base(ts, nil), Credentials: []client.Credentials{{Origins: []string{ts.URL}, Username: "UserShown", Password: pw}}}
+	if code, _ := get(t, &http.Client{Transport: tr}, ts.URL); code != 200 {
+		t.Fatalf("setup: %d", code)
+	}
+	tokens, _ := origin(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"token":"` + tok + `"}`))
+	}), false)
+	reg := client.Registry(nil, client.Credentials{Origins: []string{tokens.URL}, Username: "UserShown", Password: pw, Cleartext: true})
+	if got, err := reg.Token(context.Background(), bearer.Challenge{Realm: tokens.URL}); err != nil || got != tok {
+		t.Fatalf("setup: %q, %v", got, err)
+	}
+
 	secrets := []string{pw, tok, body, cnonce, digestAnswer.Digest.Response, basicValue[len("Basic "):]}
 	for _, tt := range []struct {
 		v     any
@@ -51,6 +72,8 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		{digestAnswer, []string{"Digest", "UserShown", "RealmShown"}},
 		{bearerAnswer, []string{"Bearer"}},
 		{basicAnswer, []string{"Basic"}},
+		{tr, []string{"UserShown"}},
+		{reg, []string{"UserShown"}},
 	} {
 		out := schemetest.Printed(t, tt.v)
 		if l := schemetest.Leaks(out, secrets...); len(l) > 0 {

@@ -98,3 +98,46 @@ func (a Answer) MarshalXML(e *xml.Encoder, s xml.StartElement) error {
 
 // LogValue implements slog.LogValuer: a with its secrets redacted.
 func (a Answer) LogValue() slog.Value { return a.view().LogValue() }
+
+func (t *Transport) view() redact.View {
+	return redact.View{Type: "client.Transport", Fields: []redact.Field{
+		{Name: "Base", Value: fmt.Sprintf("%T", t.Base)},
+		{Name: "Credentials", Value: t.Credentials},
+		{Name: "Proxy", Value: t.Proxy},
+		{Name: "MaxBody", Value: t.MaxBody},
+	}}
+}
+
+// String describes t with its secrets redacted.
+func (t *Transport) String() string { return t.view().String() }
+
+// Format implements fmt.Formatter: every verb prints t with its secrets
+// redacted.
+func (t *Transport) Format(f fmt.State, verb rune) { t.view().Format(f, verb) }
+
+// MarshalJSON encodes t with its secrets redacted.
+func (t *Transport) MarshalJSON() ([]byte, error) { return t.view().MarshalJSON() }
+
+// MarshalXML encodes t with its secrets redacted.
+func (t *Transport) MarshalXML(e *xml.Encoder, s xml.StartElement) error {
+	return t.view().MarshalXML(e, s)
+}
+
+// LogValue implements slog.LogValuer: t with its secrets redacted.
+func (t *Transport) LogValue() slog.Value { return t.view().LogValue() }
+
+func (r *registry) view() redact.View {
+	return redact.View{Type: "client.registry", Fields: []redact.Field{
+		{Name: "Credentials", Value: r.cr},
+	}}
+}
+
+// The token source of Registry prints as its credentials, redacted; the
+// tokens it keeps never print.
+func (r *registry) String() string                { return r.view().String() }
+func (r *registry) Format(f fmt.State, verb rune) { r.view().Format(f, verb) }
+func (r *registry) MarshalJSON() ([]byte, error)  { return r.view().MarshalJSON() }
+func (r *registry) MarshalXML(e *xml.Encoder, s xml.StartElement) error {
+	return r.view().MarshalXML(e, s)
+}
+func (r *registry) LogValue() slog.Value { return r.view().LogValue() }
