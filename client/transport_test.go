@@ -259,22 +259,31 @@ type closeCounter struct {
 
 func (c *closeCounter) Close() error { c.closed.Add(1); return nil }
 
-// A server that does not know the password cannot pass rspauth.
-func TestTransportBadRspauth(t *testing.T) {
+// forger challenges with Digest, accepts any answer, and forges rspauth
+// with a guessed password: as an origin, or as a proxy.
+func forger(proxy bool) http.Handler {
 	s := &digest.Server{Realm: "r", Password: lookup}
-	ts, _ := origin(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		g, ok, _ := header.Credentials(r.Header, header.Authorization)
+	ask, answer, info, code := header.WWWAuthenticate, header.Authorization, header.AuthenticationInfo, 401
+	if proxy {
+		ask, answer, info, code = header.ProxyAuthenticate, header.ProxyAuthorization, header.ProxyAuthenticationInfo, 407
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		g, ok, _ := header.Credentials(r.Header, answer)
 		if !ok {
 			cs, _ := s.Challenges(false)
-			header.AddChallenges(w.Header(), header.WWWAuthenticate, cs...)
-			w.WriteHeader(401)
+			header.AddChallenges(w.Header(), ask, cs...)
+			w.WriteHeader(code)
 			return
 		}
 		c, _ := digest.ParseCredentials(g)
-		// Accept anything, and forge rspauth with a guessed password.
 		ps, _ := c.Info(digest.HA1(c.Algorithm, c.Username, c.Realm, "guess"), nil, "").Build()
-		header.SetParams(w.Header(), header.AuthenticationInfo, ps)
-	}), false)
+		header.SetParams(w.Header(), info, ps)
+	})
+}
+
+// A server that does not know the password cannot pass rspauth.
+func TestTransportBadRspauth(t *testing.T) {
+	ts, _ := origin(t, forger(false), false)
 	_, err := (&http.Client{Transport: &client.Transport{Credentials: []client.Credentials{login(ts.URL)}}}).Get(ts.URL + "/")
 	if !errors.Is(err, httpauth.ErrVerification) || !strings.Contains(err.Error(), "server did not prove") {
 		t.Fatalf("forged rspauth: err = %v, want ErrVerification", err)
@@ -483,20 +492,8 @@ func TestTransportProxyRefusedAndForged(t *testing.T) {
 	}
 
 	// A proxy that accepts anything and forges rspauth.
-	s := &digest.Server{Realm: "proxy", Password: lookup}
-	forger, _ := origin(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		g, ok, _ := header.Credentials(r.Header, header.ProxyAuthorization)
-		if !ok {
-			cs, _ := s.Challenges(false)
-			header.AddChallenges(w.Header(), header.ProxyAuthenticate, cs...)
-			w.WriteHeader(407)
-			return
-		}
-		c, _ := digest.ParseCredentials(g)
-		ps, _ := c.Info(digest.HA1(c.Algorithm, c.Username, c.Realm, "guess"), nil, "").Build()
-		header.SetParams(w.Header(), header.ProxyAuthenticationInfo, ps)
-	}), false)
-	tr = &client.Transport{Base: base(nil, forger), Proxy: []client.Credentials{login(forger.URL)}}
+	fp, _ := origin(t, forger(true), false)
+	tr = &client.Transport{Base: base(nil, fp), Proxy: []client.Credentials{login(fp.URL)}}
 	_, err := (&http.Client{Transport: tr}).Get(plain.URL + "/")
 	if !errors.Is(err, httpauth.ErrVerification) || !strings.Contains(err.Error(), "proxy did not prove") {
 		t.Errorf("forged Proxy-Authentication-Info: %v", err)

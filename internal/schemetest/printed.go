@@ -48,3 +48,18 @@ func Leaks(out string, secrets ...string) []string {
 	}
 	return found
 }
+
+// Redacted checks that v, on every route of Printed, shows none of the
+// secrets (as they are or in hex) and every one of shown.
+func Redacted(t testing.TB, v any, secrets []string, shown ...string) {
+	t.Helper()
+	out := Printed(t, v)
+	if l := Leaks(out, secrets...); len(l) > 0 {
+		t.Errorf("%T leaks %q:\n%s", v, l, out)
+	}
+	for _, s := range shown {
+		if !strings.Contains(out, s) {
+			t.Errorf("%T hides %q, which is not secret:\n%s", v, s, out)
+		}
+	}
+}
