@@ -4,15 +4,18 @@ package main
 // APIs; the rows describe what they need in clientConfig and serverConfig.
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 
-	"github.com/authwire/httpauth/basic"
+	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/client"
 	"github.com/authwire/httpauth/digest"
-	"github.com/authwire/httpauth/header"
+	"github.com/authwire/httpauth/server"
 )
 
 // clientConfig is what a row asks of the library's client.
@@ -32,7 +35,8 @@ var (
 	carol = &login{proxyUser, proxyPassword}
 )
 
-// libClient returns an http.Client whose transport is the library's.
+// libClient returns an http.Client whose transport is the library's
+// client.Transport: Login bound to Origins, ProxyLogin to the proxy.
 func libClient(cfg clientConfig) *http.Client {
 	base := &http.Transport{}
 	if cfg.Proxy != nil {
@@ -41,73 +45,68 @@ func libClient(cfg clientConfig) *http.Client {
 	if cfg.Roots != nil {
 		base.TLSClientConfig = &tls.Config{RootCAs: cfg.Roots}
 	}
-	t := &digest.Transport{Base: base}
-	switch {
-	case cfg.Login != nil:
-		t.Username, t.Password = cfg.Login.User, cfg.Login.Password
-	case cfg.ProxyLogin != nil:
-		t.Username, t.Password = cfg.ProxyLogin.User, cfg.ProxyLogin.Password
+	t := &client.Transport{Base: base}
+	if cfg.Login != nil {
+		t.Credentials = []client.Credentials{{
+			Origins: cfg.Origins, Username: cfg.Login.User, Password: cfg.Login.Password, Cleartext: cfg.Basic,
+		}}
+	}
+	if cfg.ProxyLogin != nil {
+		t.Proxy = []client.Credentials{{
+			Origins: []string{cfg.Proxy.String()}, Username: cfg.ProxyLogin.User, Password: cfg.ProxyLogin.Password, Cleartext: cfg.Basic,
+		}}
 	}
 	return &http.Client{Transport: t}
 }
 
 // isRspauthError reports whether err is the client's refusal of a
-// response whose rspauth does not prove the server knows the password.
-func isRspauthError(err error) bool { return errors.Is(err, digest.ErrRspauth) }
+// response whose rspauth does not prove that the server knows the
+// password.
+func isRspauthError(err error) bool { return errors.Is(err, httpauth.ErrVerification) }
 
 // serverConfig is what a row asks of the library's server.
 type serverConfig struct {
-	Digest   []string // Digest algorithms offered, in order; nil: none (unless Default)
+	Digest   []string // Digest algorithms offered, in order
 	QOP      []string // nil: the library's default
 	Userhash bool
 	Basic    bool // offer Basic too (after Digest)
-	Default  bool // the library's default offer
+	Default  bool // the library's default offer (Digest and Basic unset)
+	Proxy    bool // a proxy's: Proxy-Authorization, 407, carol in realms.LibraryProxy
 }
 
-// libServer returns the library's server as a handler in front of next,
-// which receives the authenticated user name.
+// libServer returns the library's middleware, server.Auth, in front of
+// next, which receives the authenticated user name.
 func libServer(cfg serverConfig, next func(http.ResponseWriter, *http.Request, string)) http.Handler {
-	s := &digest.Server{
-		Realm:    realms.Library,
-		QOP:      cfg.QOP,
-		Password: func(u string) (string, bool) { return password, u == user },
+	a := &server.Auth{
+		Realm: realms.Library,
+		QOP:   cfg.QOP,
+		Password: func(_ context.Context, u string) (string, bool) {
+			return password, u == user
+		},
+	}
+	if cfg.Proxy {
+		a.Realm, a.Proxy = realms.LibraryProxy, true
+		a.Password = func(_ context.Context, u string) (string, bool) {
+			return proxyPassword, u == proxyUser
+		}
 	}
 	for _, name := range cfg.Digest {
-		a, ok := digest.ParseAlgorithm(name)
+		alg, ok := digest.ParseAlgorithm(name)
 		if !ok {
-			panic("unknown algorithm " + name)
+			panic(fmt.Sprintf("unknown algorithm %q", name))
 		}
-		s.Algorithms = append(s.Algorithms, a)
+		a.Offers = append(a.Offers, server.Digest(alg))
+	}
+	if cfg.Basic {
+		a.Offers = append(a.Offers, server.Basic)
 	}
 	if cfg.Userhash {
-		s.Userhash = func(a digest.Algorithm, h string) (string, bool) {
-			return user, h == digest.UserHash(a, user, realms.Library)
+		a.Userhash = func(_ context.Context, alg digest.Algorithm, h string) (string, bool) {
+			return user, h == digest.UserHash(alg, user, a.Realm)
 		}
 	}
-	offerDigest := cfg.Default || len(cfg.Digest) > 0
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if c, ok, err := header.Credentials(r.Header, header.Authorization); ok && err == nil && c.Is("Basic") && cfg.Basic {
-			if b, err := basic.ParseCredentials(c); err == nil && b.Verify(user, password) {
-				next(w, r, user)
-				return
-			}
-		}
-		stale := false
-		if offerDigest {
-			res, err := s.Authenticate(r, false)
-			if err == nil {
-				if res.Credentials.QOP == "auth" { // auth-int's rspauth covers the response body
-					header.SetParams(w.Header(), header.AuthenticationInfo, res.AuthInfo(nil, "").Params())
-				}
-				next(w, r, res.Username)
-				return
-			}
-			stale = errors.Is(err, digest.ErrStale)
-			header.AddChallenges(w.Header(), header.WWWAuthenticate, s.Challenges(stale)...)
-		}
-		if cfg.Basic {
-			header.AddChallenges(w.Header(), header.WWWAuthenticate, basic.Challenge{Realm: realms.Library}.Challenge())
-		}
-		http.Error(w, "401 Unauthorized", http.StatusUnauthorized)
-	})
+	return a.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := server.User(r.Context())
+		next(w, r, id.User)
+	}))
 }

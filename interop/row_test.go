@@ -72,7 +72,7 @@ func TestCheckWireClient(t *testing.T) {
 }
 
 func TestCheckServed(t *testing.T) {
-	unsupported := client{impl: "c", unsupported: regexp.MustCompile(`Unsupported algorithm '[^']*'`)}
+	unsupported := extClient{impl: "c", unsupported: regexp.MustCompile(`Unsupported algorithm '[^']*'`)}
 	refused := exchange{Method: "GET", Target: "/resource", Status: 401, Req: []field{authz("SHA-512-256", "auth", sha256For5)}}
 	noAuthz := exchange{Method: "GET", Target: "/resource", Status: 401}
 	served := exchange{Method: "GET", Target: "/resource", Status: 200, Req: []field{authz("MD5", "auth", md5OK)}}

@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// A client is an external HTTP client the library's server is tested
+// An extClient is an external HTTP client the library's server is tested
 // against.
-type client struct {
+type extClient struct {
 	impl string
 	// do sends one request with the credentials alice and returns the
 	// final status, the body, and the client's own diagnostics
@@ -26,12 +26,28 @@ type want struct {
 	scheme    string // "Digest" or "Basic"
 	algorithm string // "": any
 	userhash  bool
+	proxy     bool // Proxy-Authorization for carol, not Authorization for alice
+}
+
+// field and user are the credentials field and the user a row expects.
+func (w want) field() string {
+	if w.proxy {
+		return "Proxy-Authorization"
+	}
+	return "Authorization"
+}
+
+func (w want) user() string {
+	if w.proxy {
+		return proxyUser
+	}
+	return user
 }
 
 // serverRow runs c against the library's server offering cfg, with mode
 // passed to the client (a flag set, an algorithm), and checks that the
 // request was served to alice with credentials as w says.
-func serverRow(c client, variant string, cfg serverConfig, mode, method, body string, w want) row {
+func serverRow(c extClient, variant string, cfg serverConfig, mode, method, body string, w want) row {
 	return row{c.impl, asServer, variant, func(r *R) {
 		t := r.LibraryServer(cfg)
 		status, out, diag := c.do(r, mode, t.URL("/resource"), method, body)
@@ -40,16 +56,16 @@ func serverRow(c client, variant string, cfg serverConfig, mode, method, body st
 }
 
 // checkServed checks the outcome of a server row: the library's server
-// answered 200 with the body it gives alice, and the credentials on the
-// wire were of the wanted kind. On a failure it looks for evidence that
+// answered 200 with the body it gives the user, and the credentials on
+// the wire were of the wanted kind. On a failure it looks for evidence that
 // the client is at fault: a Digest response computed another way (the
 // oracle names it), or the client's own message that it does not
 // implement what was offered.
-func (r *R) checkServed(c client, status int, out, diag, method, body string, w want) {
-	if status == http.StatusOK && out == okBody(user, []byte(body), method) {
+func (r *R) checkServed(c extClient, status int, out, diag, method, body string, w want) {
+	if status == http.StatusOK && out == okBody(w.user(), []byte(body), method) {
 		scheme := ""
 		for _, e := range r.rec.exchanges() {
-			if v := e.get("Authorization"); v != nil && e.Status == http.StatusOK {
+			if v := e.get(w.field()); v != nil && e.Status == http.StatusOK {
 				scheme, _, _ = strings.Cut(v[0], " ")
 			}
 		}
@@ -57,9 +73,9 @@ func (r *R) checkServed(c client, status int, out, diag, method, body string, w 
 			r.Fail("served with %q credentials, want %s", scheme, w.scheme)
 		}
 		if w.algorithm != "" {
-			r.WantAlgorithm("Authorization", w.algorithm)
+			r.WantAlgorithm(w.field(), w.algorithm)
 		}
-		if w.userhash && !r.SawParam("Authorization", "userhash", "true") {
+		if w.userhash && !r.SawParam(w.field(), "userhash", "true") {
 			r.Fail("the client did not send userhash=true")
 		}
 		return
@@ -74,7 +90,7 @@ func (r *R) checkServed(c client, status int, out, diag, method, body string, w 
 			return
 		}
 	}
-	r.Fail("status %d, body %q, want 200 and %q; client: %s", status, firstLine(out), strings.TrimSpace(okBody(user, []byte(body), method)), firstLine(lastLines(diag, 3)))
+	r.Fail("status %d, body %q, want 200 and %q; client: %s", status, firstLine(out), strings.TrimSpace(okBody(w.user(), []byte(body), method)), firstLine(lastLines(diag, 3)))
 }
 
 func lastLines(s string, n int) string {
@@ -104,8 +120,14 @@ func diagOf(stderr string, err error) string {
 }
 
 var (
-	curl = client{impl: "curl", do: func(r *R, mode, url, method, body string) (int, string, string) {
-		args := []string{"-sS", "--max-time", "15", "-o", "-", "-w", "\n%{http_code}", "-u", user + ":" + password}
+	curl = extClient{impl: "curl", do: func(r *R, mode, url, method, body string) (int, string, string) {
+		args := []string{"-sS", "--max-time", "15", "-o", "-", "-w", "\n%{http_code}"}
+		for _, f := range strings.Fields(mode) {
+			if f == "--digest" || f == "--basic" || f == "--anyauth" { // origin authentication
+				args = append(args, "-u", user+":"+password)
+				break
+			}
+		}
 		args = append(args, strings.Fields(mode)...)
 		if method == http.MethodPost {
 			args = append(args, "--data-binary", body)
@@ -119,7 +141,7 @@ var (
 		return status, stdout[:i], diagOf(stderr, err)
 	}}
 
-	wget = client{impl: "wget", unsupported: regexp.MustCompile(`Unsupported algorithm '[^']*'`),
+	wget = extClient{impl: "wget", unsupported: regexp.MustCompile(`Unsupported algorithm '[^']*'`),
 		do: func(r *R, mode, url, method, body string) (int, string, string) {
 			args := []string{"--server-response", "--tries=1", "--timeout=15", "-O", "-", "--user=" + user, "--password=" + password}
 			if mode == "basic" {
@@ -133,20 +155,20 @@ var (
 			return status, stdout, diagOf(stderr, err)
 		}}
 
-	python = client{impl: "python-urllib", unsupported: regexp.MustCompile(`Unsupported digest authentication algorithm '[^']*'`),
+	python = extClient{impl: "python-urllib", unsupported: regexp.MustCompile(`Unsupported digest authentication algorithm '[^']*'`),
 		do: func(r *R, mode, url, method, body string) (int, string, string) {
 			stdout, stderr, err := r.Command("python3", "python/client.py", url, user, password, mode)
 			status, out := statusAndBody(stdout)
 			return status, out, diagOf(stderr, err)
 		}}
 
-	digestFetch = client{impl: "digest-fetch", do: func(r *R, mode, url, method, body string) (int, string, string) {
+	digestFetch = extClient{impl: "digest-fetch", do: func(r *R, mode, url, method, body string) (int, string, string) {
 		stdout, stderr, err := r.Command("node", "node/digest-fetch.mjs", url, user, password, mode)
 		status, out := statusAndBody(stdout)
 		return status, out, diagOf(stderr, err)
 	}}
 
-	nodeURLLib = client{impl: "urllib", do: func(r *R, mode, url, method, body string) (int, string, string) {
+	nodeURLLib = extClient{impl: "urllib", do: func(r *R, mode, url, method, body string) (int, string, string) {
 		stdout, stderr, err := r.Command("node", "node/urllib.mjs", url, user, password, mode)
 		status, out := statusAndBody(stdout)
 		return status, out, diagOf(stderr, err)
@@ -173,7 +195,7 @@ func serverRows() []row {
 		serverRow(curl, "--digest, qop=auth-int, GET", serverConfig{Digest: []string{"SHA-256"}, QOP: []string{"auth-int"}}, "--digest", get, "", digest("SHA-256")),
 		serverRow(curl, "--digest, qop=auth-int, POST with a body", serverConfig{Digest: []string{"SHA-256"}, QOP: []string{"auth-int"}}, "--digest", post, postBody(), digest("SHA-256")),
 		serverRow(curl, "--basic", basicOnly, "--basic", get, "", want{scheme: "Basic"}),
-		serverRow(curl, "--anyauth (Digest and Basic offered)", serverConfig{Default: true, Basic: true}, "--anyauth", get, "", want{scheme: "Digest"}),
+		serverRow(curl, "--anyauth (Digest SHA-256, MD5 and Basic offered)", serverConfig{Digest: []string{"SHA-256", "MD5"}, Basic: true}, "--anyauth", get, "", want{scheme: "Digest"}),
 		{"curl", asServer, "through squid (Digest proxy authentication, Digest origin)", func(r *R) {
 			origin := r.LibraryServerAddr(serverConfig{Default: true})
 			t := r.Tap(port(r.setup.Ports.SquidDigest))
@@ -181,6 +203,22 @@ func serverRows() []row {
 			status, out, diag := curl.do(r, mode, "http://"+origin+"/resource", get, "")
 			r.checkServed(curl, status, out, diag, get, "", want{scheme: "Digest"})
 			r.WantStatus(407, 1)
+		}},
+
+		// The library's middleware as a proxy's: it answers 407 itself
+		// (the target is never connected to).
+		{"curl", asServer, "--proxy-digest, the library as an authenticating proxy", func(r *R) {
+			t := r.LibraryServer(serverConfig{Digest: []string{"SHA-256", "MD5"}, Proxy: true})
+			mode := fmt.Sprintf("--proxy %s --proxy-digest --proxy-user %s:%s", t.URL(""), proxyUser, proxyPassword)
+			status, out, diag := curl.do(r, mode, "http://127.0.0.1:9/resource", get, "")
+			r.checkServed(curl, status, out, diag, get, "", want{scheme: "Digest", proxy: true})
+			r.NoteURI("Proxy-Authorization")
+		}},
+		{"curl", asServer, "--proxy-basic, the library as an authenticating proxy", func(r *R) {
+			t := r.LibraryServer(serverConfig{Basic: true, Proxy: true})
+			mode := fmt.Sprintf("--proxy %s --proxy-basic --proxy-user %s:%s", t.URL(""), proxyUser, proxyPassword)
+			status, out, diag := curl.do(r, mode, "http://127.0.0.1:9/resource", get, "")
+			r.checkServed(curl, status, out, diag, get, "", want{scheme: "Basic", proxy: true})
 		}},
 
 		serverRow(wget, "Digest MD5", digestOnly("MD5"), "", get, "", digest("MD5")),
