@@ -314,11 +314,25 @@ func TestTransportOriginBinding(t *testing.T) {
 	if v := leaked.Load().(string); v != "" {
 		t.Errorf("the other host received %q", v)
 	}
-	// Same host, another port: another origin.
-	c = &http.Client{Transport: &client.Transport{Credentials: []client.Credentials{login(strings.Replace(other.URL, "127.0.0.1", "localhost", 1))}}}
+	// Another host name for the same address, or the same host and port
+	// with another scheme: other origins.
+	for _, bound := range []string{
+		strings.Replace(other.URL, "127.0.0.1", "localhost", 1),
+		strings.Replace(other.URL, "http://", "https://", 1),
+	} {
+		c = &http.Client{Transport: &client.Transport{Credentials: []client.Credentials{login(bound)}}}
+		if code, _ := get(t, c, other.URL+"/"); code != 401 {
+			t.Errorf("credentials for %s, request to %s: %d", bound, other.URL, code)
+		}
+		if v := leaked.Load().(string); v != "" {
+			t.Errorf("credentials for %s reached %s: %q", bound, other.URL, v)
+		}
+	}
+	// The same origin written otherwise is the same origin.
+	c = &http.Client{Transport: &client.Transport{Credentials: []client.Credentials{login(strings.Replace(other.URL, "http://", "HTTP://", 1) + "/")}}}
 	get(t, c, other.URL+"/")
-	if v := leaked.Load().(string); v != "" {
-		t.Errorf("another host name received %q", v)
+	if v := leaked.Load().(string); !strings.HasPrefix(v, "Digest ") {
+		t.Errorf("credentials for the same origin written otherwise: %q sent", v)
 	}
 }
 
