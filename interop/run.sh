@@ -27,6 +27,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 work=""
+policy=""
 pids=()
 names=()
 
@@ -61,6 +62,9 @@ stop_servers() {
 	if [[ -n $work ]]; then
 		rm -rf "$work"
 	fi
+	if [[ -n $policy ]]; then
+		rm -f "$policy"
+	fi
 	exit "$rc"
 }
 trap stop_servers EXIT
@@ -86,7 +90,6 @@ if ((${#debs[@]})); then
 	# Debian starts a service when its package is installed, unless
 	# policy-rc.d forbids it: the servers of this suite run only as
 	# run.sh starts them, on 127.0.0.1.
-	policy=""
 	if [[ ! -e /usr/sbin/policy-rc.d ]]; then
 		policy=/usr/sbin/policy-rc.d
 		printf '#!/bin/sh\nexit 101\n' >"$policy"
@@ -96,6 +99,7 @@ if ((${#debs[@]})); then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
 	if [[ -n $policy ]]; then
 		rm -f "$policy"
+		policy=""
 	fi
 fi
 for b in node npm python3 go; do
