@@ -8,10 +8,6 @@ import (
 	"github.com/authwire/httpauth"
 )
 
-func init() {
-	commands["canon"] = command{run: runCanon, usage: canonUsage}
-}
-
 const canonUsage = `canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 
 Parse one header field, as parse does, and print its canonical encoding on

@@ -11,10 +11,6 @@ import (
 	"github.com/authwire/httpauth"
 )
 
-func init() {
-	commands["lint"] = command{run: runLint, usage: lintUsage}
-}
-
 const lintUsage = `lint [-field NAME] [-json] [VALUE ...]
 
 Check one header field against the strict grammar of RFC 9110 section 11 and

@@ -24,10 +24,6 @@
 // (obs-text, %x80-FF, in a quoted-string) is written as U+FFFD, and so is
 // such a byte in a -jsonl request. Offsets are byte offsets in the field
 // line as the parser saw it.
-//
-// Each subcommand lives in its own file and registers itself in the
-// commands table from an init function, so that adding one never touches
-// another's file.
 package main
 
 import (
@@ -51,11 +47,15 @@ type command struct {
 	usage string
 }
 
-// commands holds the subcommands by name. Each subcommand adds itself from
-// an init function in its own file:
-//
-//	func init() { commands["parse"] = command{run: runParse, usage: parseUsage} }
-var commands = map[string]command{}
+// commands is the table of subcommands, by name. Each one lives in its own
+// file (parse.go, canon.go, ...) behind one entry function and its usage
+// text; "httpauth help" lists them in name order.
+var commands = map[string]command{
+	"parse":   {run: runParse, usage: parseUsage},
+	"canon":   {run: runCanon, usage: canonUsage},
+	"lint":    {run: runLint, usage: lintUsage},
+	"respond": {run: runRespond, usage: respondUsage},
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

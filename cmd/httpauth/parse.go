@@ -5,10 +5,6 @@ import (
 	"io"
 )
 
-func init() {
-	commands["parse"] = command{run: runParse, usage: parseUsage}
-}
-
 const parseUsage = `parse [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 
 Parse one header field and print it as one JSON object on standard output.

@@ -14,10 +14,6 @@ import (
 	"github.com/authwire/httpauth/digest"
 )
 
-func init() {
-	commands["respond"] = command{run: runRespond, usage: respondUsage}
-}
-
 const respondUsage = `respond -challenge VALUE -user USER (-password PASS | -password-stdin) [-method GET] [-uri URI] [-cnonce C] [-nc 00000001] [-qop QOP] [-body TEXT]
 
 respond prints the Authorization value that answers a WWW-Authenticate

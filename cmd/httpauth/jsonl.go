@@ -1,0 +1,144 @@
+package main
+
+// The -jsonl batch protocol, and the driver of the commands that parse
+// one field (parse and canon).
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/authwire/httpauth"
+)
+
+// jsonRequest is one line of -jsonl input:
+// {"field":"authorization","lines":["..."],"lenient":false}. A missing or
+// null "field" or "lenient" takes the value of the command's flag; missing
+// "lines" is no line. Unknown members are an error.
+type jsonRequest struct {
+	Field   *string  `json:"field"`
+	Lines   []string `json:"lines"`
+	Lenient *bool    `json:"lenient"`
+}
+
+// serveJSONL runs the -jsonl batch loop of command name: it reads one
+// request per line of stdin and calls answer with it, in order; answer
+// writes exactly one line with w. Blank lines are skipped. Output is
+// buffered and flushed whenever no more input is buffered, so that a
+// harness that waits for each answer before sending the next request is
+// served at once.
+//
+// It returns 0 at the end of the input, and 2 when a line is not a valid
+// request (not one JSON object, an unknown member or field name): the
+// answers before it are written, and the problem goes to stderr. An answer
+// that is an error (a syntax error in the field) is not an exit status.
+func serveJSONL(name string, opts *options, stdin io.Reader, stdout, stderr io.Writer, answer func(in *fieldInput, w *jsonWriter) error) int {
+	br := bufio.NewReaderSize(stdin, 64<<10)
+	lr := lineReader{br: br}
+	w := newJSONWriter(stdout)
+	var (
+		req jsonRequest
+		in  fieldInput
+		rd  bytes.Reader
+	)
+	fail := func(n int, format string, args ...any) int {
+		w.flush()
+		fmt.Fprintf(stderr, "httpauth %s: standard input line %d: %s\n", name, n, fmt.Sprintf(format, args...))
+		return 2
+	}
+	for n := 1; ; n++ {
+		line, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fail(n, "%v", err)
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		req = jsonRequest{Lines: req.Lines[:0]}
+		rd.Reset(line)
+		dec := json.NewDecoder(&rd)
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			return fail(n, "not a JSON request: %v", err)
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			return fail(n, "not a JSON request: text after the object")
+		}
+		in = fieldInput{kind: opts.field.kind, lines: req.Lines, lenient: opts.lenient}
+		if req.Field != nil {
+			_, kind, ok := lookupField(*req.Field)
+			if !ok {
+				return fail(n, "unknown field %q (want one of %s)", *req.Field, fieldNames)
+			}
+			in.kind = kind
+		}
+		if req.Lenient != nil {
+			in.lenient = *req.Lenient
+		}
+		if err := answer(&in, w); err != nil {
+			return fail(n, "writing the answer: %v", err)
+		}
+		if br.Buffered() == 0 {
+			if err := w.flush(); err != nil {
+				fmt.Fprintf(stderr, "httpauth %s: %v\n", name, err)
+				return 1
+			}
+		}
+	}
+	if err := w.flush(); err != nil {
+		fmt.Fprintf(stderr, "httpauth %s: %v\n", name, err)
+		return 1
+	}
+	return 0
+}
+
+// runFieldCommand runs a command that parses one field and answers it,
+// parse and canon: it parses the command's flags, then with -jsonl serves
+// the batch loop, parsing each request into one result and calling answer
+// to write it; otherwise it parses the field of the VALUE arguments (or of
+// standard input) and returns what single makes of the result.
+func runFieldCommand(name, usage string, args []string, stdin io.Reader, stdout, stderr io.Writer,
+	answer func(r *result, w *jsonWriter) error, single func(r *result) int) int {
+	fs, opts := newFlagSet(name, usage, stderr)
+	rest, exit := parseFlags(fs, args)
+	if exit >= 0 {
+		return exit
+	}
+	var (
+		p httpauth.Parser
+		r result
+	)
+	if opts.jsonl {
+		if !checkNoValues(fs, rest) {
+			return 2
+		}
+		return serveJSONL(name, opts, stdin, stdout, stderr, func(in *fieldInput, w *jsonWriter) error {
+			parseField(&p, in, &r)
+			return answer(&r, w)
+		})
+	}
+	lines, err := readFieldLines(rest, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "httpauth %s: %v\n", name, err)
+		return 1
+	}
+	parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines, lenient: opts.lenient}, &r)
+	return single(&r)
+}
+
+// checkNoValues reports a usage error, on fs's output, for VALUE arguments
+// given with -jsonl, which reads its requests from standard input.
+func checkNoValues(fs *flag.FlagSet, rest []string) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	fmt.Fprintf(fs.Output(), "httpauth %s: -jsonl reads requests from standard input; no VALUE arguments allowed\n", fs.Name())
+	fs.Usage()
+	return false
+}
