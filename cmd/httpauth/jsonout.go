@@ -1,9 +1,9 @@
 package main
 
-// JSON output (the contract of DESIGN.md). encoding/json writes strings as
-// UTF-8: a byte that is not part of valid UTF-8 (obs-text in a
-// quoted-string value) comes out as U+FFFD. HTML escaping is off, so that
-// "<", ">" and "&" are written as themselves.
+// JSON output, as "httpauth help parse" documents it. encoding/json
+// writes strings as UTF-8: a byte that is not part of valid UTF-8 (obs-text
+// in a quoted-string value) comes out as U+FFFD. HTML escaping is off, so
+// that "<", ">" and "&" are written as themselves.
 
 import (
 	"bufio"
@@ -17,7 +17,7 @@ import (
 // jsonAnswer is one answer: one JSON object on one line. Exactly one of
 // Challenges, Credentials, Params and Canonical is set on success; on error,
 // Error is set, with Challenges too when challenges were complete before the
-// error (decision 12).
+// error (a malformed challenge does not hide those before it).
 type jsonAnswer struct {
 	Challenges  *[]jsonAuth  `json:"challenges,omitempty"`
 	Credentials *jsonAuth    `json:"credentials,omitempty"`

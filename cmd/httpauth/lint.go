@@ -45,15 +45,13 @@ type lintReport struct {
 }
 
 func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs, opts := newFlagSet("lint", lintUsage, stderr)
+	fs := newCommandFlags("lint", lintUsage, stderr)
+	var field fieldFlag
+	fs.fieldVar(&field)
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
 	rest, exit := parseFlags(fs, args)
 	if exit >= 0 {
 		return exit
-	}
-	if opts.jsonl || opts.lenient {
-		fmt.Fprintln(stderr, "httpauth lint: -jsonl and -lenient do not apply to lint (it always tries both modes)")
-		return 2
 	}
 	lines, err := readFieldLines(rest, stdin)
 	if err != nil {
@@ -67,13 +65,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		report         lintReport
 		status, suggst = 0, []string(nil)
 	)
-	parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines}, &strict)
+	parseField(&p, &fieldInput{kind: field.kind, lines: lines}, &strict)
 	switch {
 	case strict.err == nil:
 		report.Status = "strict"
 		suggst, _ = suggest(&strict)
 	default:
-		parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines, lenient: true}, &loose)
+		parseField(&p, &fieldInput{kind: field.kind, lines: lines, lenient: true}, &loose)
 		report.StrictError = errorJSON(strict.err)
 		if loose.err == nil && recoveredNothing(&loose, lines) {
 			loose.err = errorFromWarning(loose.warnings)

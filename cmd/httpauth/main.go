@@ -16,9 +16,10 @@
 // parse prints what it parsed as one JSON object; canon prints the canonical
 // encoding of what it parsed; "httpauth help" lists every subcommand. Each
 // VALUE argument is one field line; with none, field lines are read from
-// standard input, one per line. The JSON output and the -jsonl batch
-// protocol are a contract (DESIGN.md, "The command-line tool"): see
-// "httpauth help parse".
+// standard input, one per line. Flags may come before or after the VALUE
+// arguments; every argument after "--" is a VALUE. The JSON output and the
+// -jsonl batch protocol are stable formats for scripts and test harnesses:
+// see "httpauth help parse".
 //
 // JSON strings are UTF-8: a byte of a value that is not part of valid UTF-8
 // (obs-text, %x80-FF, in a quoted-string) is written as U+FFFD, and so is
@@ -29,6 +30,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -62,6 +64,8 @@ func main() {
 }
 
 // run dispatches args[0] to its subcommand and returns the exit status.
+// "help COMMAND" (or "COMMAND -h") prints the command's whole help: its
+// text and its flags; "help" alone lists the commands.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
@@ -70,36 +74,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	name := args[0]
 	switch name {
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 {
-			if c, ok := commands[args[1]]; ok {
-				fmt.Fprintf(stdout, "usage: httpauth %s\n", c.usage)
-				return 0
-			}
+		if len(args) == 1 {
+			usage(stdout)
+			return 0
 		}
-		usage(stdout)
-		return 0
+		c, ok := commands[args[1]]
+		if !ok || len(args) > 2 {
+			return unknownCommand(stderr, strings.Join(args[1:], " "))
+		}
+		return c.run([]string{"-h"}, stdin, stdout, stdout)
 	}
 	c, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(stderr, "httpauth: unknown command %q\n", name)
-		usage(stderr)
-		return 2
+		return unknownCommand(stderr, name)
 	}
 	return c.run(args[1:], stdin, stdout, stderr)
+}
+
+// unknownCommand reports a command name the tool does not have in two
+// lines and returns the exit status 2.
+func unknownCommand(stderr io.Writer, name string) int {
+	fmt.Fprintf(stderr, "httpauth: unknown command %q\n", name)
+	fmt.Fprintf(stderr, "usage: httpauth <command> [flags] [VALUE ...] with <command> one of %s, or help\n", strings.Join(commandNames(), ", "))
+	return 2
 }
 
 // usage writes the top-level help: one synopsis line per subcommand.
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: httpauth <command> [flags] [VALUE ...]")
 	fmt.Fprintln(w, "\ncommands:")
-	names := make([]string, 0, len(commands))
-	for name := range commands {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		synopsis, _, _ := strings.Cut(commands[name].usage, "\n")
-		fmt.Fprintf(w, "  httpauth %s\n", synopsis)
+	for _, name := range commandNames() {
+		fmt.Fprintf(w, "  httpauth %s\n", synopsis(commands[name].usage))
 	}
 	fmt.Fprintln(w, "\nRun \"httpauth help <command>\" or \"httpauth <command> -h\" for details.")
+}
+
+// commandNames returns the names of the commands in order.
+func commandNames() []string {
+	return slices.Sorted(maps.Keys(commands))
 }

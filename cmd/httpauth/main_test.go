@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
 // Every expected output in this file is written by hand from RFC 9110
-// section 11 and DESIGN.md, never computed by the code under test.
+// section 11 and the package documentation, never computed by the code under test.
 
 // runCLI runs the tool in-process as "httpauth args..." with stdin and
 // returns what it wrote and its exit status.
@@ -48,6 +51,7 @@ func TestUsage(t *testing.T) {
 	}{
 		{"no command", nil, 2, false},
 		{"unknown command", []string{"frobnicate"}, 2, false},
+		{"help for an unknown command", []string{"help", "frobnicate"}, 2, false},
 		{"help", []string{"help"}, 0, true},
 		{"help parse", []string{"help", "parse"}, 0, true},
 		{"bad flag", []string{"parse", "-nope", "Basic"}, 2, false},
@@ -84,5 +88,23 @@ func TestUsage(t *testing.T) {
 	_, errOut, _ = runCLI(t, "", "parse", "-field", "cookie")
 	if !strings.Contains(errOut, `unknown field "cookie"`) {
 		t.Errorf("bad -field: stderr %q does not name the field", errOut)
+	}
+}
+
+// TestHelpNamesOnlyFilesThatExist: the help of every command names no
+// document (a .md file) that the repository lacks.
+func TestHelpNamesOnlyFilesThatExist(t *testing.T) {
+	docs := regexp.MustCompile(`[\w./-]+\.md\b`)
+	helps := map[string]string{}
+	helps["help"], _, _ = runCLI(t, "", "help")
+	for _, name := range commandNames() {
+		helps["help "+name], _, _ = runCLI(t, "", "help", name)
+	}
+	for name, out := range helps {
+		for _, doc := range docs.FindAllString(out, -1) {
+			if _, err := os.Stat(filepath.Join("..", "..", doc)); err != nil {
+				t.Errorf("httpauth %s refers to %s, which the repository does not have", name, doc)
+			}
+		}
 	}
 }

@@ -11,9 +11,11 @@ Parse one header field and print it as one JSON object on standard output.
 Each VALUE argument is one field line; with none, the field lines are read
 from standard input, one per line (a CR before the LF is dropped). Several
 lines are one field, as if joined by ", "; an Authorization or
-Proxy-Authorization field of more than one line is an error.
+Proxy-Authorization field of more than one line is an error. Flags may
+come before, between or after the VALUE arguments; every argument after
+"--" is a VALUE, also one that starts with "-".
 
-Output (DESIGN.md, "The command-line tool (contract)"):
+Output, a format that scripts and test harnesses can rely on:
 
   www-authenticate, proxy-authenticate:
     {"challenges":[{"scheme":"Basic","params":[["realm","foo"]]},{"scheme":"Negotiate","token68":"YII="}]}

@@ -62,11 +62,12 @@ func TestParseErrors(t *testing.T) {
 		want string
 	}{
 		// "c=" ends at offset 31 where a value must start; Basic, complete
-		// before it, is kept (decision 12), Bearer is not.
+		// before it, is kept (a malformed challenge does not hide those before it),
+		// Bearer is not.
 		{"partial challenges", []string{"parse", `Basic realm="x", Bearer a=b, c=`},
 			`{"challenges":[{"scheme":"Basic","params":[["realm","x"]]}],"error":{"line":0,"offset":31,"message":"expected a token or quoted-string value"}}` + "\n"},
 		// Unlike "c=" above, a lone "realm=" after the scheme is a token68
-		// (decision 3), so this is no error: see TestParseArgs.
+		// (token68 before param), so this is no error: see TestParseArgs.
 		// The quote that is never closed opens at offset 13 of line 1.
 		{"error on second line", []string{"parse", "Basic realm=x", `Digest realm="unterminated`},
 			`{"challenges":[{"scheme":"Basic","params":[["realm","x"]]}],"error":{"line":1,"offset":13,"message":"unterminated quoted-string"}}` + "\n"},
@@ -119,7 +120,7 @@ func TestParseStdin(t *testing.T) {
 
 // TestLenient checks that -lenient reaches the parser: `Basic; realm=...`
 // is an error in strict mode and a challenge with a warning in lenient
-// mode (DESIGN.md, "Lenient mode").
+// mode (the package documentation, "Strict and lenient mode").
 func TestLenient(t *testing.T) {
 	const value = `Basic; realm="Secured area"`
 	check(t, "", []string{"parse", value},

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -29,12 +27,7 @@ answered (syntax error, no Basic or usable Digest challenge, a user-id
 Basic refuses), 2 for a usage error.`
 
 func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("respond", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: httpauth %s\n\nflags:\n", respondUsage)
-		fs.PrintDefaults()
-	}
+	fs := newCommandFlags("respond", respondUsage, stderr)
 	var (
 		challenge = fs.String("challenge", "", "the WWW-Authenticate `VALUE` to answer (required)")
 		user      = fs.String("user", "", "user name (Digest) or user-id (Basic)")
@@ -47,21 +40,16 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		qop       = fs.String("qop", "", "auth or auth-int (Digest); default auth when offered")
 		body      = fs.String("body", "", "request body, for qop=auth-int (Digest)")
 	)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	values, exit := parseFlags(fs, args)
+	if exit >= 0 {
+		return exit
 	}
-	if fs.NArg() > 0 || *challenge == "" {
-		fmt.Fprintln(stderr, "httpauth respond: -challenge is required and no other arguments are taken")
-		fs.Usage()
-		return 2
+	if len(values) > 0 || *challenge == "" {
+		return fs.usageError("-challenge is required and no other arguments are taken")
 	}
 	nc, err := strconv.ParseUint(*ncFlag, 16, 32)
 	if err != nil || len(*ncFlag) != 8 || nc == 0 {
-		fmt.Fprintln(stderr, "httpauth respond: -nc must be 8 hex digits, not 00000000")
-		return 2
+		return fs.usageError("-nc must be 8 hex digits, not 00000000")
 	}
 	pw := *password
 	if *pwStdin {

@@ -21,7 +21,7 @@ type fieldInput struct {
 // kind is set. Its slices are reused by the next parseField into it.
 type result struct {
 	kind        fieldKind
-	challenges  []httpauth.Challenge // on error, the challenges before it (DESIGN decision 12)
+	challenges  []httpauth.Challenge // on error, the challenges complete before it
 	credentials httpauth.Credentials // zero on error
 	params      httpauth.Params      // nil on error
 	warnings    []httpauth.Warning   // lenient mode; a copy, valid after the next parse
@@ -29,13 +29,14 @@ type result struct {
 }
 
 // errSecondCredentials is the reason for an Authorization field of more
-// than one line (DESIGN decision 10); it reads as the parser's own.
+// than one line (it holds exactly one credentials value); it reads as the
+// parser's own.
 var errSecondCredentials = errors.New("more than one credentials value")
 
 // parseField parses in with p into r, reusing r's storage. It sets
 // p.Lenient from in. Several lines of a credentials field are an error at
-// line 1, offset 0 (decision 10), unless line 0 has an error of its own;
-// no line at all is the empty value.
+// line 1, offset 0, unless line 0 has an error of its own; no line at all
+// is the empty value.
 func parseField(p *httpauth.Parser, in *fieldInput, r *result) {
 	p.Lenient = in.lenient
 	r.kind = in.kind
