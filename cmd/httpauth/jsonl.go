@@ -3,7 +3,6 @@ package main
 // The -jsonl batch protocol.
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -32,8 +31,7 @@ type jsonRequest struct {
 // answers before it are written, and the problem goes to stderr. An answer
 // that is an error (a syntax error in the field) is not an exit status.
 func serveJSONL(name string, opts *options, stdin io.Reader, stdout, stderr io.Writer, answer func(in *fieldInput, w *jsonWriter) error) int {
-	br := bufio.NewReaderSize(stdin, 64<<10)
-	lr := lineReader{br: br}
+	lr := newLineReader(stdin, maxFieldBytes)
 	w := newJSONWriter(stdout)
 	var (
 		req jsonRequest
@@ -46,12 +44,15 @@ func serveJSONL(name string, opts *options, stdin io.Reader, stdout, stderr io.W
 		return 2
 	}
 	for n := 1; ; n++ {
-		line, err := lr.next()
+		line, long, err := lr.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return fail(n, "%v", err)
+		}
+		if long {
+			return fail(n, "request longer than %d bytes (limit)", maxFieldBytes)
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
@@ -80,7 +81,7 @@ func serveJSONL(name string, opts *options, stdin io.Reader, stdout, stderr io.W
 		if err := answer(&in, w); err != nil {
 			return fail(n, "writing the answer: %v", err)
 		}
-		if br.Buffered() == 0 {
+		if lr.br.Buffered() == 0 {
 			if err := w.flush(); err != nil {
 				fmt.Fprintf(stderr, "httpauth %s: %v\n", name, err)
 				return 1

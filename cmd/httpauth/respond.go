@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/basic"
@@ -53,12 +51,10 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	pw := *password
 	if *pwStdin {
-		line, err := bufio.NewReader(stdin).ReadString('\n')
-		if err != nil && err != io.EOF {
-			fmt.Fprintf(stderr, "httpauth respond: reading the password: %v\n", err)
+		if pw, err = readPassword(stdin); err != nil {
+			fmt.Fprintf(stderr, "httpauth respond: %v\n", err)
 			return 1
 		}
-		pw = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	}
 
 	cs, perr := httpauth.ParseChallenges(*challenge)
