@@ -70,8 +70,8 @@ func TestHugeLineBoundedMemory(t *testing.T) {
 	if out.String() != want || code != 1 {
 		t.Errorf("parse of a 64 MiB line: exit %d, stdout %q, stderr %q; want exit 1 and %q", code, out.String(), errb.String(), want)
 	}
-	if n > 4<<20 {
-		t.Errorf("parse of a 64 MiB line allocated %d bytes, want at most 4 MiB", n)
+	if n > 1<<20 {
+		t.Errorf("parse of a 64 MiB line allocated %d bytes, want at most 1 MiB", n)
 	}
 }
 

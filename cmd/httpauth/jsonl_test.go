@@ -71,30 +71,78 @@ func TestJSONLFieldFlagIsDefault(t *testing.T) {
 			`{"challenges":[{"scheme":"Bearer","token68":"abc"}]}`+"\n", 0)
 }
 
+// TestJSONLBadInput: a line that is not a valid request is answered with
+// an error without a position, and the requests after it are answered
+// too; the exit status is 2 and stderr names each bad line.
 func TestJSONLBadInput(t *testing.T) {
+	const (
+		before       = `{"lines":["Basic"]}`
+		after        = `{"lines":["Bearer"]}`
+		answerBefore = `{"challenges":[{"scheme":"Basic"}]}`
+		answerAfter  = `{"challenges":[{"scheme":"Bearer"}]}`
+	)
 	tests := []struct {
-		name, in, want string
+		name, line, message string
 	}{
-		{"not json", `{"lines":["Basic"]}` + "\nnot json\n" + `{"lines":["Bearer"]}` + "\n",
-			`{"challenges":[{"scheme":"Basic"}]}` + "\n"},
-		{"unknown member", `{"field":"authorization","line":["Basic abc"]}`, ""},
-		{"unknown field", `{"field":"cookie","lines":[]}`, ""},
-		{"empty field name", `{"field":"","lines":[]}`, ""},
-		{"two objects on a line", `{"lines":[]} {"lines":[]}`, ""},
-		{"array", `[]`, ""},
-		{"lines not strings", `{"lines":[1]}`, ""},
+		{"not json", "not json", "not JSON at byte 2: invalid character 'o' in literal null (expecting 'u')"},
+		{"cut short", `{"lines":["Basic"`, "not JSON: the request ends inside its object"},
+		{"null request", "null", "the request is null, want a JSON object"},
+		{"null line", `{"lines":["Basic",null]}`, `\"lines\"[1] is null, want a string`},
+		{"array", `[]`, "the request is an array, want a JSON object"},
+		{"string", `"Basic"`, "the request is a string, want a JSON object"},
+		{"lines not strings", `{"lines":[1]}`, `\"lines\"[0] is a number, want a string`},
+		{"lines an object", `{"lines":{}}`, `\"lines\" is an object, want an array of strings`},
+		{"lines a string", `{"lines":"Basic"}`, `\"lines\" is a string, want an array of strings`},
+		{"field a number", `{"field":1}`, `\"field\" is a number, want a string or null`},
+		{"lenient a string", `{"lenient":"yes"}`, `\"lenient\" is a string, want true, false or null`},
+		{"unknown member", `{"field":"authorization","line":["Basic abc"]}`, `unknown member \"line\" (want field, lines or lenient)`},
+		{"member in another case", `{"Lines":["Basic abc"]}`, `unknown member \"Lines\" (want field, lines or lenient)`},
+		{"member twice", `{"lines":["a=1"],"lines":["b=2"]}`, `member \"lines\" given twice`},
+		{"member twice, first null", `{"field":null,"field":"authorization"}`, `member \"field\" given twice`},
+		{"unknown field", `{"field":"cookie","lines":[]}`, `unknown field \"cookie\" (want one of ` + fieldNames + ")"},
+		{"empty field name", `{"field":"","lines":[]}`, `unknown field \"\" (want one of ` + fieldNames + ")"},
+		{"long field name", `{"field":"` + strings.Repeat("x", 100) + `"}`, `unknown field \"` + strings.Repeat("x", 40) + `\"... (want one of ` + fieldNames + ")"},
+		{"two objects on a line", `{"lines":[]} {"lines":[]}`, "text after the request object"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, tt.in, "parse", "-jsonl")
-			if out != tt.want || code != 2 || !strings.Contains(errOut, "standard input line ") {
-				t.Errorf("parse -jsonl with %q:\n got (exit %d) %q, stderr %q\nwant (exit 2) %q, stderr naming the line", tt.in, code, out, errOut, tt.want)
+			in := before + "\n" + tt.line + "\n" + after + "\n"
+			want := answerBefore + "\n" + `{"error":{"message":"bad request: ` + tt.message + `"}}` + "\n" + answerAfter + "\n"
+			out, errOut, code := runCLI(t, in, "parse", "-jsonl")
+			if out != want || code != 2 || !strings.HasPrefix(errOut, "httpauth parse: standard input line 2: bad request: ") {
+				t.Errorf("parse -jsonl with %q:\n got (exit %d) %s stderr %q\nwant (exit 2) %s stderr naming line 2", in, code, out, errOut, want)
 			}
 		})
 	}
-	_, errOut, _ := runCLI(t, `{"lines":["Basic"]}`+"\nnot json\n", "parse", "-jsonl")
-	if !strings.Contains(errOut, "standard input line 2:") {
-		t.Errorf("stderr = %q, want it to name line 2", errOut)
+}
+
+// TestJSONLNulls: null for "field" and "lenient" is the flag's value, and
+// null for "lines" is no line; only a null request or field line is bad.
+func TestJSONLNulls(t *testing.T) {
+	in := `{"field":null,"lines":["Bearer abc"],"lenient":null}` + "\n" + `{"lines":null}` + "\n"
+	check(t, in, []string{"parse", "-jsonl", "-field", "authorization"},
+		`{"credentials":{"scheme":"Bearer","token68":"abc"}}`+"\n"+
+			`{"error":{"line":0,"offset":0,"message":"empty credentials value"}}`+"\n", 0)
+}
+
+// TestJSONLHugeRequest: a 64 MiB request line is answered with an error
+// without being held in memory, and the next request is answered.
+func TestJSONLHugeRequest(t *testing.T) {
+	var (
+		out, errb strings.Builder
+		code      int
+	)
+	n := allocated(func() {
+		in := hugeInput(`{"lines":["Basic realm=`, `"]}`+"\n"+`{"lines":["Bearer"]}`+"\n")
+		code = run([]string{"parse", "-jsonl"}, in, &out, &errb)
+	})
+	want := `{"error":{"message":"bad request: request longer than 1048576 bytes (limit)"}}` + "\n" +
+		`{"challenges":[{"scheme":"Bearer"}]}` + "\n"
+	if out.String() != want || code != 2 {
+		t.Errorf("parse -jsonl with a 64 MiB request: exit %d, stdout %q, stderr %q; want exit 2 and %q", code, out.String(), errb.String(), want)
+	}
+	if n > 8<<20 {
+		t.Errorf("parse -jsonl with a 64 MiB request allocated %d bytes, want at most 8 MiB", n)
 	}
 }
 

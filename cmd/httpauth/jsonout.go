@@ -81,6 +81,19 @@ func (w *jsonWriter) flush() error { return w.bw.Flush() }
 // writeAnswer writes a as one line.
 func (w *jsonWriter) writeAnswer(a *jsonAnswer) error { return w.enc.Encode(a) }
 
+// writeRequestError writes the answer to a line that is not a valid
+// request: {"error":{"message":"..."}}, an error without the line and
+// offset of a field's errors.
+func (w *jsonWriter) writeRequestError(message string) error {
+	var a struct {
+		Error struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	a.Error.Message = message
+	return w.enc.Encode(&a)
+}
+
 // writeResult writes r in the format of parse: {"challenges":[...]},
 // {"credentials":{...}} or {"params":[...]}, with "warnings" when there are
 // any and "error" on error.
