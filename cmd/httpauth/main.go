@@ -6,7 +6,7 @@
 //	httpauth parse [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 //	httpauth canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 //	httpauth lint [-field NAME] [-json] [VALUE ...]
-//	httpauth respond -challenge VALUE -user NAME -password PASS [flags]
+//	httpauth respond -challenge VALUE [-challenge VALUE ...] -user USER (-password PASS | -password-stdin | -empty-password) [flags]
 //	httpauth help [COMMAND]
 //
 // lint explains each deviation from the strict grammar with a caret under
