@@ -34,6 +34,9 @@ func runFieldCommand(name, usage string, args []string, stdin io.Reader, stdout,
 			return answer(&r, w)
 		})
 	}
+	if len(rest) == 0 && isTerminal(stdin) {
+		return fs.usageError("%v", errTerminal)
+	}
 	lines, err := readFieldLines(rest, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "httpauth %s: %v\n", name, err)

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"github.com/authwire/httpauth"
 )
@@ -145,4 +147,24 @@ func readPassword(stdin io.Reader) (string, error) {
 		return "", errNoPassword
 	}
 	return string(line), nil
+}
+
+// errTerminal is the reason a command that reads field lines does not
+// wait for them on a terminal.
+var errTerminal = errors.New("no VALUE argument, and standard input is a terminal: give the field as arguments or pipe it in")
+
+// isTerminal reports whether r is a terminal: a file that is a character
+// device other than the null device (a command run with </dev/null reads
+// an empty input, it does not wait for a person to type).
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	if err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(fi, null)
 }

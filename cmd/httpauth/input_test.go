@@ -3,9 +3,12 @@ package main
 import (
 	"errors"
 	"io"
+	"io/fs"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestLongLines checks lines longer than the read buffers: a field line
@@ -173,4 +176,54 @@ func TestReadPassword(t *testing.T) {
 	if n := allocated(func() { readPassword(hugeInput("", "\n")) }); n > 1<<20 {
 		t.Errorf("readPassword of a 64 MiB line allocated %d bytes, want at most 1 MiB", n)
 	}
+}
+
+// fakeTerminal is a standard input that says it is a character device,
+// as a terminal does, and records whether it was read.
+type fakeTerminal struct{ read bool }
+
+func (f *fakeTerminal) Read([]byte) (int, error) { f.read = true; return 0, io.EOF }
+
+func (f *fakeTerminal) Stat() (fs.FileInfo, error) { return terminalInfo{}, nil }
+
+type terminalInfo struct{}
+
+func (terminalInfo) Name() string       { return "tty" }
+func (terminalInfo) Size() int64        { return 0 }
+func (terminalInfo) Mode() fs.FileMode  { return fs.ModeDevice | fs.ModeCharDevice | 0o620 }
+func (terminalInfo) ModTime() time.Time { return time.Time{} }
+func (terminalInfo) IsDir() bool        { return false }
+func (terminalInfo) Sys() any           { return nil }
+
+// TestTerminalNotRead: parse, canon and lint without a VALUE on a terminal
+// print what they need and exit 2 instead of waiting silently for input;
+// with a VALUE, or with -jsonl, the terminal does not matter.
+func TestTerminalNotRead(t *testing.T) {
+	for _, name := range []string{"parse", "canon", "lint"} {
+		tty := new(fakeTerminal)
+		var out, errb strings.Builder
+		code := run([]string{name}, tty, &out, &errb)
+		want := "httpauth " + name + ": " + errTerminal.Error() + "\nusage: httpauth " + synopsis(commands[name].usage) + "\n"
+		if code != 2 || tty.read || out.String() != "" || errb.String() != want {
+			t.Errorf("%s on a terminal: exit %d, read %v, stdout %q, stderr %q; want exit 2, no read, stderr %q", name, code, tty.read, out.String(), errb.String(), want)
+		}
+		out.Reset()
+		if code := run([]string{name, "Basic"}, tty, &out, io.Discard); code != 0 || tty.read {
+			t.Errorf("%s Basic on a terminal: exit %d, read %v; want exit 0, no read", name, code, tty.read)
+		}
+	}
+	tty := new(fakeTerminal)
+	if code := run([]string{"parse", "-jsonl"}, tty, io.Discard, io.Discard); code != 0 || !tty.read {
+		t.Errorf("parse -jsonl on a terminal: exit %d, read %v; want exit 0 after reading the requests", code, tty.read)
+	}
+	// The null device is a character device too, but not a terminal.
+	devNull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devNull.Close()
+	if isTerminal(devNull) {
+		t.Errorf("isTerminal(%s) = true, want false", os.DevNull)
+	}
+	check(t, "", []string{"parse"}, `{"challenges":[]}`+"\n", 0)
 }
