@@ -1,6 +1,7 @@
 package main
 
-// The driver of the commands that parse one field: parse and canon.
+// The driver of the commands that parse one field (parse and canon), and
+// reading the field of a command from its VALUE arguments or standard input.
 
 import (
 	"fmt"
@@ -34,14 +35,34 @@ func runFieldCommand(name, usage string, args []string, stdin io.Reader, stdout,
 			return answer(&r, w)
 		})
 	}
-	if len(rest) == 0 && isTerminal(stdin) {
-		return fs.usageError("%v", errTerminal)
+	f, exit := readField(fs, opts.field, rest, stdin, 1)
+	if exit >= 0 {
+		return exit
 	}
-	lines, err := readFieldLines(rest, stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "httpauth %s: %v\n", name, err)
-		return 1
-	}
-	parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines, lenient: opts.lenient}, &r)
+	parseField(&p, &fieldInput{kind: f.field.kind, lines: f.lines, lenient: opts.lenient}, &r)
 	return single(&r)
+}
+
+// readField reads the field of a command that takes VALUE arguments: the
+// values, or else the lines of standard input, which it does not wait for
+// on a terminal. Field names pasted with the lines are taken out of them
+// (unpaste), and the tool says so on stderr. When the command must stop,
+// exit is its status: 2 for a usage problem, readFail when standard input
+// cannot be read; otherwise exit is -1.
+func readField(fs *flagSet, field fieldFlag, values []string, stdin io.Reader, readFail int) (f pasted, exit int) {
+	if len(values) == 0 && isTerminal(stdin) {
+		return f, fs.usageError("%v", errTerminal)
+	}
+	lines, err := readFieldLines(values, stdin)
+	if err != nil {
+		fmt.Fprintf(fs.stderr, "httpauth %s: %v\n", fs.Name(), err)
+		return f, readFail
+	}
+	if f, err = unpaste(lines, field, 0); err != nil {
+		return f, fs.usageError("%v", err)
+	}
+	if f.note != "" {
+		fmt.Fprintf(fs.stderr, "httpauth %s: %s\n", fs.Name(), f.note)
+	}
+	return f, -1
 }

@@ -56,14 +56,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if exit >= 0 {
 		return exit
 	}
-	if len(rest) == 0 && isTerminal(stdin) {
-		return fs.usageError("%v", errTerminal)
+	f, exit := readField(fs, field, rest, stdin, 2)
+	if exit >= 0 {
+		return exit
 	}
-	lines, err := readFieldLines(rest, stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "httpauth lint: %v\n", err)
-		return 2
-	}
+	lines := f.lines
 	if len(lines) == 0 {
 		// An empty field is valid, but an empty input is no field at all:
 		// "lint </dev/null" must not say "valid".
@@ -77,13 +74,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc            canonEncoder // the suggestion is what canon prints
 		status, suggst = 0, []string(nil)
 	)
-	parseField(&p, &fieldInput{kind: field.kind, lines: lines}, &strict)
+	parseField(&p, &fieldInput{kind: f.field.kind, lines: lines}, &strict)
 	switch {
 	case strict.err == nil:
 		report.Status = "strict"
 		suggst, _ = enc.encode(&strict)
 	default:
-		parseField(&p, &fieldInput{kind: field.kind, lines: lines, lenient: true}, &loose)
+		parseField(&p, &fieldInput{kind: f.field.kind, lines: lines, lenient: true}, &loose)
 		report.StrictError = errorJSON(strict.err)
 		if loose.err == nil && recoveredNothing(&loose, lines) {
 			loose.err = errorFromWarning(loose.warnings)
@@ -99,8 +96,8 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				// explanation if that ever fails to hold.
 				report.Warnings = append(report.Warnings, *report.StrictError)
 			}
-			suggst, err = enc.encode(&loose)
-			if err != nil {
+			var err error
+			if suggst, err = enc.encode(&loose); err != nil {
 				suggst = nil
 				fmt.Fprintf(stderr, "httpauth lint: no suggestion: %s\n", describe(err))
 			}

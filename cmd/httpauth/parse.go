@@ -11,12 +11,20 @@ Parse one header field and print it as one JSON object on standard output.
 Each VALUE argument is one field line; with none, the field lines are read
 from standard input, one per line (a CR before the LF is dropped). Several
 lines are one field, as if joined by ", "; an Authorization or
-Proxy-Authorization field of more than one line is an error. Standard
-input is read in bounded memory: a line longer than the parser's limit
-(16 KiB) is the parser's error and nothing after it is read, and more than
-1 MiB of lines in all is an error. Flags may come before, between or after
-the VALUE arguments; every argument after "--" is a VALUE, also one that
-starts with "-".
+Proxy-Authorization field of more than one line is an error. Flags may
+come before, between or after the VALUE arguments; every argument after
+"--" is a VALUE, also one that starts with "-". Standard input is read in
+bounded memory: a line longer than the parser's limit (16 KiB) is the
+parser's error and nothing after it is read, and more than 1 MiB of lines
+in all is an error.
+
+A field line given with its field name ("WWW-Authenticate: Basic realm=x"),
+or the head of a response as "curl -i" prints it (status line, header
+lines, a line that starts with a space continuing the one before as an
+obs-fold, the body after an empty line), is recognised: the lines of the authentication field are
+parsed without their name, that name chooses the field unless -field does,
+and a note on standard error says so. Lines and offsets then count in the
+values. -jsonl requests are read as they are.
 
 Output, a format that scripts and test harnesses can rely on:
 

@@ -17,7 +17,9 @@ const respondUsage = `respond -challenge VALUE [-challenge VALUE ...] -user USER
 
 respond prints the Authorization value that answers a WWW-Authenticate
 (or Proxy-Authenticate) field. Each -challenge is one field line of it;
-several are one field, as if joined by ", ". Among the challenges it
+several are one field, as if joined by ", ". A line given with its field
+name ("WWW-Authenticate: Basic realm=x"), or the lines of a response head
+as "curl -i" prints them, are read as parse reads them. Among the challenges it
 answers the Digest one with the strongest algorithm (RFC 7616:
 SHA-512-256, SHA-256, MD5, each possibly -sess), or else the first Basic
 one (RFC 7617). For Digest, -cnonce is random when not given, -nc is the
@@ -108,7 +110,17 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	cs, perr := httpauth.ParseChallenges(challenge...)
+	f, err := unpaste(challenge, fieldFlag{}, kindChallenges)
+	if err != nil {
+		return fs.usageError("-challenge: %v", err)
+	}
+	if f.note != "" {
+		fmt.Fprintf(stderr, "httpauth respond: %s\n", f.note)
+		if f.field.name == "proxy-authenticate" {
+			fmt.Fprintln(stderr, "httpauth respond: the answer goes in a Proxy-Authorization field")
+		}
+	}
+	cs, perr := httpauth.ParseChallenges(f.lines...)
 	cred, err := respondTo(cs, digest.Input{
 		Username: *user, Password: pw, Method: *method, URI: *uri,
 		Body: []byte(*body), CNonce: *cnonce, NC: uint32(nc), QOP: *qop,
