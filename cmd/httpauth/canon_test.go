@@ -45,12 +45,15 @@ func TestCanonErrors(t *testing.T) {
 		name, value, wantErr string
 	}{
 		{"syntax error", `Basic realm="x", Bearer a=b, c=`, "httpauth canon: line 0, offset 31: expected a token or quoted-string value\n"},
-		// Strict parsing accepts obs-text in a quoted-string; the default
-		// encoder refuses to send it.
+		{"empty credentials", "", "httpauth canon: line 0, offset 0: empty credentials value\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, "", "canon", tt.value)
+			args := []string{"canon", tt.value}
+			if tt.value == "" {
+				args = append(args, "-field", "authorization")
+			}
+			out, errOut, code := runCLI(t, "", args...)
 			if out != "" || errOut != tt.wantErr || code != 1 {
 				t.Errorf("canon %q: got (exit %d) stdout %q stderr %q\nwant (exit 1) no stdout, stderr %q", tt.value, code, out, errOut, tt.wantErr)
 			}
@@ -74,4 +77,23 @@ func TestCanonJSONL(t *testing.T) {
 		`{"error":{"line":0,"offset":13,"message":"expected a token or quoted-string value"}}`,
 	}, "\n") + "\n"
 	check(t, in, []string{"canon", "-jsonl"}, want, 0)
+}
+
+// TestCanonLenientWarnings: in lenient mode the canonical form goes to
+// standard output and each warning to standard error.
+func TestCanonLenientWarnings(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "canon", "-lenient", `Basic; realm=x`, "Digest\trealm=y")
+	wantErr := "httpauth canon: warning: line 0, offset 5: ';' after the auth-scheme, read as a space\n" +
+		"httpauth canon: warning: line 1, offset 6: HTAB between auth-scheme and its data, read as a space (RFC 9110 requires SP)\n"
+	if want := "Basic realm=\"x\"\nDigest realm=\"y\"\n"; out != want || errOut != wantErr || code != 0 {
+		t.Errorf("canon -lenient: exit %d, stdout %q, stderr %q; want exit 0, stdout %q, stderr %q", code, out, errOut, want, wantErr)
+	}
+}
+
+// TestCanonJSONLBadRequest: canon -jsonl answers a bad request line as
+// parse -jsonl does, and goes on.
+func TestCanonJSONLBadRequest(t *testing.T) {
+	check(t, "null\n"+`{"lines":["Basic  abc="]}`, []string{"canon", "-jsonl"},
+		`{"error":{"message":"bad request: the request is null, want a JSON object"}}`+"\n"+
+			`{"canonical":["Basic abc="]}`+"\n", 2)
 }

@@ -6,25 +6,31 @@
 //	httpauth parse [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 //	httpauth canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 //	httpauth lint [-field NAME] [-json] [VALUE ...]
-//	httpauth respond -challenge VALUE [-challenge VALUE ...] -user USER (-password PASS | -password-stdin | -empty-password) [flags]
+//	httpauth respond -challenge VALUE [-challenge VALUE ...] -user USER (-password PASS | -password-stdin | -empty-password) [-method GET] [-uri URI] [-cnonce C] [-nc 00000001] [-qop QOP] [-body TEXT]
 //	httpauth help [COMMAND]
 //
-// lint explains each deviation from the strict grammar with a caret under
-// it and suggests the strict form; respond prints the Authorization value
-// that answers a Basic or Digest challenge.
-//
 // parse prints what it parsed as one JSON object; canon prints the canonical
-// encoding of what it parsed; "httpauth help" lists every subcommand. Each
-// VALUE argument is one field line; with none, field lines are read from
-// standard input, one per line. Flags may come before or after the VALUE
-// arguments; every argument after "--" is a VALUE. The JSON output and the
-// -jsonl batch protocol are stable formats for scripts and test harnesses:
-// see "httpauth help parse".
+// encoding of what it parsed; lint explains each deviation from the strict
+// grammar with a caret under it and suggests the strict form (exit status
+// 0 for a strictly valid field, 1 for one that only parses leniently, 2 for
+// one that does not parse); respond prints the Authorization value that
+// answers a Basic or Digest challenge, and refuses to run without a user
+// and a password. "httpauth help COMMAND" explains each one.
 //
-// JSON strings are UTF-8: a byte of a value that is not part of valid UTF-8
-// (obs-text, %x80-FF, in a quoted-string) is written as U+FFFD, and so is
-// such a byte in a -jsonl request. Offsets are byte offsets in the field
-// line as the parser saw it.
+// Each VALUE argument is one field line; with none, field lines are read
+// from standard input, one per line, in bounded memory, and never waited
+// for on a terminal. A line pasted with its field name ("WWW-Authenticate:
+// Basic realm=x"), or a response head as "curl -i" prints it, is read as
+// that field, and a note on standard error says so. Flags may come before
+// or after the VALUE arguments; every argument after "--" is a VALUE. A
+// wrong flag is reported in one line, followed by the synopsis.
+//
+// The JSON output and the -jsonl batch protocol are stable formats for
+// scripts and test harnesses: see "httpauth help parse". JSON strings are
+// UTF-8: a byte of a value that is not part of valid UTF-8 (obs-text,
+// %x80-FF, in a quoted-string) is written as U+FFFD, and so is such a byte
+// in a -jsonl request. Offsets are byte offsets in the field line as the
+// parser saw it.
 package main
 
 import (

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,42 @@ func TestHelpNamesOnlyFilesThatExist(t *testing.T) {
 		for _, doc := range docs.FindAllString(out, -1) {
 			if _, err := os.Stat(filepath.Join("..", "..", doc)); err != nil {
 				t.Errorf("httpauth %s refers to %s, which the repository does not have", name, doc)
+			}
+		}
+	}
+}
+
+// TestSynopses: the package documentation shows the synopsis of every
+// command of the table, and each synopsis names every flag its command
+// takes (as its help lists them).
+func TestSynopses(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var documented []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if s, ok := strings.CutPrefix(line, "//\thttpauth "); ok {
+			documented = append(documented, s)
+		}
+	}
+	want := []string{}
+	for _, name := range commandNames() {
+		want = append(want, synopsis(commands[name].usage))
+	}
+	want = append(want, "help [COMMAND]")
+	slices.Sort(documented)
+	slices.Sort(want)
+	if !slices.Equal(documented, want) {
+		t.Errorf("the package documentation shows\n%s\nwant the synopses of the commands\n%s", strings.Join(documented, "\n"), strings.Join(want, "\n"))
+	}
+	flagLine := regexp.MustCompile(`(?m)^  (-[\w-]+)`)
+	for _, name := range commandNames() {
+		help, _, _ := runCLI(t, "", "help", name)
+		for _, m := range flagLine.FindAllStringSubmatch(help, -1) {
+			named := regexp.MustCompile(`(^|[ \[(|])` + regexp.QuoteMeta(m[1]) + `($|[ \])|])`)
+			if !named.MatchString(synopsis(commands[name].usage)) {
+				t.Errorf("the synopsis of %s does not name its flag %s:\n%s", name, m[1], synopsis(commands[name].usage))
 			}
 		}
 	}

@@ -132,7 +132,7 @@ func unpaste(lines []string, field fieldFlag, only fieldKind) (pasted, error) {
 	if others == 0 {
 		out.note = fmt.Sprintf("reading a %s field: the field name is not part of the value; offsets count from the start of the value", title)
 	} else {
-		out.note = fmt.Sprintf("reading the %d %s lines of the response head, without the field name (%d other lines ignored); lines and offsets count in these values", len(out.lines), title, others)
+		out.note = fmt.Sprintf("reading %s from the response head: %s, %s ignored; lines and offsets count in the values, without the field name", title, count(len(out.lines), "field line"), count(others, "other line"))
 	}
 	return out, nil
 }
@@ -194,6 +194,14 @@ func isStatusLine(line string) bool {
 		}
 	}
 	return true
+}
+
+// count returns "1 noun" or "n nouns".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // fieldsOf returns the names of the fields of kind (all fields for 0).

@@ -26,7 +26,7 @@ func TestPastedFieldName(t *testing.T) {
 		oneNote = "reading a %s field: the field name is not part of the value; offsets count from the start of the value\n"
 		// Ignored: the status line, Date, Server, Content-Type, the empty
 		// line and the body.
-		dumpNote = "reading the 2 WWW-Authenticate lines of the response head, without the field name (6 other lines ignored); lines and offsets count in these values\n"
+		dumpNote = "reading WWW-Authenticate from the response head: 2 field lines, 6 other lines ignored; lines and offsets count in the values, without the field name\n"
 	)
 	tests := []struct {
 		name   string
