@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -26,27 +27,26 @@ func TestLongLines(t *testing.T) {
 			`{"challenges":[{"scheme":"Bearer"}]}`+"\n", 0)
 }
 
-// repeatReader reads n copies of b, without holding them in memory.
+// repeatReader reads n bytes of chunk over and over, without holding them
+// in memory.
 type repeatReader struct {
-	b byte
-	n int
+	chunk []byte
+	n     int
 }
 
 func (r *repeatReader) Read(p []byte) (int, error) {
 	if r.n == 0 {
 		return 0, io.EOF
 	}
-	k := min(len(p), r.n)
-	for i := range k {
-		p[i] = r.b
-	}
+	k := copy(p[:min(len(p), r.n)], r.chunk)
 	r.n -= k
 	return k, nil
 }
 
 // hugeInput is prefix, then 64 MiB of 'a', then suffix.
 func hugeInput(prefix, suffix string) io.Reader {
-	return io.MultiReader(strings.NewReader(prefix), &repeatReader{b: 'a', n: 64 << 20}, strings.NewReader(suffix))
+	as := &repeatReader{chunk: bytes.Repeat([]byte("a"), 64<<10), n: 64 << 20}
+	return io.MultiReader(strings.NewReader(prefix), as, strings.NewReader(suffix))
 }
 
 // allocated returns the bytes f allocates on the heap.
@@ -207,8 +207,8 @@ func TestTerminalNotRead(t *testing.T) {
 		if code != 2 || tty.read || out.String() != "" || errb.String() != want {
 			t.Errorf("%s on a terminal: exit %d, read %v, stdout %q, stderr %q; want exit 2, no read, stderr %q", name, code, tty.read, out.String(), errb.String(), want)
 		}
-		out.Reset()
-		if code := run([]string{name, "Basic"}, tty, &out, io.Discard); code != 0 || tty.read {
+		tty = new(fakeTerminal)
+		if code := run([]string{name, "Basic"}, tty, io.Discard, io.Discard); code != 0 || tty.read {
 			t.Errorf("%s Basic on a terminal: exit %d, read %v; want exit 0, no read", name, code, tty.read)
 		}
 	}
