@@ -159,3 +159,33 @@ func TestLintSuggestsCanon(t *testing.T) {
 		}
 	}
 }
+
+// TestLintReports: a field that does not parse even in lenient mode is
+// printed with its error and a caret, or as "invalid" with the lenient
+// parser's error in JSON, with exit status 2; a strictly valid field is
+// "valid", with its canonical form when that differs.
+func TestLintReports(t *testing.T) {
+	// A quote cannot start a challenge: lenient mode skips it and is left
+	// with nothing.
+	out, code := runLintCmd(t, "", `"x`)
+	want := "0:0: malformed challenge skipped: expected an auth-scheme token\n\t\"x\n\t^\nthe field does not parse, even in lenient mode\n"
+	if code != 2 || out != want {
+		t.Errorf("lint '\"x': exit %d\n%s\nwant exit 2\n%s", code, out, want)
+	}
+	out, code = runLintCmd(t, "", "-json", `"x`)
+	want = `{"status":"invalid","error":{"line":0,"offset":0,"message":"malformed challenge skipped: expected an auth-scheme token"}}` + "\n"
+	if code != 2 || out != want {
+		t.Errorf("lint -json '\"x': exit %d %s want exit 2 %s", code, out, want)
+	}
+	// A strict field has no warnings and no error, only its suggestion.
+	out, code = runLintCmd(t, "", "-json", `Basic realm="a", Bearer`)
+	want = `{"status":"strict","suggestion":["Basic realm=\"a\"","Bearer"]}` + "\n"
+	if code != 0 || out != want {
+		t.Errorf("lint -json strict: exit %d %s want exit 0 %s", code, out, want)
+	}
+	out, code = runLintCmd(t, "", "Basic realm=x")
+	want = "valid: the field matches the strict RFC 9110 grammar\ncanonical form:\n\tBasic realm=\"x\"\n"
+	if code != 0 || out != want {
+		t.Errorf("lint 'Basic realm=x': exit %d\n%s\nwant exit 0\n%s", code, out, want)
+	}
+}

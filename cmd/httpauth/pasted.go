@@ -41,7 +41,8 @@ func unpaste(lines []string, field fieldFlag, only fieldKind) (pasted, error) {
 	}
 	type found struct {
 		name, value string
-		response    int // index of the response head, by status lines seen
+		folds       []string // continuation lines (obs-fold)
+		response    int      // index of the response head, by status lines seen
 	}
 	var (
 		all       []found
@@ -66,7 +67,7 @@ func unpaste(lines []string, field fieldFlag, only fieldKind) (pasted, error) {
 			others++
 		case line[0] == ' ' || line[0] == '\t':
 			if cont >= 0 {
-				all[cont].value += "\r\n" + line // obs-fold, as it was on the wire
+				all[cont].folds = append(all[cont].folds, line)
 				last = cont
 			} else {
 				others++
@@ -82,7 +83,7 @@ func unpaste(lines []string, field fieldFlag, only fieldKind) (pasted, error) {
 				others++
 				continue
 			}
-			all = append(all, found{canonical, value, response})
+			all = append(all, found{name: canonical, value: value, response: response})
 			last = len(all) - 1
 		}
 	}
@@ -125,6 +126,10 @@ func unpaste(lines []string, field fieldFlag, only fieldKind) (pasted, error) {
 			first = f.response
 		} else if f.response != first {
 			return plain, fmt.Errorf("the header lines hold %s fields of several responses: give one response", fieldTitle(want))
+		}
+		if len(f.folds) > 0 {
+			// The obs-fold as it was on the wire: CR LF, then the line.
+			f.value += "\r\n" + strings.Join(f.folds, "\r\n")
 		}
 		out.lines = append(out.lines, f.value)
 	}

@@ -19,12 +19,14 @@ respond prints the Authorization value that answers a WWW-Authenticate
 (or Proxy-Authenticate) field. Each -challenge is one field line of it;
 several are one field, as if joined by ", ". A line given with its field
 name ("WWW-Authenticate: Basic realm=x"), or the lines of a response head
-as "curl -i" prints them, are read as parse reads them. Among the challenges it
-answers the Digest one with the strongest algorithm (RFC 7616:
-SHA-512-256, SHA-256, MD5, each possibly -sess), or else the first Basic
-one (RFC 7617). For Digest, -cnonce is random when not given, -nc is the
-nonce count in 8 hex digits, -qop picks auth or auth-int (default: auth
-when offered), and -body is the request body that auth-int covers.
+as "curl -i" prints them, are read as parse reads them.
+
+Among the challenges it answers the Digest one with the strongest
+algorithm (RFC 7616: SHA-512-256, SHA-256, MD5, each possibly -sess), or
+else the first Basic one (RFC 7617). For Digest, -cnonce is random when
+not given, -nc is the nonce count in 8 hex digits, -qop picks auth or
+auth-int (default: auth when offered), and -body is the request body
+that auth-int covers.
 
 -user and a password are required, and neither may be empty: an empty
 -user or -password, or an empty first line of standard input with
