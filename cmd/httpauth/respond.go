@@ -93,7 +93,10 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 	} else if b, ok := firstBasic(cs); ok {
-		cred, err = b.Respond(*user, pw)
+		cr, err := b.Respond(*user, pw)
+		if err == nil {
+			cred, err = cr.Build()
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "httpauth respond: %v\n", err)
 			return 1

@@ -10,10 +10,11 @@ import (
 
 // Reasons about the form of a value, shared by several packages.
 const (
-	NotBase64    Reason = "not base64"
-	NotBase64URL Reason = "not base64url"
-	NotDigits    Reason = "not a non-negative decimal integer"
-	CTL          Reason = "control character"
+	NotBase64      Reason = "not base64"
+	NotBase64URL   Reason = "not base64url"
+	NotDigits      Reason = "not a non-negative decimal integer"
+	CTL            Reason = "control character"
+	MissingToken68 Reason = "token68 missing"
 )
 
 // Match returns the spelling among schemes (the names one package
