@@ -3,12 +3,12 @@
 // first steps of their tests of what a view reads or refuses. It is for
 // tests only: nothing outside a _test.go file imports it.
 //
-// The property, for a challenge (credentials likewise): if the root parser
-// accepts the input and the scheme's view accepts the result, the view must
-// build, the built value must encode (unless the input holds obs-text, which
-// the encoder refuses by design), and the encoding must parse and view back
-// to a value equal to the first one, empty and nil slices and maps counting
-// as equal.
+// The property, for a challenge (credentials and Authentication-Info
+// likewise): if the root parser accepts the input and the scheme's view
+// accepts the result, the view must build, the built value must encode
+// (unless the input holds obs-text, which the encoder refuses by design),
+// and the encoding must parse and view back to a value equal to the first
+// one, empty and nil slices and maps counting as equal.
 package schemetest
 
 import (
@@ -35,7 +35,17 @@ func CredentialsRoundTrip[V any](t testing.TB, in string, view func(httpauth.Cre
 	roundTrip(t, "credentials", in, httpauth.ParseCredentials, httpauth.AppendCredentials, view, build)
 }
 
-// roundTrip is the property for either kind of value G: parse and appendG
+// InfoRoundTrip checks the round-trip property for in as an
+// Authentication-Info parameter list, as ChallengeRoundTrip does for a
+// challenge: view is for example mutual.ParseInfo and build
+// mutual.Info.Build.
+func InfoRoundTrip[V any](t testing.TB, in string, view func(httpauth.Params) (V, error), build func(V) (httpauth.Params, error)) {
+	t.Helper()
+	parse := func(s string) (httpauth.Params, error) { return httpauth.ParseParams(s) }
+	roundTrip(t, "Authentication-Info", in, parse, httpauth.AppendParams, view, build)
+}
+
+// roundTrip is the property for any kind of value G: parse and appendG
 // are the root package's parser and encoder for G.
 func roundTrip[G, V any](t testing.TB, kind, in string,
 	parse func(string) (G, error), appendG func([]byte, G) ([]byte, error),

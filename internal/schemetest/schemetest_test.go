@@ -54,6 +54,10 @@ func viewCredentials(c httpauth.Credentials) (view, error) {
 	return viewOf(c.Scheme, c.Token68, c.Params)
 }
 
+func viewInfo(ps httpauth.Params) (view, error) { return viewOf("X", "", ps) }
+
+func (v view) info() (httpauth.Params, error) { return v.params(), nil }
+
 func viewOf(scheme, token68 string, ps httpauth.Params) (view, error) {
 	if !httpauth.EqualFold(scheme, "X") || token68 != "" {
 		return view{}, fmt.Errorf("not an X with parameters")
@@ -131,6 +135,12 @@ func TestRoundTrip(t *testing.T) {
 		{"obs-text made up", func(t testing.TB) {
 			CredentialsRoundTrip(t, `X a=1`, viewCredentials, addHigh)
 		}, "encoding the built credentials"},
+		{"info", func(t testing.TB) {
+			InfoRoundTrip(t, `a=1, B="two"`, viewInfo, view.info)
+		}, ""},
+		{"info value lost", func(t testing.TB) {
+			InfoRoundTrip(t, `a=1, b=2`, viewInfo, func(v view) (httpauth.Params, error) { return v.params()[1:], nil })
+		}, "Authentication-Info round trip through \"b=2\""},
 		{"view refuses the encoding", func(t testing.TB) {
 			CredentialsRoundTrip(t, `X a=1`, viewCredentials, badScheme)
 		}, "re-viewing \"Y a=1\""},
