@@ -93,7 +93,7 @@ func (c Credentials) check(s string) error {
 // Build returns the generic credentials `Bearer <token>` (or `DPoP
 // <token>`). It refuses a token that is not a b64token.
 func (c Credentials) Build() (httpauth.Credentials, error) {
-	s, err := schemeOf(c.Scheme)
+	s, err := scheme.Default(c.Scheme, Scheme, SchemeDPoP)
 	if err != nil {
 		return httpauth.Credentials{}, err
 	}
@@ -101,15 +101,6 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 		return httpauth.Credentials{}, err
 	}
 	return httpauth.Credentials{Scheme: s, Token68: c.Token}, nil
-}
-
-// schemeOf returns the registered spelling of a Scheme field, "" meaning
-// Bearer.
-func schemeOf(s string) (string, error) {
-	if s == "" {
-		return Scheme, nil
-	}
-	return scheme.Match(s, Scheme, SchemeDPoP)
 }
 
 func (c Credentials) view() redact.View {
@@ -235,7 +226,7 @@ func all(s string, f func(byte) bool) bool {
 // realm or an Extra value aside, which it writes only when its caller
 // allows obs-text).
 func (c Challenge) Build() (httpauth.Challenge, error) {
-	s, err := schemeOf(c.Scheme)
+	s, err := scheme.Default(c.Scheme, Scheme, SchemeDPoP)
 	if err != nil {
 		return httpauth.Challenge{}, err
 	}

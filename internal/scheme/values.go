@@ -31,6 +31,15 @@ func Match(got string, schemes ...string) (string, error) {
 	return "", Err(schemes[0], "", httpauth.ErrOtherScheme)
 }
 
+// Default is Match for the Scheme field of a value being built, where ""
+// means the package's own scheme, schemes[0].
+func Default(got string, schemes ...string) (string, error) {
+	if got == "" {
+		return schemes[0], nil
+	}
+	return Match(got, schemes...)
+}
+
 // DecodeBase64 decodes s with enc in strict mode, so that the pad bits of
 // the last character must be zero (RFC 4648 section 3.5), and refuses the
 // CR and LF that encoding/base64 skips even then. A text it accepts is

@@ -24,6 +24,17 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+func TestDefault(t *testing.T) {
+	for _, tt := range []struct{ got, want string }{{"", "Negotiate"}, {"ntlm", "NTLM"}, {"NEGOTIATE", "Negotiate"}} {
+		if s, err := scheme.Default(tt.got, "Negotiate", "NTLM"); err != nil || s != tt.want {
+			t.Errorf("Default(%q) = %q, %v; want %q", tt.got, s, err, tt.want)
+		}
+	}
+	if _, err := scheme.Default("Kerberos", "Negotiate", "NTLM"); !errors.Is(err, httpauth.ErrOtherScheme) {
+		t.Errorf("Default(Kerberos) err = %v, want ErrOtherScheme", err)
+	}
+}
+
 func TestDecodeBase64(t *testing.T) {
 	for _, tt := range []struct {
 		enc  *base64.Encoding
