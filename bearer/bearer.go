@@ -73,21 +73,13 @@ func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
 	if err != nil {
 		return Credentials{}, err
 	}
-	out := Credentials{Scheme: s, Token: c.Token68}
 	if len(c.Params) > 0 {
 		return Credentials{}, scheme.Err(s, "", scheme.NoParams)
 	}
-	return out, out.check(s)
-}
-
-func (c Credentials) check(s string) error {
-	if c.Token == "" {
-		return scheme.Err(s, "", scheme.MissingToken68)
+	if err := scheme.Token68(s, c.Token68); err != nil {
+		return Credentials{}, err
 	}
-	if !httpauth.IsToken68(c.Token) {
-		return scheme.Err(s, "", scheme.NotToken68)
-	}
-	return nil
+	return Credentials{Scheme: s, Token: c.Token68}, nil
 }
 
 // Build returns the generic credentials `Bearer <token>` (or `DPoP
@@ -97,7 +89,7 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 	if err != nil {
 		return httpauth.Credentials{}, err
 	}
-	if err := c.check(s); err != nil {
+	if err := scheme.Token68(s, c.Token); err != nil {
 		return httpauth.Credentials{}, err
 	}
 	return httpauth.Credentials{Scheme: s, Token68: c.Token}, nil

@@ -43,16 +43,10 @@ type Credentials struct {
 // checkToken refuses a token that is not a token68, unless it may be
 // empty and is.
 func checkToken(s, t string, optional bool) error {
-	if t == "" {
-		if optional {
-			return nil
-		}
-		return scheme.Err(s, "", scheme.MissingToken68)
+	if optional && t == "" {
+		return nil
 	}
-	if !httpauth.IsToken68(t) {
-		return scheme.Err(s, "", scheme.NotToken68)
-	}
-	return nil
+	return scheme.Token68(s, t)
 }
 
 // ParseChallenge reads a Negotiate or NTLM challenge. The token is

@@ -40,6 +40,19 @@ func Default(got string, schemes ...string) (string, error) {
 	return Match(got, schemes...)
 }
 
+// Token68 returns nil when t, the token68 of a value of scheme, is one,
+// and otherwise an error: MissingToken68 when t is empty, NotToken68 when
+// it is not a token68.
+func Token68(scheme, t string) error {
+	if t == "" {
+		return Err(scheme, "", MissingToken68)
+	}
+	if !httpauth.IsToken68(t) {
+		return Err(scheme, "", NotToken68)
+	}
+	return nil
+}
+
 // DecodeBase64 decodes s with enc in strict mode, so that the pad bits of
 // the last character must be zero (RFC 4648 section 3.5), and refuses the
 // CR and LF that encoding/base64 skips even then. A text it accepts is

@@ -35,6 +35,23 @@ func TestDefault(t *testing.T) {
 	}
 }
 
+func TestToken68(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want error
+	}{
+		{"abc==", nil}, {"a-._~+/9", nil},
+		{"", scheme.MissingToken68},
+		{"a b", scheme.NotToken68}, {"a\r\n", scheme.NotToken68}, {"=a", scheme.NotToken68}, {"a=b", scheme.NotToken68},
+	} {
+		err := scheme.Token68("GNAP", tt.in)
+		var se *httpauth.SchemeError
+		if tt.want == nil && err != nil || tt.want != nil && (!errors.Is(err, tt.want) || !errors.As(err, &se) || se.Scheme != "GNAP" || se.Param != "") {
+			t.Errorf("Token68(%q) = %v, want %v", tt.in, err, tt.want)
+		}
+	}
+}
+
 func TestDecodeBase64(t *testing.T) {
 	for _, tt := range []struct {
 		enc  *base64.Encoding
