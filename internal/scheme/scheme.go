@@ -4,7 +4,11 @@
 // the root package documents.
 package scheme
 
-import "github.com/authwire/httpauth"
+import (
+	"hash"
+
+	"github.com/authwire/httpauth"
+)
 
 // Reason is a constant description of what is wrong with a parameter or a
 // value. It never holds input.
@@ -152,3 +156,30 @@ type failed Reason
 
 func (f failed) Error() string { return string(f) }
 func (failed) Unwrap() error   { return httpauth.ErrVerification }
+
+// HashSize returns the size of the hashes newHash makes, and false when
+// crypto/hmac would panic on newHash or an HMAC of it would be empty: a nil
+// function, one that returns nil or the same value twice, or a hash of
+// size 0. The Verify functions that take a hash constructor check it with
+// HashSize first, so that no argument makes them panic.
+func HashSize(newHash func() hash.Hash) (int, bool) {
+	if newHash == nil {
+		return 0, false
+	}
+	a, b := newHash(), newHash()
+	if a == nil || b == nil || same(a, b) || a.Size() <= 0 {
+		return 0, false
+	}
+	return a.Size(), true
+}
+
+// same reports whether a and b are the same value; values of a type that
+// cannot be compared are not.
+func same(a, b hash.Hash) (eq bool) {
+	defer func() {
+		if recover() != nil {
+			eq = false
+		}
+	}()
+	return a == b
+}

@@ -1,8 +1,11 @@
 package scheme_test
 
 import (
+	"crypto/sha1"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"strings"
 	"testing"
 
@@ -115,5 +118,36 @@ func TestKnown(t *testing.T) {
 	}
 	if got := scheme.Known("secret", "id", "nonce"); got != "" {
 		t.Errorf("Known(secret) = %q, want \"\"", got)
+	}
+}
+
+// sliceHash is a hash.Hash of a type that cannot be compared.
+type sliceHash []byte
+
+func (h sliceHash) Write(p []byte) (int, error) { return len(p), nil }
+func (h sliceHash) Sum(b []byte) []byte         { return append(b, h...) }
+func (sliceHash) Reset()                        {}
+func (h sliceHash) Size() int                   { return len(h) }
+func (sliceHash) BlockSize() int                { return 64 }
+
+func TestHashSize(t *testing.T) {
+	shared := sha256.New()
+	for _, tt := range []struct {
+		name string
+		h    func() hash.Hash
+		want int
+		ok   bool
+	}{
+		{"sha256", sha256.New, 32, true},
+		{"sha1", sha1.New, 20, true},
+		{"not comparable", func() hash.Hash { return sliceHash{1, 2} }, 2, true},
+		{"nil function", nil, 0, false},
+		{"returns nil", func() hash.Hash { return nil }, 0, false},
+		{"returns one value twice", func() hash.Hash { return shared }, 0, false},
+		{"size 0", func() hash.Hash { return sliceHash{} }, 0, false},
+	} {
+		if n, ok := scheme.HashSize(tt.h); n != tt.want || ok != tt.ok {
+			t.Errorf("HashSize(%s) = %d, %v; want %d, %v", tt.name, n, ok, tt.want, tt.ok)
+		}
 	}
 }
