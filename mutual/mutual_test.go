@@ -2,9 +2,7 @@ package mutual_test
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -129,21 +127,9 @@ func TestInfo(t *testing.T) {
 	}
 }
 
-// checkErr fails t unless err is a Mutual *httpauth.SchemeError about
-// param that wraps want (when not nil) and does not quote secret.
 func checkErr(t *testing.T, call string, err error, param string, want error, secret string) {
 	t.Helper()
-	var se *httpauth.SchemeError
-	switch {
-	case !errors.As(err, &se):
-		t.Errorf("%s error = %v, want a *httpauth.SchemeError", call, err)
-	case se.Scheme != mutual.Scheme || se.Param != param:
-		t.Errorf("%s error = %v, about %s %q; want Mutual %q", call, err, se.Scheme, se.Param, param)
-	case want != nil && !errors.Is(err, want):
-		t.Errorf("%s error = %v, want it to wrap %v", call, err, want)
-	case strings.Contains(err.Error(), secret):
-		t.Errorf("%s error = %v quotes the value", call, err)
-	}
+	schemetest.CheckError(t, call, err, mutual.Scheme, param, want, secret)
 }
 
 func TestErrors(t *testing.T) {

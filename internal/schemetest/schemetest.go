@@ -12,6 +12,8 @@
 package schemetest
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -115,4 +117,22 @@ func hasHighByte(s string) bool {
 		}
 	}
 	return false
+}
+
+// CheckError fails t unless err, returned by call, is a
+// *httpauth.SchemeError of scheme about param that wraps want (unless want
+// is nil) and whose message does not hold secret (unless secret is "").
+func CheckError(t testing.TB, call string, err error, scheme, param string, want error, secret string) {
+	t.Helper()
+	var se *httpauth.SchemeError
+	switch {
+	case !errors.As(err, &se):
+		t.Errorf("%s error = %v, want a *httpauth.SchemeError", call, err)
+	case se.Scheme != scheme || se.Param != param:
+		t.Errorf("%s error = %v, about %s %q; want %s %q", call, err, se.Scheme, se.Param, scheme, param)
+	case want != nil && !errors.Is(err, want):
+		t.Errorf("%s error = %v, want it to wrap %v", call, err, want)
+	case secret != "" && strings.Contains(err.Error(), secret):
+		t.Errorf("%s error = %v quotes the value", call, err)
+	}
 }

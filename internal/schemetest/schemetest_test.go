@@ -1,6 +1,7 @@
 package schemetest
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -18,6 +19,10 @@ type recorder struct {
 type stop struct{}
 
 func (*recorder) Helper() {}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.msg = fmt.Sprintf(format, args...)
+}
 
 func (r *recorder) Fatalf(format string, args ...any) {
 	r.msg = fmt.Sprintf(format, args...)
@@ -37,7 +42,7 @@ func run(check func(testing.TB)) (msg string) {
 		}
 	}()
 	check(r)
-	return ""
+	return r.msg
 }
 
 // view is a scheme's view that keeps the parameters as a map; it refuses
@@ -162,5 +167,32 @@ func TestView(t *testing.T) {
 	msg := run(func(t testing.TB) { ViewChallenge(t, `X a="`, viewChallenge) })
 	if !strings.Contains(msg, "the root parser refuses") {
 		t.Errorf("ViewChallenge of a bad challenge reported %q", msg)
+	}
+}
+
+func TestCheckError(t *testing.T) {
+	good := &httpauth.SchemeError{Scheme: "Hawk", Param: "mac", Err: httpauth.ErrMissingParam}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string // a part of the report; "" for none
+	}{
+		{"as wanted", good, ""},
+		{"wrapped", fmt.Errorf("ctx: %w", good), ""},
+		{"not a SchemeError", errors.New("x"), "want a *httpauth.SchemeError"},
+		{"nil", nil, "want a *httpauth.SchemeError"},
+		{"other scheme", &httpauth.SchemeError{Scheme: "Basic", Param: "mac", Err: httpauth.ErrMissingParam}, `want Hawk "mac"`},
+		{"other param", &httpauth.SchemeError{Scheme: "Hawk", Param: "id", Err: httpauth.ErrMissingParam}, `want Hawk "mac"`},
+		{"other reason", &httpauth.SchemeError{Scheme: "Hawk", Param: "mac", Err: httpauth.ErrOtherScheme}, "want it to wrap"},
+		{"quotes the secret", &httpauth.SchemeError{Scheme: "Hawk", Param: "mac", Err: errors.New("bad Sekrit")}, "quotes the value"},
+	} {
+		want := error(httpauth.ErrMissingParam)
+		if tc.name == "quotes the secret" {
+			want = nil
+		}
+		got := run(func(t testing.TB) { CheckError(t, "F()", tc.err, "Hawk", "mac", want, "Sekrit") })
+		if tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: reported %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
