@@ -14,16 +14,6 @@ import (
 	"github.com/authwire/httpauth/internal/schemetest"
 )
 
-// schemeErr asserts that err is a *httpauth.SchemeError of sch about param
-// that wraps want.
-func schemeErr(t *testing.T, what string, err error, sch, param string, want error) {
-	t.Helper()
-	var se *httpauth.SchemeError
-	if !errors.As(err, &se) || se.Scheme != sch || se.Param != param || !errors.Is(err, want) {
-		t.Errorf("%s: err = %v, want a %s SchemeError about %q wrapping %q", what, err, sch, param, want)
-	}
-}
-
 // Challenges from the RFCs, parsed then re-encoded: the canonical form is
 // the RFC's own text (folded onto one line).
 func TestRFCChallenges(t *testing.T) {
@@ -102,7 +92,7 @@ func TestParseChallengeErrors(t *testing.T) {
 		{httpauth.Challenge{Scheme: "Bearer", Params: httpauth.Params{{Name: "x", Value: "a"}, {Name: "X", Value: "b"}}}, "Bearer", "", scheme.Duplicate},
 	} {
 		_, err := bearer.ParseChallenge(tt.in)
-		schemeErr(t, fmt.Sprintf("ParseChallenge(%v)", tt.in), err, tt.sch, tt.param, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("ParseChallenge(%v)", tt.in), err, tt.sch, tt.param, tt.want, "")
 	}
 }
 
@@ -126,11 +116,11 @@ func TestBuilderRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := tt.c.Build()
-		schemeErr(t, fmt.Sprintf("Build(%+v)", tt.c), err, "Bearer", tt.name, bearer.ErrCharset)
+		schemetest.CheckError(t, fmt.Sprintf("Build(%+v)", tt.c), err, "Bearer", tt.name, bearer.ErrCharset, "")
 	}
 	// The scheme of the value names the error.
 	_, err := bearer.Challenge{Scheme: "DPoP", Algs: []string{"a b"}}.Build()
-	schemeErr(t, "DPoP Build", err, "DPoP", "algs", bearer.ErrCharset)
+	schemetest.CheckError(t, "DPoP Build", err, "DPoP", "algs", bearer.ErrCharset, "")
 	// Space is allowed in error_description, and all of %x21-7E but " and \.
 	ok := bearer.Challenge{ErrorDescription: " !#[]~", Error: bearer.InvalidRequest}
 	if _, err := ok.Build(); err != nil {
@@ -153,7 +143,7 @@ func TestBuilderRefuses(t *testing.T) {
 		{bearer.Challenge{Scheme: "Basic"}, "", httpauth.ErrOtherScheme},
 	} {
 		hc, err := tt.c.Build()
-		schemeErr(t, fmt.Sprintf("Build(%+v)", tt.c), err, "Bearer", tt.param, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("Build(%+v)", tt.c), err, "Bearer", tt.param, tt.want, "")
 		if err == nil {
 			if _, err := httpauth.AppendChallenge(nil, hc); err == nil {
 				t.Errorf("the encoder writes what Build should refuse: %+v", tt.c)
@@ -188,7 +178,7 @@ func TestCredentials(t *testing.T) {
 		{httpauth.Credentials{Scheme: "Bearer", Token68: "abc\r\n"}, "Bearer", scheme.NotToken68},
 	} {
 		_, err := bearer.ParseCredentials(tt.in)
-		schemeErr(t, fmt.Sprintf("ParseCredentials(%s)", tt.in.Scheme), err, tt.sch, "", tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%s)", tt.in.Scheme), err, tt.sch, "", tt.want, "")
 	}
 	for _, tt := range []struct {
 		c    bearer.Credentials
@@ -209,7 +199,7 @@ func TestCredentials(t *testing.T) {
 		}
 	}
 	_, err := bearer.Credentials{Scheme: "Basic", Token: "abc"}.Build()
-	schemeErr(t, "Build of scheme Basic", err, "Bearer", "", httpauth.ErrOtherScheme)
+	schemetest.CheckError(t, "Build of scheme Basic", err, "Bearer", "", httpauth.ErrOtherScheme, "")
 }
 
 // The forms the package documentation promises: the scheme stays visible,

@@ -3,7 +3,6 @@ package hoba_test
 import (
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,16 +12,6 @@ import (
 	"github.com/authwire/httpauth/internal/scheme"
 	"github.com/authwire/httpauth/internal/schemetest"
 )
-
-// schemeErr asserts that err is a HOBA *httpauth.SchemeError about param
-// (and, when want is not nil, that it wraps want).
-func schemeErr(t *testing.T, what string, err error, param string, want error) {
-	t.Helper()
-	var se *httpauth.SchemeError
-	if !errors.As(err, &se) || se.Scheme != "HOBA" || se.Param != param || want != nil && !errors.Is(err, want) {
-		t.Errorf("%s: err = %v, want a HOBA SchemeError about %q wrapping %v", what, err, param, want)
-	}
-}
 
 func TestParseChallenge(t *testing.T) {
 	tests := []struct {
@@ -67,16 +56,16 @@ func TestParseChallengeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := schemetest.ViewChallenge(t, tt.in, hoba.ParseChallenge)
-		schemeErr(t, fmt.Sprintf("ParseChallenge(%q)", tt.in), err, tt.param, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("ParseChallenge(%q)", tt.in), err, "HOBA", tt.param, tt.want, "")
 	}
 	dup := httpauth.Challenge{Scheme: "HOBA", Params: httpauth.Params{
 		{Name: "challenge", Value: "abcd"}, {Name: "max-age", Value: "1"}, {Name: "Challenge", Value: "efgh"}}}
 	_, err := hoba.ParseChallenge(dup)
-	schemeErr(t, "duplicate challenge", err, "challenge", scheme.Duplicate)
+	schemetest.CheckError(t, "duplicate challenge", err, "HOBA", "challenge", scheme.Duplicate, "")
 	dupRealm := httpauth.Challenge{Scheme: "HOBA", Params: httpauth.Params{
 		{Name: "challenge", Value: "abcd"}, {Name: "max-age", Value: "1"}, {Name: "realm", Value: "a"}, {Name: "REALM", Value: "b"}}}
 	_, err = hoba.ParseChallenge(dupRealm)
-	schemeErr(t, "duplicate realm", err, "realm", scheme.Duplicate)
+	schemetest.CheckError(t, "duplicate realm", err, "HOBA", "realm", scheme.Duplicate, "")
 }
 
 func TestParseCredentials(t *testing.T) {
@@ -123,14 +112,14 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{`HOBA result="a.b.c.` + secret + `F"`, "result", nil}, // non-zero pad bits
 	} {
 		_, err := schemetest.ViewCredentials(t, tt.in, hoba.ParseCredentials)
-		schemeErr(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, tt.param, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, "HOBA", tt.param, tt.want, "")
 		if err != nil && strings.Contains(err.Error(), secret) {
 			t.Errorf("ParseCredentials(%q) error quotes the value: %v", tt.in, err)
 		}
 	}
 	// A line break, which encoding/base64 skips, in a value built by hand.
 	_, err := hoba.ParseCredentials(httpauth.Credentials{Scheme: "HOBA", Params: httpauth.Params{{Name: "result", Value: "a.b.c.c2Vj\r\ncmV0"}}})
-	schemeErr(t, "result with CR LF", err, "result", nil)
+	schemetest.CheckError(t, "result with CR LF", err, "HOBA", "result", nil, "")
 	// The error says which part is wrong.
 	_, err = hoba.ParseResult("a2lk.MTIz.bm9=.c2ln")
 	if err == nil || !strings.Contains(err.Error(), "nonce part") {
@@ -169,10 +158,10 @@ func TestBuild(t *testing.T) {
 		{hoba.Challenge{Challenge: "abcd", Realm: "a\x00"}, "realm"},
 	} {
 		_, err := tt.c.Build()
-		schemeErr(t, fmt.Sprintf("Build(%+v)", tt.c), err, tt.param, nil)
+		schemetest.CheckError(t, fmt.Sprintf("Build(%+v)", tt.c), err, "HOBA", tt.param, nil, "")
 	}
 	_, err = hoba.Credentials{Result: hoba.Result{KID: "a.b", Challenge: "c", Nonce: "d", Signature: "e"}}.Build()
-	schemeErr(t, "Build with a kid holding a dot", err, "result", nil)
+	schemetest.CheckError(t, "Build with a kid holding a dot", err, "HOBA", "result", nil, "")
 }
 
 // The forms the package documentation promises: kid, challenge and nonce

@@ -3,7 +3,6 @@ package negotiate_test
 import (
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,16 +12,6 @@ import (
 	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/negotiate"
 )
-
-// schemeErr asserts that err is a *httpauth.SchemeError of sch about the
-// value as a whole that wraps want.
-func schemeErr(t *testing.T, what string, err error, sch string, want error) {
-	t.Helper()
-	var se *httpauth.SchemeError
-	if !errors.As(err, &se) || se.Scheme != sch || se.Param != "" || !errors.Is(err, want) {
-		t.Errorf("%s: err = %v, want a %s SchemeError wrapping %q", what, err, sch, want)
-	}
-}
 
 // RFC 4559 section 5 (the example exchange).
 const (
@@ -70,7 +59,7 @@ func TestParseChallengeErrors(t *testing.T) {
 		{httpauth.Challenge{Scheme: "NTLM", Token68: "TlRM\r\nTVNT"}, "NTLM", scheme.NotToken68},
 	} {
 		_, err := negotiate.ParseChallenge(tt.in)
-		schemeErr(t, fmt.Sprintf("ParseChallenge(%s %q)", tt.in.Scheme, tt.in.Token68), err, tt.sch, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("ParseChallenge(%s %q)", tt.in.Scheme, tt.in.Token68), err, tt.sch, "", tt.want, "")
 	}
 }
 
@@ -113,13 +102,13 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{"Negotiate x=" + secret + "y", "Negotiate", scheme.NoParams},
 	} {
 		_, err := schemetest.ViewCredentials(t, tt.in, negotiate.ParseCredentials)
-		schemeErr(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, tt.sch, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, tt.sch, "", tt.want, "")
 		if err != nil && strings.Contains(err.Error(), secret) {
 			t.Errorf("ParseCredentials(%q) error quotes the token: %v", tt.in, err)
 		}
 	}
 	_, err := negotiate.ParseCredentials(httpauth.Credentials{Scheme: "Negotiate", Token68: secret + "\n"})
-	schemeErr(t, "token with LF", err, "Negotiate", scheme.NotToken68)
+	schemetest.CheckError(t, "token with LF", err, "Negotiate", "", scheme.NotToken68, "")
 }
 
 func TestDecodeToken(t *testing.T) {
@@ -142,7 +131,7 @@ func TestDecodeToken(t *testing.T) {
 	for _, tt := range tests {
 		got, err := negotiate.Credentials{Scheme: "NTLM", Token: tt.token}.DecodeToken()
 		if tt.bad {
-			schemeErr(t, fmt.Sprintf("DecodeToken(%q)", tt.token), err, "NTLM", scheme.NotBase64)
+			schemetest.CheckError(t, fmt.Sprintf("DecodeToken(%q)", tt.token), err, "NTLM", "", scheme.NotBase64, "")
 			if got != nil {
 				t.Errorf("DecodeToken(%q) = %q with an error", tt.token, got)
 			}
@@ -159,7 +148,7 @@ func TestDecodeToken(t *testing.T) {
 		t.Errorf("challenge DecodeToken() = %q, %v; want NTLMSSP", d, err)
 	}
 	_, err := negotiate.Challenge{Token: "a==="}.DecodeToken()
-	schemeErr(t, "challenge DecodeToken(a===)", err, "Negotiate", scheme.NotBase64)
+	schemetest.CheckError(t, "challenge DecodeToken(a===)", err, "Negotiate", "", scheme.NotBase64, "")
 }
 
 func TestMessageType(t *testing.T) {
@@ -226,12 +215,12 @@ func TestBuild(t *testing.T) {
 		{negotiate.Credentials{Scheme: "NTLM", Token: "a\r\nb"}, "NTLM", scheme.NotToken68},
 	} {
 		_, err := tt.c.Build()
-		schemeErr(t, fmt.Sprintf("Build(%s)", tt.c.Scheme), err, tt.sch, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("Build(%s)", tt.c.Scheme), err, tt.sch, "", tt.want, "")
 	}
 	_, err = negotiate.Challenge{Scheme: "Negotiate", Token: "=abc"}.Build()
-	schemeErr(t, "challenge Build(=abc)", err, "Negotiate", scheme.NotToken68)
+	schemetest.CheckError(t, "challenge Build(=abc)", err, "Negotiate", "", scheme.NotToken68, "")
 	_, err = negotiate.Challenge{Scheme: "SPNEGO"}.Build()
-	schemeErr(t, "challenge Build(SPNEGO)", err, "Negotiate", httpauth.ErrOtherScheme)
+	schemetest.CheckError(t, "challenge Build(SPNEGO)", err, "Negotiate", "", httpauth.ErrOtherScheme, "")
 }
 
 // The forms the package documentation promises: the scheme stays visible,

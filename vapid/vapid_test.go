@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -15,16 +14,6 @@ import (
 	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/vapid"
 )
-
-// schemeErr asserts that err is a vapid *httpauth.SchemeError about param
-// (and, when want is not nil, that it wraps want).
-func schemeErr(t *testing.T, what string, err error, param string, want error) {
-	t.Helper()
-	var se *httpauth.SchemeError
-	if !errors.As(err, &se) || se.Scheme != "vapid" || se.Param != param || want != nil && !errors.Is(err, want) {
-		t.Errorf("%s: err = %v, want a vapid SchemeError about %q wrapping %v", what, err, param, want)
-	}
-}
 
 // The JWT header and payload segments of RFC 8292's example (section 2.4
 // and 3.1 [unverified section numbers]). The signature and key below are
@@ -119,21 +108,21 @@ func TestParseCredentialsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := schemetest.ViewCredentials(t, tt.in, vapid.ParseCredentials)
-		schemeErr(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, tt.param, tt.want)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, "vapid", tt.param, tt.want, "")
 		if err != nil && (strings.Contains(err.Error(), testSig) || strings.Contains(err.Error(), rfcPayload)) {
 			t.Errorf("error quotes the token: %v", err)
 		}
 	}
 	dup := httpauth.Credentials{Scheme: "vapid", Params: httpauth.Params{{Name: "t", Value: jwt}, {Name: "k", Value: testKey}, {Name: "T", Value: jwt}}}
 	_, err := vapid.ParseCredentials(dup)
-	schemeErr(t, "duplicate t", err, "t", scheme.Duplicate)
+	schemetest.CheckError(t, "duplicate t", err, "vapid", "t", scheme.Duplicate, "")
 	// A line break, which encoding/base64 skips, in values built by hand.
 	crlfT := httpauth.Credentials{Scheme: "vapid", Params: httpauth.Params{{Name: "t", Value: rfcHeader + "\r\n." + rfcPayload + "." + testSig}, {Name: "k", Value: testKey}}}
 	_, err = vapid.ParseCredentials(crlfT)
-	schemeErr(t, "t with CR LF", err, "t", nil)
+	schemetest.CheckError(t, "t with CR LF", err, "vapid", "t", nil, "")
 	crlfK := httpauth.Credentials{Scheme: "vapid", Params: httpauth.Params{{Name: "t", Value: jwt}, {Name: "k", Value: testKey[:10] + "\n" + testKey[10:]}}}
 	_, err = vapid.ParseCredentials(crlfK)
-	schemeErr(t, "k with LF", err, "k", scheme.NotBase64URL)
+	schemetest.CheckError(t, "k with LF", err, "vapid", "k", scheme.NotBase64URL, "")
 }
 
 func TestChallenge(t *testing.T) {
@@ -143,7 +132,7 @@ func TestChallenge(t *testing.T) {
 		}
 	}
 	_, err := vapid.ParseChallenge(httpauth.MustParseChallenge("WebPush"))
-	schemeErr(t, "ParseChallenge(WebPush)", err, "", httpauth.ErrOtherScheme)
+	schemetest.CheckError(t, "ParseChallenge(WebPush)", err, "vapid", "", httpauth.ErrOtherScheme, "")
 	c, _ := vapid.Challenge{}.Build()
 	if b, err := httpauth.AppendChallenge(nil, c); err != nil || string(b) != "vapid" {
 		t.Errorf("challenge encodes as %q, %v; want \"vapid\"", b, err)
@@ -164,11 +153,11 @@ func TestBuild(t *testing.T) {
 	bad := c
 	bad.Key = key[:33]
 	_, err = bad.Build()
-	schemeErr(t, "Build with a 33-byte key", err, "k", nil)
+	schemetest.CheckError(t, "Build with a 33-byte key", err, "vapid", "k", nil, "")
 	bad = c
 	bad.Token.Payload = "a\r\nb"
 	_, err = bad.Build()
-	schemeErr(t, "Build with a payload holding CR LF", err, "t", nil)
+	schemetest.CheckError(t, "Build with a payload holding CR LF", err, "vapid", "t", nil, "")
 }
 
 // The forms the package documentation promises: the JWT's header and

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/vapid"
 )
 
@@ -65,7 +66,7 @@ func TestVerify(t *testing.T) {
 	wrong := func(what string, c vapid.Credentials) {
 		t.Helper()
 		err := c.Verify()
-		schemeErr(t, what, err, "t", httpauth.ErrVerification)
+		schemetest.CheckError(t, what, err, "vapid", "t", httpauth.ErrVerification, "")
 	}
 	bad := parsed
 	bad.Token.Payload = "eyJhdWQiOiJodHRwczovL2V2aWwuZXhhbXBsZSJ9" // {"aud":"https://evil.example"}
@@ -92,7 +93,7 @@ func TestVerify(t *testing.T) {
 	malformed := func(what string, c vapid.Credentials, param string) {
 		t.Helper()
 		err := c.Verify()
-		schemeErr(t, what, err, param, nil)
+		schemetest.CheckError(t, what, err, "vapid", param, nil, "")
 		if errors.Is(err, httpauth.ErrVerification) {
 			t.Errorf("%s: err = %v wraps ErrVerification, want a malformed-value error", what, err)
 		}
