@@ -109,7 +109,7 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{`HOBA result="a.b.c.` + secret + `="`, "result", nil},
 		{`HOBA result="a.b.c.` + secret + `+"`, "result", nil},
 		{`HOBA result="a.b.c.` + secret + `x"`, "result", nil}, // 9 characters: not base64
-		{`HOBA result="a.b.c.` + secret + `F"`, "result", nil}, // non-zero pad bits
+		{`HOBA result="a.b.c.` + secret + `cHV"`, "result", nil}, // non-zero pad bits
 	} {
 		_, err := schemetest.ViewCredentials(t, tt.in, hoba.ParseCredentials)
 		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, "HOBA", tt.param, tt.want, "")

@@ -204,7 +204,7 @@ func TestCredentials(t *testing.T) {
 		{"PrivateToken " + secret, "", scheme.NoToken68},
 		{"Bearer " + secret, "", httpauth.ErrOtherScheme},
 		{`PrivateToken token="` + secret + `+"`, "token", nil},
-		{`PrivateToken token="` + secret + `F"`, "token", nil}, // non-zero pad bits
+		{`PrivateToken token="` + secret + `cHV"`, "token", nil}, // non-zero pad bits
 		{`PrivateToken token=""`, "token", nil},
 	} {
 		_, err := schemetest.ViewCredentials(t, tt.in, privatetoken.ParseCredentials)
