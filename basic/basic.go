@@ -37,6 +37,7 @@ var (
 const (
 	errCharset scheme.Reason = `charset other than "UTF-8" (RFC 7617 section 2.1)`
 	errNoColon scheme.Reason = "decoded credentials hold no ':' between user-id and password"
+	errNoMatch scheme.Reason = "user-id or password does not match"
 )
 
 // Challenge is a Basic challenge (RFC 7617 section 2):
@@ -203,7 +204,7 @@ func (c Credentials) Verify(userID, password string) error {
 	u := subtle.ConstantTimeCompare(gu[:], wu[:])
 	p := subtle.ConstantTimeCompare(gp[:], wp[:])
 	if u&p != 1 {
-		return scheme.Err(Scheme, "", httpauth.ErrVerification)
+		return scheme.Failed(Scheme, "", errNoMatch)
 	}
 	return nil
 }

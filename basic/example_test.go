@@ -118,5 +118,5 @@ func ExampleCredentials_Verify() {
 	fmt.Println(err, errors.Is(err, httpauth.ErrVerification))
 	// Output:
 	// <nil>
-	// httpauth: Basic: verification failed true
+	// httpauth: Basic: user-id or password does not match true
 }
