@@ -59,10 +59,10 @@ func Token68(scheme, t string) error {
 // therefore the one encoding of its bytes under enc: "YTpiYw==" decodes,
 // "YTpiYx==" and "YTpi\r\nYw==" do not.
 func DecodeBase64(enc *base64.Encoding, s string) ([]byte, bool) {
-	if strings.ContainsAny(s, "\r\n") {
+	if strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, '\n') >= 0 {
 		return nil, false
 	}
-	b, err := enc.Strict().DecodeString(s)
+	b, err := strict(enc).DecodeString(s)
 	if err != nil {
 		return nil, false
 	}
@@ -74,9 +74,42 @@ func DecodeBase64(enc *base64.Encoding, s string) ([]byte, bool) {
 // "=".
 func DecodeBase64OptPad(enc *base64.Encoding, s string) ([]byte, bool) {
 	if !strings.HasSuffix(s, "=") {
-		enc = enc.WithPadding(base64.NoPadding)
+		enc = unpadded(enc)
 	}
 	return DecodeBase64(enc, s)
+}
+
+// The strict forms of the standard encodings, made once: Strict and
+// WithPadding copy the encoding's tables at every call.
+var (
+	stdStrict    = base64.StdEncoding.Strict()
+	rawStdStrict = base64.RawStdEncoding.Strict()
+	urlStrict    = base64.URLEncoding.Strict()
+	rawURLStrict = base64.RawURLEncoding.Strict()
+)
+
+func strict(enc *base64.Encoding) *base64.Encoding {
+	switch enc {
+	case base64.StdEncoding, stdStrict:
+		return stdStrict
+	case base64.RawStdEncoding, rawStdStrict:
+		return rawStdStrict
+	case base64.URLEncoding, urlStrict:
+		return urlStrict
+	case base64.RawURLEncoding, rawURLStrict:
+		return rawURLStrict
+	}
+	return enc.Strict()
+}
+
+func unpadded(enc *base64.Encoding) *base64.Encoding {
+	switch enc {
+	case base64.StdEncoding, stdStrict:
+		return rawStdStrict
+	case base64.URLEncoding, urlStrict:
+		return rawURLStrict
+	}
+	return enc.WithPadding(base64.NoPadding)
 }
 
 // Digits reads s, which must be 1*DIGIT and at most the largest int64, as
