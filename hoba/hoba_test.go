@@ -108,7 +108,7 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{`HOBA result="a..c.` + secret + `"`, "result", nil},
 		{`HOBA result="a.b.c.` + secret + `="`, "result", nil},
 		{`HOBA result="a.b.c.` + secret + `+"`, "result", nil},
-		{`HOBA result="a.b.c.` + secret + `x"`, "result", nil}, // 9 characters: not base64
+		{`HOBA result="a.b.c.` + secret + `x"`, "result", nil},   // 9 characters: not base64
 		{`HOBA result="a.b.c.` + secret + `cHV"`, "result", nil}, // non-zero pad bits
 	} {
 		_, err := schemetest.ViewCredentials(t, tt.in, hoba.ParseCredentials)
