@@ -1,15 +1,11 @@
 package contract_test
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"log/slog"
 	"maps"
 	"reflect"
 	"slices"
@@ -25,6 +21,7 @@ import (
 	"github.com/authwire/httpauth/gnap"
 	"github.com/authwire/httpauth/hawk"
 	"github.com/authwire/httpauth/hoba"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/mutual"
 	"github.com/authwire/httpauth/negotiate"
 	"github.com/authwire/httpauth/oauth1"
@@ -295,31 +292,6 @@ var types = map[string]entry{
 	}),
 }
 
-// routes returns what v prints as on every route to a log or a wire: every
-// fmt verb, encoding/json, encoding/xml and slog's text and JSON handlers.
-// A marshaler's error is a route too: it is what a log shows instead.
-func routes(v any) map[string]string {
-	out := map[string]string{}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
-		out[verb] = fmt.Sprintf(verb, v)
-	}
-	if b, err := json.Marshal(v); err != nil {
-		out["json"] = "error: " + err.Error()
-	} else {
-		out["json"] = string(b)
-	}
-	if b, err := xml.Marshal(v); err != nil {
-		out["xml"] = "error: " + err.Error()
-	} else {
-		out["xml"] = string(b)
-	}
-	var text, js bytes.Buffer
-	slog.New(slog.NewTextHandler(&text, nil)).Info("m", "v", v)
-	slog.New(slog.NewJSONHandler(&js, nil)).Info("m", "v", v)
-	out["slog text"], out["slog JSON"] = text.String(), js.String()
-	return out
-}
-
 // holder is a struct that holds a value in a field, as a client holds its
 // credentials.
 type holder struct{ Held any }
@@ -337,9 +309,9 @@ func forms(v any) map[string]map[string]string {
 	ptr := reflect.New(rv.Type())
 	ptr.Elem().Set(rv)
 	return map[string]map[string]string{
-		"value":                    routes(v),
-		"pointer":                  routes(ptr.Interface()),
-		"struct holding the value": routes(holder{v}),
+		"value":                    schemetest.Routes(v),
+		"pointer":                  schemetest.Routes(ptr.Interface()),
+		"struct holding the value": schemetest.Routes(holder{v}),
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package schemetest holds what the tests of the scheme packages share,
-// written once: the round-trip property of their fuzz targets, and the
-// first steps of their tests of what a view reads or refuses. It is for
+// written once: the round-trip property of their fuzz targets, the first
+// steps of their tests of what a view reads or refuses, the check of their
+// errors, and the routes a value prints on. It is for
 // tests only: nothing outside a _test.go file imports it.
 //
 // The property, for a challenge (credentials and Authentication-Info
@@ -12,7 +13,12 @@
 package schemetest
 
 import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -135,4 +141,30 @@ func CheckError(t testing.TB, call string, err error, scheme, param string, want
 	case secret != "" && strings.Contains(err.Error(), secret):
 		t.Errorf("%s error = %v quotes the value", call, err)
 	}
+}
+
+// Routes returns what v prints as on every route to a log or a wire: each
+// fmt verb (%v %+v %#v %s %q %x %X %d), encoding/json, encoding/xml and
+// slog's text and JSON handlers, keyed by route. A marshaler's error is a
+// route too ("error: " and its message): it is what a log shows instead.
+func Routes(v any) map[string]string {
+	out := map[string]string{}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
+		out[verb] = fmt.Sprintf(verb, v)
+	}
+	if b, err := json.Marshal(v); err != nil {
+		out["json"] = "error: " + err.Error()
+	} else {
+		out["json"] = string(b)
+	}
+	if b, err := xml.Marshal(v); err != nil {
+		out["xml"] = "error: " + err.Error()
+	} else {
+		out["xml"] = string(b)
+	}
+	var text, js bytes.Buffer
+	slog.New(slog.NewTextHandler(&text, nil)).Info("m", "v", v)
+	slog.New(slog.NewJSONHandler(&js, nil)).Info("m", "v", v)
+	out["slog text"], out["slog JSON"] = text.String(), js.String()
+	return out
 }

@@ -196,3 +196,29 @@ func TestCheckError(t *testing.T) {
 		}
 	}
 }
+
+// routesType prints its one field as every route would without methods.
+type routesType struct{ A string }
+
+func TestRoutes(t *testing.T) {
+	got := Routes(routesType{A: "x<"})
+	want := map[string]string{
+		"%v": "{x<}", "%+v": "{A:x<}", "%#v": `schemetest.routesType{A:"x<"}`, "%s": "{x<}", "%q": `{"x<"}`,
+		"%x": "{783c}", "%X": "{783C}", "%d": "{%!d(string=x<)}",
+		"json": `{"A":"x\u003c"}`, "xml": "<routesType><A>x&lt;</A></routesType>",
+	}
+	for route, w := range want {
+		if got[route] != w {
+			t.Errorf("Routes()[%q] = %q, want %q", route, got[route], w)
+		}
+	}
+	if !strings.Contains(got["slog text"], "v={A:x<}") || !strings.Contains(got["slog JSON"], `"v":{"A":"x<"}`) {
+		t.Errorf("Routes() slog = %q, %q", got["slog text"], got["slog JSON"])
+	}
+	if len(got) != len(want)+2 {
+		t.Errorf("Routes() has %d routes, want %d", len(got), len(want)+2)
+	}
+	if r := Routes(func() {}); !strings.HasPrefix(r["json"], "error: ") || !strings.HasPrefix(r["xml"], "error: ") {
+		t.Errorf("Routes(func) json, xml = %q, %q, want errors", r["json"], r["xml"])
+	}
+}
