@@ -19,10 +19,10 @@
 //   - p: the proof, a signature over data that includes the exporter
 //     output.
 //
-// All five are required. The byte sequences are base64url without
-// padding; [ParseCredentials] decodes them (accepting padding too) and
-// [Credentials.Build] encodes them unpadded; either way only the one
-// canonical encoding of the bytes is read. Unknown parameters are ignored.
+// All five are required. The byte sequences are base64url, sent without
+// padding: [ParseCredentials] decodes them padded or not, accepting only
+// the one canonical encoding of the bytes, and [Credentials.Build] encodes
+// them unpadded. Unknown parameters are ignored.
 //
 // Not done here: computing or checking the proof (the key exporter label
 // and context and the signed data of RFC 9729 section 3), the

@@ -30,12 +30,11 @@
 // [Client] builds the client messages and checks the server signature,
 // [ParseClientFirst], [ServerFirst], [NewKeys] and [VerifyClientFinal] are
 // the server side, and [ParseAttrs] splits a message into its attributes.
-// The functions that take a hash constructor check it first: one that is
-// nil, returns nil or returns the same value twice is an error, and so
-// are stored keys made with another hash than the one given to
-// VerifyClientFinal.
 // The RFC 5802 (SHA-1) and RFC 7677 (SHA-256) example exchanges are the
-// tests. Not done here: channel binding (SCRAM-SHA-256-PLUS), SASLprep of
+// tests. The functions that take a hash constructor check it first: one
+// that is nil, returns nil or returns the same value twice is an error,
+// and so are stored keys made with another hash than the one given to
+// VerifyClientFinal. Not done here: channel binding (SCRAM-SHA-256-PLUS), SASLprep of
 // passwords (callers normalize non-ASCII passwords first), and the sid
 // bookkeeping of RFC 7804's reauthentication.
 //
