@@ -4,12 +4,16 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"log/slog"
 	"maps"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -301,9 +305,9 @@ type holder struct{ Held any }
 //
 // A struct that embeds v's type is not among them: reflection cannot build
 // one with the methods the compiler promotes (reflect.StructOf does not
-// promote methods of embedded fields), and a compiled struct that embeds
-// the type gets its String, Format and marshalers, so it prints as the
-// type itself does.
+// promote methods of embedded fields). A compiled struct that embeds the
+// type gets its printing methods, which TestRedaction requires (see
+// missingMethods), so it prints as the type itself does.
 func forms(v any) map[string]map[string]string {
 	rv := reflect.ValueOf(v)
 	ptr := reflect.New(rv.Type())
@@ -341,10 +345,64 @@ func TestRedaction(t *testing.T) {
 	}
 }
 
+// printing are the methods a type that holds secrets implements, each by
+// delegating to its internal/redact.View, so that fmt, encoding/json,
+// encoding/xml and log/slog print it redacted, and so does any struct
+// that embeds it.
+var printing = []reflect.Type{
+	reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[json.Marshaler](),
+	reflect.TypeFor[xml.Marshaler](), reflect.TypeFor[slog.LogValuer](),
+}
+
+// missingMethods returns the printing methods that a value of typ (a
+// pointer to one, for a type that holds a lock and is not to be copied)
+// lacks: a struct that embeds typ gets those it has.
+func missingMethods(typ reflect.Type) []string {
+	if typ.Kind() == reflect.Pointer {
+		typ = typ.Elem()
+	}
+	has := typ
+	if holdsLock(typ) {
+		has = reflect.PointerTo(typ)
+	}
+	var out []string
+	for _, iface := range printing {
+		if !has.Implements(iface) {
+			out = append(out, iface.Method(0).Name)
+		}
+	}
+	return out
+}
+
+// holdsLock reports whether a struct type has a sync.Mutex or
+// sync.RWMutex field, at any depth of nested structs.
+func holdsLock(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	if t.PkgPath() == "sync" && (t.Name() == "Mutex" || t.Name() == "RWMutex") {
+		return true
+	}
+	for i := range t.NumField() {
+		if holdsLock(t.Field(i).Type) {
+			return true
+		}
+	}
+	return false
+}
+
 func checkPlanted(t *testing.T, key string, e entry) {
 	vs, derived := e.plant(t, secret)
 	if len(vs) == 0 {
 		t.Fatalf("the plant of %s made no value", key)
+	}
+	methodsChecked := false
+	checkMethods := func() {
+		if m := missingMethods(reflect.TypeOf(vs[0])); !methodsChecked && len(m) > 0 {
+			t.Errorf("%s has no %s: a type that holds secrets implements String, Format, MarshalJSON, MarshalXML and LogValue through internal/redact",
+				key, strings.Join(m, ", "))
+		}
+		methodsChecked = true
 	}
 	look := append(needles(secret), derived...)
 	for i, v := range vs {
@@ -359,6 +417,7 @@ func checkPlanted(t *testing.T, key string, e entry) {
 			}
 			t.Fatalf("value %d planted for %s does not hold the secret", i, key)
 		}
+		checkMethods()
 		fs := forms(v)
 		for _, form := range slices.Sorted(maps.Keys(fs)) {
 			rs := fs[form]
@@ -403,6 +462,16 @@ func TestRedactionFinds(t *testing.T) {
 			}
 		}
 	}
+	if m := missingMethods(reflect.TypeFor[plain]()); len(m) != len(printing) || m[0] != "String" {
+		t.Errorf("missingMethods(plain) = %q, want all %d printing methods", m, len(printing))
+	}
+	if m := missingMethods(reflect.TypeFor[*mutual.Credentials]()); len(m) != 0 {
+		t.Errorf("missingMethods(*mutual.Credentials) = %q, want none", m)
+	}
+	if !holdsLock(reflect.TypeFor[struct{ a struct{ m sync.Mutex } }]()) || holdsLock(reflect.TypeFor[plain]()) {
+		t.Errorf("holdsLock finds a lock it should not, or misses one")
+	}
+
 	type hidden struct{ key [32]byte }
 	var h hidden
 	copy(h.key[:], "0123456789abcdef0123456789abcdef")
