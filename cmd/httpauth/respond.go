@@ -165,7 +165,11 @@ func respondTo(cs []httpauth.Challenge, in digest.Input) (httpauth.Credentials, 
 	}
 	for _, c := range cs {
 		if b, err := basic.ParseChallenge(c); err == nil {
-			return b.Respond(in.Username, in.Password)
+			cr, err := b.Respond(in.Username, in.Password)
+			if err != nil {
+				return httpauth.Credentials{}, err
+			}
+			return cr.Build()
 		}
 	}
 	return httpauth.Credentials{}, errNoChallenge
