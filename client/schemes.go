@@ -16,7 +16,11 @@ func parseBasic(g httpauth.Challenge) (basic.Challenge, bool) {
 
 // answerBasic returns the Basic credentials answering c.
 func answerBasic(c basic.Challenge, user, password string) (httpauth.Credentials, error) {
-	return c.Respond(user, password)
+	cr, err := c.Respond(user, password)
+	if err != nil {
+		return httpauth.Credentials{}, err
+	}
+	return cr.Build()
 }
 
 // parseBearer reads a Bearer challenge (not DPoP, which needs a proof this
@@ -32,5 +36,5 @@ func parseBearer(g httpauth.Challenge) (bearer.Challenge, bool) {
 // answerBearer returns `Bearer <token>`; it refuses a token that is not a
 // b64token.
 func answerBearer(token string) (httpauth.Credentials, error) {
-	return bearer.Credentials(token)
+	return bearer.Credentials{Token: token}.Build()
 }

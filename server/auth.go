@@ -253,7 +253,7 @@ func (a *Auth) challenge(w http.ResponseWriter, stale, invalidToken bool) {
 		case digest.Scheme:
 			c, err = a.digest.Challenge(o.Algorithm, stale)
 		case basic.Scheme:
-			c = basicChallenge(a.Realm)
+			c, err = basicChallenge(a.Realm)
 		case bearer.Scheme:
 			c, err = bearerChallenge(a.Realm, invalidToken)
 		}

@@ -128,17 +128,17 @@ func TestAuthOffersSeveral(t *testing.T) {
 			t.Errorf("Digest %d: %d %q %v", i, w.Code, w.Body, e.identity())
 		}
 	}
-	g, _ := basic.Credentials{UserID: "J\u00e4s\u00f8n Doe", Password: "Secret, or not?"}.Credentials()
+	g, _ := basic.Credentials{UserID: "J\u00e4s\u00f8n Doe", Password: "Secret, or not?"}.Build()
 	v, _ := g.Encode()
 	if w := serve(h, "/", v); w.Code != 200 || e.identity() != (server.Identity{User: "J\u00e4s\u00f8n Doe", Scheme: "Basic"}) {
 		t.Errorf("Basic: %d %v", w.Code, e.identity())
 	}
-	g, _ = basic.Credentials{UserID: "Mufasa", Password: "wrong"}.Credentials()
+	g, _ = basic.Credentials{UserID: "Mufasa", Password: "wrong"}.Build()
 	v, _ = g.Encode()
 	if w := serve(h, "/", v); w.Code != 401 || len(challenges(t, w, header.WWWAuthenticate)) != 3 {
 		t.Errorf("wrong Basic password: %d", w.Code)
 	}
-	g, _ = basic.Credentials{UserID: "nobody", Password: ""}.Credentials()
+	g, _ = basic.Credentials{UserID: "nobody", Password: ""}.Build()
 	v, _ = g.Encode()
 	if w := serve(h, "/", v); w.Code != 401 {
 		t.Errorf("unknown Basic user: %d", w.Code)

@@ -20,7 +20,7 @@ func verifyBasic(ctx context.Context, g httpauth.Credentials, password func(cont
 		return "", err
 	}
 	pw, known := password(ctx, c.UserID)
-	if !c.Verify(c.UserID, pw) || !known {
+	if c.Verify(c.UserID, pw) != nil || !known {
 		return "", scheme.Err(basic.Scheme, "", httpauth.ErrVerification)
 	}
 	return c.UserID, nil
@@ -28,11 +28,11 @@ func verifyBasic(ctx context.Context, g httpauth.Credentials, password func(cont
 
 // verifyBearer checks a Bearer token with the token source.
 func verifyBearer(ctx context.Context, g httpauth.Credentials, check func(context.Context, string) (string, bool)) (string, error) {
-	token, _, err := bearer.ParseCredentials(g)
+	c, err := bearer.ParseCredentials(g)
 	if err != nil {
 		return "", err
 	}
-	user, ok := check(ctx, token)
+	user, ok := check(ctx, c.Token)
 	if !ok {
 		return "", scheme.Err(bearer.Scheme, "", httpauth.ErrVerification)
 	}
@@ -41,8 +41,8 @@ func verifyBearer(ctx context.Context, g httpauth.Credentials, check func(contex
 
 // basicChallenge is the Basic challenge of realm, asking for UTF-8 (RFC
 // 7617 section 2.1).
-func basicChallenge(realm string) httpauth.Challenge {
-	return basic.Challenge{Realm: realm, Charset: "UTF-8"}.Challenge()
+func basicChallenge(realm string) (httpauth.Challenge, error) {
+	return basic.Challenge{Realm: realm, Charset: "UTF-8"}.Build()
 }
 
 // bearerChallenge is the Bearer challenge of realm, with
@@ -52,5 +52,5 @@ func bearerChallenge(realm string, invalid bool) (httpauth.Challenge, error) {
 	if invalid {
 		c.Error = bearer.InvalidToken
 	}
-	return c.Challenge()
+	return c.Build()
 }
