@@ -9,6 +9,7 @@ import (
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/digest"
+	"github.com/authwire/httpauth/internal/schemetest"
 )
 
 // RFC 7616 section 3.9.1: two challenges, SHA-256 listed first.
@@ -40,10 +41,7 @@ func encode(t *testing.T, c digest.Credentials) string {
 // param that wraps want (any reason when want is nil).
 func schemeErr(t *testing.T, what string, err error, param string, want error) {
 	t.Helper()
-	var se *httpauth.SchemeError
-	if !errors.As(err, &se) || se.Scheme != digest.Scheme || se.Param != param || (want != nil && !errors.Is(err, want)) {
-		t.Errorf("%s: err = %#v (%v), want a Digest SchemeError about %q wrapping %v", what, err, err, param, want)
-	}
+	schemetest.CheckError(t, what, err, digest.Scheme, param, want, "")
 }
 
 func TestRFC7616Sec391(t *testing.T) {

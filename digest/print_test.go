@@ -53,10 +53,10 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		{res, []string{"UserShown", "RealmShown"}},
 		{srv, []string{"RealmShown"}},
 	} {
-		schemetest.Redacted(t, tt.v, secrets, tt.shown...)
-		if out := schemetest.Printed(t, tt.v); !strings.Contains(out, "[redacted]") && tt.v != any(srv) {
-			t.Errorf("%T: no [redacted] marker:\n%s", tt.v, out)
+		if tt.v != any(srv) {
+			tt.shown = append(tt.shown, "[redacted]")
 		}
+		schemetest.Redacted(t, tt.v, secrets, tt.shown...)
 	}
 	// A Server printed by value, as a field of another struct would be,
 	// does not reach the key either: it sits behind a pointer.
