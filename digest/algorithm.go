@@ -38,6 +38,23 @@ func (a Algorithm) String() string {
 	return "unknown"
 }
 
+// MarshalText returns the name as String does, so that encoding/json,
+// encoding/xml and log/slog show "SHA-256" rather than a number.
+func (a Algorithm) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// valid reports whether a is Unspecified or one of the registered
+// algorithms.
+func (a Algorithm) valid() bool { return int(a) < len(algNames) }
+
+// family is a with the absent algorithm read as MD5, as RFC 7616 section
+// 3.3 does: the value a nonce is bound to.
+func (a Algorithm) family() Algorithm {
+	if a == Unspecified {
+		return MD5
+	}
+	return a
+}
+
 // ParseAlgorithm returns the algorithm named s, compared ASCII
 // case-insensitively. "" gives Unspecified. ok is false for a name this
 // package does not know; RFC 7616 says such a challenge is ignored.

@@ -1,9 +1,12 @@
 // Package digest implements the "Digest" HTTP authentication scheme of
-// RFC 7616 on top of the generic values of package httpauth: typed
-// [Challenge], [Credentials] and [AuthInfo] (Authentication-Info), the
-// client computation ([Challenge.Respond]), the server-side check
-// ([Credentials.Verify], [Server]), and an http.RoundTripper
-// ([Transport]) that answers Digest and Basic challenges.
+// RFC 7616 on top of the generic values of package httpauth, following
+// the scheme-package contract of the root package: typed [Challenge],
+// [Credentials] and [Info] (Authentication-Info) read by [ParseChallenge],
+// [ParseCredentials] and [ParseInfo] and written back by their Build
+// methods; the client computation ([Challenge.Respond], checked by
+// [Credentials.VerifyInfo]); and the server side ([Credentials.Verify],
+// [Server]). Package client answers Digest challenges in an
+// http.RoundTripper; package server offers them in a middleware.
 //
 // # Algorithms
 //
@@ -36,19 +39,48 @@
 //
 // The user name is sent as username; as username* holding an RFC 8187
 // ext-value (RFC 7616 section 3.4.4) only when the plain form cannot carry
-// it (non-ASCII bytes or control characters):
+// it (non-ASCII bytes):
 //
 //	username*=UTF-8''J%C3%A4s%C3%B8n%20Doe
 //
 // or hashed when the challenge says userhash=true. Receiving both username
-// and username* is an error.
+// and username* is an error, and so is a user name that holds a control
+// character, sent plain or decoded from username*: it never reaches a
+// [Server]'s callbacks.
 //
-// # Security notes
+// # Errors
+//
+// Every error is a [*httpauth.SchemeError] naming the parameter at fault
+// and never quoting a value. Credentials that are well-formed but wrong
+// wrap [httpauth.ErrVerification]; a value of another scheme wraps
+// [httpauth.ErrOtherScheme]; a missing parameter wraps
+// [httpauth.ErrMissingParam]; [ErrAlgorithm], [ErrQOP], [ErrNoCredentials]
+// and [ErrStale] are the conditions of this scheme a caller branches on.
+//
+// # Secrets
+//
+// These values are secret; every type holding one prints it as
+// "[redacted]" (or as empty when unset) under every fmt verb,
+// encoding/json, encoding/xml and log/slog, and no error quotes it:
+//
+//	Credentials  Response, CNonce, Extra (parameters this package does not know),
+//	             and the session H(A1) kept by Challenge.Respond
+//	Input        Password, CNonce, Body
+//	Info         Rspauth, CNonce
+//	Result       the H(A1) of the user (Credentials print as above)
+//	*Server      its nonce key (only its settings print)
+//
+// What stays visible, so that logs remain useful: user names, realm, uri,
+// algorithm, nonce, nextnonce, nc, qop, opaque, userhash.
+//
+// # Server-side security
 //
 // Responses and rspauth are compared in constant time (crypto/subtle).
-// [Server] issues stateless nonces (timestamp, random bytes, HMAC-SHA-256
-// under a per-Server random key), refuses a nonce count it has already
-// seen for a nonce, and answers an expired nonce with stale=true.
-// [Transport] checks rspauth for qop=auth and honours nextnonce.
-// Credentials never print their response.
+// [Server] issues stateless nonces (timestamp, algorithm, random bytes,
+// HMAC-SHA-256 under a per-Server random key): a nonce is accepted only
+// with the algorithm of the challenge it came in, so a client cannot answer
+// a SHA-256 challenge's nonce with MD5. It refuses a nonce count it has
+// already seen for a nonce, answers an expired nonce with [ErrStale], and
+// remembers counts in a store that costs O(1) amortized per request and
+// holds at most [Server].MaxNonces nonces at any request rate.
 package digest

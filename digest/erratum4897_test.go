@@ -49,11 +49,19 @@ func TestRFC7616Sec392AsPrinted(t *testing.T) {
 	}
 	// And the whole exchange encodes as the RFC prints it (one line).
 	const challenge = `Digest realm="api@example.org", qop="auth", algorithm=SHA-512-256, nonce="5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK", opaque="HRPCssKJSGjCrkzDg8OhwpzCiGPChXYjwrI2QmXDnsOS", charset=UTF-8, userhash=true`
-	if b, err := httpauth.AppendChallenge(nil, sec392.ch.Challenge()); err != nil || string(b) != challenge {
+	g, err := sec392.ch.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := httpauth.AppendChallenge(nil, g); err != nil || string(b) != challenge {
 		t.Errorf("challenge = %s, %v, want %s", b, err, challenge)
 	}
 	const authz = `Digest username="488869477bf257147b804c45308cd62ac4e25eb717b12b298c79e62dcea254ec", realm="api@example.org", uri="/doe.json", algorithm=SHA-512-256, nonce="5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK", nc=00000001, cnonce="NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v", qop=auth, response="ae66e67d6b427bd3f120414a82e4acff38e8ecd9101d6c861229025f607a79dd", opaque="HRPCssKJSGjCrkzDg8OhwpzCiGPChXYjwrI2QmXDnsOS", userhash=true`
-	if v, err := c.Encode(); err != nil || v != authz {
+	cg, err := c.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := cg.Encode(); err != nil || v != authz {
 		t.Errorf("Authorization = %s, %v, want %s", v, err, authz)
 	}
 }

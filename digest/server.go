@@ -2,16 +2,11 @@ package digest
 
 import (
 	"bytes"
-	"crypto/hmac"
+	"context"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
-	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,60 +15,67 @@ import (
 )
 
 // Server verifies Digest credentials on the server side and issues the
-// challenges. Its nonces are stateless (a timestamp and random bytes
-// signed with HMAC-SHA-256), and it remembers the nonce counts used with
-// each live nonce to refuse replays. A Server must not be copied after
-// first use; its methods are safe for concurrent use.
+// challenges. Its nonces are stateless (a timestamp, the algorithm of the
+// challenge and random bytes, signed with HMAC-SHA-256 under a random key
+// made for each Server), and it remembers the nonce counts used with each
+// live nonce to refuse replays, in a store of bounded size. The middleware
+// of package server offers its challenges next to Basic and Bearer ones.
+//
+// A Server must not be copied after first use; its methods are safe for
+// concurrent use.
 type Server struct {
 	// Realm is sent in every challenge and required in credentials.
 	Realm string
-	// Algorithms are offered one challenge each, in this order (RFC 7616
-	// section 3.7: the preferred first). Default: SHA-256, MD5.
+	// Algorithms are offered one challenge each by [Server.Challenges], in
+	// this order (RFC 7616 section 3.7: the preferred first). Default:
+	// SHA-256, MD5.
 	Algorithms []Algorithm
 	// QOP is the list of qop values offered. Default: auth.
 	QOP []string
 	// Password returns the password of a user. Exactly one of Password
 	// and HA1 must be set.
-	Password func(username string) (password string, ok bool)
+	Password func(ctx context.Context, username string) (password string, ok bool)
 	// HA1 returns the stored H(username:realm:password) of a user for
 	// alg's hash (see the HA1 function), for servers that do not keep
 	// passwords.
-	HA1 func(alg Algorithm, username string) (ha1 string, ok bool)
+	HA1 func(ctx context.Context, alg Algorithm, username string) (ha1 string, ok bool)
 	// Userhash, when set, is offered in the challenges (userhash=true)
 	// and maps a received userhash back to the user name.
-	Userhash func(alg Algorithm, userhash string) (username string, ok bool)
-	// NonceLifetime bounds the age of a nonce; older ones get a challenge
-	// with stale=true. Default: 5 minutes.
+	Userhash func(ctx context.Context, alg Algorithm, userhash string) (username string, ok bool)
+	// NonceLifetime bounds the age of a nonce; older ones are refused
+	// with [ErrStale]. Default: 5 minutes.
 	NonceLifetime time.Duration
 	// MaxBody bounds the request body read for auth-int. Default: 1 MiB.
 	MaxBody int64
+	// MaxNonces bounds the number of nonces whose counts the Server
+	// remembers. When it is reached, the nonce first used longest ago is
+	// forgotten and answered with [ErrStale] from then on, so that its
+	// client gets a fresh nonce; a forgotten nonce is never accepted
+	// again. Default: 65536 (a few MiB).
+	MaxNonces int
 
 	once sync.Once
-	key  [32]byte
-	mu   sync.Mutex
-	seen map[string]seenNonce
+	st   *serverState // behind a pointer: fmt never reaches the key
 }
 
-// seenNonce is the replay window of one nonce: the highest count seen,
-// and a bit per count below it (bit i: count max-i was seen).
-type seenNonce struct {
-	max     uint32
-	window  uint64
-	expires time.Time
+// serverState is what a Server makes on first use.
+type serverState struct {
+	key   [32]byte
+	mu    sync.Mutex
+	store nonceStore
 }
 
-// Errors returned by [Server.Authenticate].
-var (
-	ErrNoCredentials = errors.New("digest: no Digest credentials")
-	ErrStale         = errors.New("digest: nonce expired")
-	ErrDenied        = errors.New("digest: credentials rejected")
-)
-
-func (s *Server) init() {
+func (s *Server) state() *serverState {
 	s.once.Do(func() {
-		rand.Read(s.key[:])
-		s.seen = make(map[string]seenNonce)
+		st := &serverState{}
+		rand.Read(st.key[:])
+		st.store.max = s.MaxNonces
+		if st.store.max <= 0 {
+			st.store.max = 1 << 16
+		}
+		s.st = st
 	})
+	return s.st
 }
 
 func (s *Server) lifetime() time.Duration {
@@ -81,73 +83,6 @@ func (s *Server) lifetime() time.Duration {
 		return s.NonceLifetime
 	}
 	return 5 * time.Minute
-}
-
-// nonce returns base64url(time || random || HMAC(key, time || random)[:16]).
-func (s *Server) nonce() string {
-	s.init()
-	var b [8 + 16 + 16]byte
-	binary.BigEndian.PutUint64(b[:8], uint64(time.Now().UnixNano()))
-	rand.Read(b[8:24])
-	m := hmac.New(sha256.New, s.key[:])
-	m.Write(b[:24])
-	copy(b[24:], m.Sum(nil))
-	return base64.RawURLEncoding.EncodeToString(b[:])
-}
-
-// checkNonce reports whether n was issued by s, and whether it is still
-// fresh.
-func (s *Server) checkNonce(n string) (issued time.Time, ok, fresh bool) {
-	s.init()
-	b, err := base64.RawURLEncoding.DecodeString(n)
-	if err != nil || len(b) != 40 {
-		return time.Time{}, false, false
-	}
-	m := hmac.New(sha256.New, s.key[:])
-	m.Write(b[:24])
-	if !hmac.Equal(m.Sum(nil)[:16], b[24:]) {
-		return time.Time{}, false, false
-	}
-	issued = time.Unix(0, int64(binary.BigEndian.Uint64(b[:8])))
-	return issued, true, time.Since(issued) < s.lifetime()
-}
-
-// useNC records nc for nonce and reports whether it was not seen before.
-// RFC 7616 section 3.4 has servers detect replays by the nonce count;
-// since concurrent requests from one client may arrive out of order, each
-// count is accepted once, in any order, within a window of 64 below the
-// highest seen (as IPsec's anti-replay window does).
-func (s *Server) useNC(nonce string, nc uint32, expires time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := time.Now()
-	if len(s.seen) > 4096 {
-		for k, v := range s.seen {
-			if now.After(v.expires) {
-				delete(s.seen, k)
-			}
-		}
-	}
-	v, ok := s.seen[nonce]
-	switch {
-	case !ok:
-		v = seenNonce{max: nc, window: 1, expires: expires}
-	case nc > v.max:
-		if d := nc - v.max; d >= 64 {
-			v.window = 1
-		} else {
-			v.window = v.window<<d | 1
-		}
-		v.max = nc
-	default:
-		d := v.max - nc
-		if d >= 64 || v.window&(1<<d) != 0 {
-			return false
-		}
-		v.window |= 1 << d
-	}
-	s.seen[nonce] = v
-	return true
 }
 
 func (s *Server) algorithms() []Algorithm {
@@ -164,40 +99,55 @@ func (s *Server) qops() []string {
 	return []string{"auth"}
 }
 
-// Challenges returns a fresh challenge per algorithm, each with its own
-// nonce. stale marks them as answering an expired nonce.
-func (s *Server) Challenges(stale bool) []httpauth.Challenge {
-	out := make([]httpauth.Challenge, 0, len(s.algorithms()))
-	for _, a := range s.algorithms() {
-		c := Challenge{Realm: s.Realm, QOP: s.qops(), Algorithm: a, Nonce: s.nonce(), Stale: stale, Charset: "UTF-8", Userhash: s.Userhash != nil}
-		out = append(out, c.Challenge())
+// Challenge returns a challenge for alg with a fresh nonce bound to alg;
+// stale marks it as the answer to an expired nonce. It is an error for an
+// Algorithm that is not one of the constants.
+func (s *Server) Challenge(alg Algorithm, stale bool) (httpauth.Challenge, error) {
+	if !alg.valid() {
+		return httpauth.Challenge{}, fail("algorithm", ErrAlgorithm)
 	}
-	return out
+	c := Challenge{
+		Realm: s.Realm, QOP: s.qops(), Algorithm: alg, Stale: stale, Charset: "UTF-8",
+		Nonce: makeNonce(&s.state().key, time.Now().UnixNano(), alg), Userhash: s.Userhash != nil,
+	}
+	return c.Build()
 }
 
-// Result is what Authenticate learned from an accepted request.
+// Challenges returns one challenge per algorithm of s.Algorithms, in that
+// order, each with its own nonce (see [Server.Challenge]).
+func (s *Server) Challenges(stale bool) ([]httpauth.Challenge, error) {
+	out := make([]httpauth.Challenge, 0, len(s.algorithms()))
+	for _, a := range s.algorithms() {
+		c, err := s.Challenge(a, stale)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Result is what the Server learned from an accepted request. The H(A1)
+// it keeps, for rspauth, is secret and never prints.
 type Result struct {
-	Username    string
+	Username    string // the user name, also when the client sent a userhash
 	Credentials Credentials
 	ha1         string
 }
 
-// AuthInfo returns the Authentication-Info for the accepted request, with
-// rspauth computed over body (the response body, used with auth-int) and
-// nextnonce when non-empty.
-func (r Result) AuthInfo(body []byte, nextnonce string) AuthInfo {
-	return r.Credentials.AuthInfo(r.ha1, body, nextnonce)
+// Info returns the Authentication-Info for an accepted request: rspauth
+// computed over body (the response body that will be sent; it matters for
+// qop=auth-int only) and a nextnonce bound to the algorithm res used.
+func (s *Server) Info(res Result, body []byte) Info {
+	next := makeNonce(&s.state().key, time.Now().UnixNano(), res.Credentials.Algorithm)
+	return res.Credentials.Info(res.ha1, body, next)
 }
 
-// Authenticate checks the Authorization field of r (Proxy-Authorization
-// when proxy is true). It accepts credentials whose realm, algorithm, qop
-// and uri match what s offered and r carries, whose nonce s issued and is
-// fresh, whose nonce count was not seen before, and whose response is the
-// one expected (compared in constant time). For auth-int it reads the
-// body (at most MaxBody) and puts it back into r.Body.
-//
-// Errors: [ErrNoCredentials] (no Digest credentials), [ErrStale] (answer
-// with Challenges(true)), [ErrDenied] or a parse error.
+// Authenticate reads the Authorization field of r (Proxy-Authorization
+// when proxy is true) and checks it with [Server.Verify]. A request without
+// the field is [ErrNoCredentials]; a field that does not parse, or parses
+// as another scheme ([httpauth.ErrOtherScheme]) or as malformed Digest
+// credentials, is an error that does not wrap [httpauth.ErrVerification].
 func (s *Server) Authenticate(r *http.Request, proxy bool) (Result, error) {
 	name := header.Authorization
 	if proxy {
@@ -205,83 +155,171 @@ func (s *Server) Authenticate(r *http.Request, proxy bool) (Result, error) {
 	}
 	g, ok, err := header.Credentials(r.Header, name)
 	if !ok {
-		return Result{}, ErrNoCredentials
+		return Result{}, fail("", ErrNoCredentials)
 	}
 	if err != nil {
-		return Result{}, err
-	}
-	if !g.Is(Scheme) {
-		return Result{}, ErrNoCredentials
+		return Result{}, fail("", err)
 	}
 	c, err := ParseCredentials(g)
 	if err != nil {
 		return Result{}, err
 	}
-	if c.Realm != s.Realm || c.URI != requestURI(r) || !s.offersAlg(c.Algorithm) || !s.offersQOP(c.QOP) {
-		return Result{}, ErrDenied
+	return s.Verify(r, c)
+}
+
+// Verify checks credentials received with r. It accepts them when their
+// realm is s.Realm, their uri designates r's request-target (as sent, or
+// the same resource in absolute-form or origin-form, since a proxy may
+// rewrite the request line), their algorithm and qop are offered, their
+// nonce was issued by s for that very algorithm, their response is the one
+// expected (compared in constant time), the nonce is fresh and the nonce
+// count was not used before. The user name (or the name a userhash maps
+// to) reaches the callbacks only after the nonce has passed, and never
+// holds a control character. For auth-int it reads the body (at most
+// MaxBody) and puts it back into r.Body.
+//
+// Wrong credentials give an error wrapping [httpauth.ErrVerification]; an
+// expired nonce gives [ErrStale] (which wraps it too): answer with
+// challenges marked stale.
+func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
+	st := s.state()
+	if c.Realm != s.Realm {
+		return Result{}, fail("realm", refusedMismatch)
 	}
-	issued, ok, fresh := s.checkNonce(c.Nonce)
+	if !sameResource(c.URI, r) {
+		return Result{}, fail("uri", refusedMismatch)
+	}
+	if !s.offersAlg(c.Algorithm) {
+		return Result{}, fail("algorithm", refusedNotOffered)
+	}
+	if !s.offersQOP(c.QOP) {
+		return Result{}, fail("qop", refusedNotOffered)
+	}
+	now := time.Now().UnixNano()
+	issued, key, ok := openNonce(&st.key, c.Nonce, c.Algorithm)
 	if !ok {
-		return Result{}, ErrDenied
+		return Result{}, fail("nonce", refusedNotIssued)
 	}
-	user := c.Username
+	if hasCTL(c.Username) {
+		return Result{}, fail("username", reasonNameCTL)
+	}
+	ctx := r.Context()
+	user, known := c.Username, true
 	if c.Userhash {
 		if s.Userhash == nil {
-			return Result{}, ErrDenied
+			return Result{}, fail("userhash", refusedNotOffered)
 		}
-		if user, ok = s.Userhash(c.Algorithm, c.Username); !ok {
-			return Result{}, ErrDenied
+		user, known = s.Userhash(ctx, c.Algorithm, c.Username)
+		if hasCTL(user) {
+			user, known = "", false
 		}
 	}
 	var ha1 string
 	switch {
+	case !known:
 	case s.HA1 != nil:
-		ha1, ok = s.HA1(c.Algorithm, user)
+		ha1, known = s.HA1(ctx, c.Algorithm, user)
 	case s.Password != nil:
 		var pw string
-		if pw, ok = s.Password(user); ok {
+		if pw, known = s.Password(ctx, user); known {
 			ha1 = HA1(c.Algorithm, user, c.Realm, pw)
 		}
+	default:
+		known = false
 	}
-	if !ok {
-		// Spend the same work as a known user before refusing.
+	if !known {
+		// Spend the same work as for a known user before refusing.
 		ha1 = HA1(c.Algorithm, user, c.Realm, "")
 	}
-	var body []byte
-	if c.QOP == "auth-int" && r.Body != nil {
-		max := s.MaxBody
-		if max <= 0 {
-			max = 1 << 20
-		}
-		body, err = io.ReadAll(io.LimitReader(r.Body, max+1))
-		r.Body.Close()
-		if err != nil || int64(len(body)) > max {
-			return Result{}, ErrDenied
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
+	body, err := s.authIntBody(r, c.QOP)
+	if err != nil {
+		return Result{}, err
 	}
-	if !c.VerifyHA1(ha1, r.Method, body) || !ok {
-		return Result{}, ErrDenied
+	if err := c.VerifyHA1(ha1, r.Method, body); err != nil || !known {
+		return Result{}, denied("response")
 	}
-	if !fresh {
-		return Result{}, ErrStale
+	if now-issued >= int64(s.lifetime()) {
+		return Result{}, fail("nonce", ErrStale)
 	}
-	if c.QOP != "" && !s.useNC(c.Nonce, c.NC, issued.Add(s.lifetime())) {
-		return Result{}, ErrDenied
+	st.mu.Lock()
+	v := st.store.use(key, issued, now, int64(s.lifetime()), c.NC)
+	st.mu.Unlock()
+	switch v {
+	case replay:
+		return Result{}, fail("nc", refusedReplay)
+	case evicted:
+		return Result{}, fail("nonce", ErrStale)
 	}
 	return Result{Username: user, Credentials: c, ha1: ha1}, nil
 }
 
-func requestURI(r *http.Request) string {
-	if r.RequestURI != "" {
-		return r.RequestURI
+// authIntBody reads r's body for qop=auth-int, at most MaxBody bytes, and
+// puts it back into r.Body.
+func (s *Server) authIntBody(r *http.Request, qop string) ([]byte, error) {
+	if qop != "auth-int" || r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
 	}
-	return r.URL.RequestURI()
+	limit := s.MaxBody
+	if limit <= 0 {
+		limit = 1 << 20
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	r.Body.Close()
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if err != nil {
+		return nil, fail("", reasonBodyRead)
+	}
+	if int64(len(body)) > limit {
+		return nil, fail("", reasonBodyTooLong)
+	}
+	return body, nil
+}
+
+// sameResource reports whether the uri of credentials designates the
+// request-target of r: the same text, or (when a proxy rewrote the request
+// line between absolute-form and origin-form, RFC 9112 section 3.2) the
+// same path and query, with the same host when uri names one.
+func sameResource(uri string, r *http.Request) bool {
+	target := r.RequestURI
+	if target == "" {
+		target = r.URL.RequestURI() // a request made in-process
+	}
+	if uri == target {
+		return true
+	}
+	uh, up, uabs := splitAbsolute(uri)
+	_, tp, tabs := splitAbsolute(target)
+	switch {
+	case uabs && !tabs:
+		return up == tp && httpauth.EqualFold(uh, r.Host)
+	case tabs && !uabs:
+		return up == tp
+	}
+	return false
+}
+
+// splitAbsolute splits an http or https URI in absolute-form into its
+// authority and the rest as origin-form ("/" when the path is empty). abs
+// is false for any other form.
+func splitAbsolute(s string) (host, rest string, abs bool) {
+	i := strings.Index(s, "://")
+	if i < 0 || !(httpauth.EqualFold(s[:i], "http") || httpauth.EqualFold(s[:i], "https")) {
+		return "", s, false
+	}
+	hp := s[i+3:]
+	j := strings.IndexAny(hp, "/?")
+	if j < 0 {
+		return hp, "/", true
+	}
+	if hp[j] == '?' {
+		return hp[:j], "/" + hp[j:], true
+	}
+	return hp[:j], hp[j:], true
 }
 
 func (s *Server) offersAlg(a Algorithm) bool {
 	for _, x := range s.algorithms() {
-		if x == a || (a == Unspecified && x == MD5) {
+		if x.family() == a.family() {
 			return true
 		}
 	}
@@ -299,33 +337,3 @@ func (s *Server) offersQOP(q string) bool {
 	}
 	return false
 }
-
-// Wrap returns a handler that serves next only to requests that
-// Authenticate accepts, and otherwise answers 401 with the challenges
-// (stale=true after an expired nonce). On success it sends
-// Authentication-Info with a nextnonce, and with rspauth for qop=auth
-// (for auth-int rspauth covers the response body, which Wrap does not
-// buffer). The user name is available to next through [User].
-func (s *Server) Wrap(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		res, err := s.Authenticate(r, false)
-		if err != nil {
-			header.AddChallenges(w.Header(), header.WWWAuthenticate, s.Challenges(errors.Is(err, ErrStale))...)
-			http.Error(w, "401 Unauthorized", http.StatusUnauthorized)
-			return
-		}
-		info := AuthInfo{NextNonce: s.nonce()}
-		if res.Credentials.QOP == "auth" {
-			info = res.AuthInfo(nil, info.NextNonce)
-		}
-		header.SetParams(w.Header(), header.AuthenticationInfo, info.Params())
-		next.ServeHTTP(w, r.WithContext(withUser(r.Context(), res.Username)))
-	})
-}
-
-// String describes r without H(A1) or the response.
-func (r Result) String() string { return "digest.Result{Username:" + strconv.Quote(r.Username) + "}" }
-
-// Format implements fmt.Formatter: every verb prints [Result.String], so
-// the stored H(A1), a password equivalent, is never printed.
-func (r Result) Format(f fmt.State, verb rune) { fmt.Fprint(f, r.String()) }

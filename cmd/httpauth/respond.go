@@ -156,12 +156,12 @@ var errNoChallenge = errors.New("no Basic or usable Digest challenge to answer")
 // there is neither. It is the one place where respond chooses among
 // challenges.
 func respondTo(cs []httpauth.Challenge, in digest.Input) (httpauth.Credentials, error) {
-	if ch, ok := digest.Select(cs); ok {
+	if ch, at := digest.Select(cs); at >= 0 {
 		cr, err := ch.Respond(in)
 		if err != nil {
 			return httpauth.Credentials{}, err
 		}
-		return cr.Credentials()
+		return cr.Build()
 	}
 	for _, c := range cs {
 		if b, err := basic.ParseChallenge(c); err == nil {

@@ -72,7 +72,7 @@ var schemes = map[string]parsers{
 	"basic":     {scheme: basic.Scheme, challenge: errOf(basic.ParseChallenge), credentials: errOf(basic.ParseCredentials)},
 	"bearer":    {scheme: bearer.Scheme, challenge: errOf(bearer.ParseChallenge), credentials: errOf(bearer.ParseCredentials)},
 	"concealed": {scheme: concealed.Scheme, credentials: errOf(concealed.ParseCredentials)},
-	"digest":    {scheme: digest.Scheme, challenge: errOf(digest.ParseChallenge), credentials: errOf(digest.ParseCredentials)},
+	"digest":    {scheme: digest.Scheme, challenge: errOf(digest.ParseChallenge), credentials: errOf(digest.ParseCredentials), info: errOf(digest.ParseInfo)},
 	"gnap":      {scheme: gnap.Scheme, challenge: errOf(gnap.ParseChallenge), credentials: errOf(gnap.ParseCredentials)},
 	"hawk": {scheme: hawk.Scheme, credentials: errOf(hawk.ParseCredentials),
 		others: map[string]func(httpauth.Credentials) error{"ParseServerAuthorization": errOf(hawk.ParseServerAuthorization)}},

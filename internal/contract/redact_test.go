@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -10,6 +11,8 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"slices"
 	"strings"
@@ -20,6 +23,7 @@ import (
 	"github.com/authwire/httpauth/aws4"
 	"github.com/authwire/httpauth/basic"
 	"github.com/authwire/httpauth/bearer"
+	"github.com/authwire/httpauth/client"
 	"github.com/authwire/httpauth/concealed"
 	"github.com/authwire/httpauth/digest"
 	"github.com/authwire/httpauth/gnap"
@@ -31,6 +35,7 @@ import (
 	"github.com/authwire/httpauth/oauth1"
 	"github.com/authwire/httpauth/privatetoken"
 	"github.com/authwire/httpauth/scram"
+	"github.com/authwire/httpauth/server"
 	"github.com/authwire/httpauth/vapid"
 )
 
@@ -202,22 +207,48 @@ var types = map[string]entry{
 		return []any{&p, &bad}, nil
 	}},
 
-	// digest is rewritten elsewhere: its fields are named, not written.
 	"digest.Algorithm":   none("enum"),
 	"digest.Challenge":   none("public"),
-	"digest.Input":       plantFields[digest.Input]("Password", "CNonce"),
-	"digest.Credentials": plantFields[digest.Credentials]("Response", "CNonce"),
-	"digest.AuthInfo":    plantFields[digest.AuthInfo]("Rspauth", "CNonce"),
+	"digest.Input":       plantFields[digest.Input]("Password", "CNonce", "Body"),
+	"digest.Credentials": plantFields[digest.Credentials]("Response", "CNonce", "Extra"),
+	"digest.Info":        plantFields[digest.Info]("Rspauth", "CNonce"),
 	"digest.Result": values(func(s string) []any {
 		r := digest.Result{Username: "u"}
 		r.Credentials.Response, r.Credentials.CNonce = s, s
 		return []any{r}
 	}),
-	"digest.Transport": plantFields[digest.Transport]("Password"),
 	"digest.Server": {plant: func(t *testing.T, s string) ([]any, []string) {
-		srv := &digest.Server{Realm: "r", Password: func(string) (string, bool) { return s, true }}
+		srv := &digest.Server{Realm: "r", Password: func(context.Context, string) (string, bool) { return s, true }}
 		srv.Challenges(false) // makes its nonce key
 		return []any{srv}, keyMaterial(srv)
+	}},
+
+	"client.Choice":      none("public"),
+	"client.TokenSource": none("interface"),
+	"client.TokenFunc":   none("func"),
+	"client.Credentials": plantFields[client.Credentials]("Password"),
+	"client.Request":     plantFields[client.Request]("Body", "CNonce"),
+	"client.Answer": {plant: func(t *testing.T, s string) ([]any, []string) {
+		cs := []httpauth.Challenge{httpauth.MustParseChallenge(`Digest realm="r", nonce="n", qop="auth"`)}
+		a, err := client.Respond(context.Background(), cs, client.Credentials{Username: "u", Password: s}, client.Request{URI: "/", CNonce: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []any{a}, needles(a.Digest.Response)
+	}},
+	"client.Transport": {plant: func(t *testing.T, s string) ([]any, []string) {
+		return []any{&client.Transport{
+			Credentials: []client.Credentials{{Origins: []string{"https://a.example"}, Username: "u", Password: s}},
+			Proxy:       []client.Credentials{{Origins: []string{"http://p.example"}, Username: "u", Password: s}},
+		}}, nil
+	}},
+
+	"server.Offer":    none("public"),
+	"server.Identity": none("public"),
+	"server.Auth": {plant: func(t *testing.T, s string) ([]any, []string) {
+		a := &server.Auth{Realm: "r", Password: func(context.Context, string) (string, bool) { return s, true }}
+		a.Wrap(http.NotFoundHandler()).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil)) // makes the nonce key
+		return []any{a}, keyMaterial(a)
 	}},
 
 	"aws4.Scope":       none("public"),
@@ -489,7 +520,8 @@ var samples = map[string]struct{ challenges, credentials, infos []string }{
 		credentials: []string{"Bearer mF_9.B5f-4.1JqM", "DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU"}},
 	"concealed": {credentials: []string{"Concealed k=YmFzZW1lbnQ, a=VGhpcyBpcyBh-HB1YmxpYyBrZXkgaW4gdXNl_GhlcmU, s=2055, v=dmVyaWZpY2F0aW9u_zE2Qg, p=cHJvb2Y"}},
 	"digest": {challenges: []string{`Digest realm="testrealm@host.com", qop="auth,auth-int", algorithm=MD5, nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"`},
-		credentials: []string{`Digest username="Mufasa", realm="testrealm@host.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/dir/index.html", algorithm=MD5, qop=auth, nc=00000001, cnonce="0a4f113b", response="6629fae49393a05397450978507c4ef1", opaque="5ccc069c403ebaf9f0171e9517f40e41"`}},
+		credentials: []string{`Digest username="Mufasa", realm="testrealm@host.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/dir/index.html", algorithm=MD5, qop=auth, nc=00000001, cnonce="0a4f113b", response="6629fae49393a05397450978507c4ef1", opaque="5ccc069c403ebaf9f0171e9517f40e41"`},
+		infos:       []string{`nextnonce="abc", qop=auth, rspauth="d3b07384d113edec49eaa6238ad5ff00", cnonce="0a4f113b", nc=00000001`}},
 	"gnap": {challenges: []string{`GNAP as_uri="https://as.example/tx", access=FWWIKYBQ6U56NL1`}, credentials: []string{"GNAP OS9M2PMHKUR64TB8N6BW7OZB8CDFONP219RP1LT0"}},
 	"hawk": {credentials: []string{`Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", hash="aGFzaA==", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=", app="a", dlg="d"`,
 		`Hawk mac="bWFj", hash="aGFzaA==", ext="response-specific"`}},

@@ -1,15 +1,14 @@
-package digest_test
+package server_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/authwire/httpauth/digest"
+	"github.com/authwire/httpauth/server"
 )
 
 // curlStatus runs curl against url with the given auth flags and returns
@@ -36,34 +35,30 @@ func TestCurlDigest(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name string
-		algs []digest.Algorithm
+		alg  digest.Algorithm
 		hash bool
 	}{
-		{"MD5", []digest.Algorithm{digest.MD5}, false},
-		{"SHA-256", []digest.Algorithm{digest.SHA256}, false},
-		{"MD5-sess", []digest.Algorithm{digest.MD5Sess}, false},
-		{"SHA-256-sess", []digest.Algorithm{digest.SHA256Sess}, false},
-		{"SHA-256 userhash", []digest.Algorithm{digest.SHA256}, true},
+		{"MD5", digest.MD5, false},
+		{"SHA-256", digest.SHA256, false},
+		{"MD5-sess", digest.MD5Sess, false},
+		{"SHA-256-sess", digest.SHA256Sess, false},
+		{"SHA-256 userhash", digest.SHA256, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &digest.Server{Realm: "http-auth@example.org", Algorithms: tt.algs, Password: lookup}
+			a := &server.Auth{Realm: "http-auth@example.org", Offers: []server.Offer{server.Digest(tt.alg)}, Password: lookup}
 			if tt.hash {
-				s.Userhash = func(alg digest.Algorithm, h string) (string, bool) {
-					if digest.UserHash(alg, "Mufasa", s.Realm) == h {
-						return "Mufasa", true
-					}
-					return "", false
+				a.Userhash = func(_ context.Context, alg digest.Algorithm, h string) (string, bool) {
+					return "Mufasa", digest.UserHash(alg, "Mufasa", a.Realm) == h
 				}
 			}
 			e := &echo{}
-			ts := httptest.NewServer(s.Wrap(e))
-			defer ts.Close()
+			ts := newServer(t, a.Wrap(e))
 			if got := curlStatus(t, ts.URL+"/dir/index.html?a=b", "--digest", "-u", "Mufasa:Circle of Life"); got != "200" {
 				t.Fatalf("curl --digest with the right password: status %s, want 200", got)
 			}
-			c := e.last.Load().(digest.Credentials)
-			if c.Algorithm != tt.algs[0] || c.Userhash != tt.hash || c.QOP != "auth" {
-				t.Errorf("curl sent algorithm=%v userhash=%v qop=%s, want %v %v auth", c.Algorithm, c.Userhash, c.QOP, tt.algs[0], tt.hash)
+			c := e.credentials()
+			if c.Algorithm != tt.alg || c.Userhash != tt.hash || c.QOP != "auth" {
+				t.Errorf("curl sent algorithm=%v userhash=%v qop=%s, want %v %v auth", c.Algorithm, c.Userhash, c.QOP, tt.alg, tt.hash)
 			}
 			if got := curlStatus(t, ts.URL+"/dir/index.html", "--digest", "-u", "Mufasa:Circle Of Life"); got != "401" {
 				t.Errorf("curl --digest with a wrong password: status %s, want 401", got)
@@ -73,12 +68,22 @@ func TestCurlDigest(t *testing.T) {
 }
 
 func TestCurlBasic(t *testing.T) {
-	ts := httptest.NewServer(basicHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})))
-	defer ts.Close()
+	a := &server.Auth{Realm: "WallyWorld", Offers: []server.Offer{server.Basic}, Password: lookup}
+	ts := newServer(t, a.Wrap(&echo{}))
 	if got := curlStatus(t, ts.URL+"/", "--basic", "-u", "Mufasa:Circle of Life"); got != "200" {
 		t.Errorf("curl --basic with the right password: status %s, want 200", got)
 	}
 	if got := curlStatus(t, ts.URL+"/", "--basic", "-u", "Mufasa:nope"); got != "401" {
 		t.Errorf("curl --basic with a wrong password: status %s, want 401", got)
+	}
+	// --anyauth picks the strongest offered: Digest over Basic.
+	a = &server.Auth{Realm: "WallyWorld", Offers: []server.Offer{server.Basic, server.DigestMD5}, Password: lookup}
+	e := &echo{}
+	ts = newServer(t, a.Wrap(e))
+	if got := curlStatus(t, ts.URL+"/", "--anyauth", "-u", "Mufasa:Circle of Life"); got != "200" {
+		t.Errorf("curl --anyauth: status %s, want 200", got)
+	}
+	if id := e.identity(); id.Scheme != digest.Scheme {
+		t.Errorf("curl --anyauth answered with %s, want Digest", id.Scheme)
 	}
 }
