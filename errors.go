@@ -83,9 +83,6 @@ const (
 	errExpectEnd       reason = "expected end of field after the credentials"
 	errNotOne          reason = "expected exactly one challenge"
 	errLeadingComma    reason = "',' before the credentials (Authorization is not a list)"
-	errExtValue        reason = "malformed RFC 8187 ext-value"
-	errExtCharset      reason = "RFC 8187 ext-value charset is neither UTF-8 nor ISO-8859-1"
-	errExtUTF8         reason = "RFC 8187 ext-value is not valid UTF-8"
 )
 
 // dupError wraps ErrDuplicateParam. It is a value type: building it does not
