@@ -78,17 +78,17 @@ func (e Encoder) AppendParams(dst []byte, ps Params) ([]byte, error) {
 }
 
 func (e Encoder) appendAuth(dst []byte, scheme, token68 string, ps Params, q quoteRule) ([]byte, error) {
-	if !IsToken(scheme) {
-		return dst, &EncodeError{Field: "scheme", Reason: "not a token"}
+	if at, ok := tokenFault(scheme); !ok {
+		return dst, &EncodeError{Index: -1, Offset: at, Err: ErrNotToken}
 	}
 	orig := len(dst)
 	dst = append(dst, scheme...)
 	if token68 != "" {
 		if len(ps) > 0 {
-			return dst[:orig], &EncodeError{Field: "token68", Reason: "token68 and params cannot both be sent"}
+			return dst[:orig], &EncodeError{Index: -1, Offset: -1, Err: ErrToken68WithParams}
 		}
-		if !IsToken68(token68) {
-			return dst[:orig], &EncodeError{Field: "token68", Reason: "not a token68"}
+		if at := token68End(token68); at != len(token68) {
+			return dst[:orig], &EncodeError{Index: -1, Offset: at, Err: ErrNotToken68}
 		}
 		dst = append(dst, ' ')
 		return append(dst, token68...), nil
@@ -106,12 +106,12 @@ func (e Encoder) appendAuth(dst []byte, scheme, token68 string, ps Params, q quo
 
 func (e Encoder) appendParams(dst []byte, scheme string, ps Params, q quoteRule) ([]byte, error) {
 	for i, p := range ps {
-		if !IsToken(p.Name) {
-			return dst, &EncodeError{Field: "parameter name", Reason: "not a token"}
+		if at, ok := tokenFault(p.Name); !ok {
+			return dst, &EncodeError{Index: i, Offset: at, Err: ErrNotToken}
 		}
 		for k := 0; k < i; k++ {
 			if EqualFold(ps[k].Name, p.Name) {
-				return dst, &EncodeError{Field: p.Name, Reason: "duplicate parameter name"}
+				return dst, &EncodeError{Param: p.Name, Index: i, Offset: -1, Err: ErrDuplicateParam}
 			}
 		}
 		if i > 0 {
@@ -123,18 +123,19 @@ func (e Encoder) appendParams(dst []byte, scheme string, ps Params, q quoteRule)
 			dst = append(dst, p.Value...)
 			continue
 		}
-		var r string
-		dst, r = e.appendQuoted(dst, p.Value)
-		if r != "" {
-			return dst, &EncodeError{Field: p.Name, Reason: r}
+		var at int
+		var r error
+		dst, at, r = e.appendQuoted(dst, p.Value)
+		if r != nil {
+			return dst, &EncodeError{Param: p.Name, Index: i, Offset: at, Err: r}
 		}
 	}
 	return dst, nil
 }
 
 // appendQuoted writes v as a quoted-string, escaping only `"` and `\`, or
-// returns a reason why it cannot.
-func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, string) {
+// returns the offset in v and the reason why it cannot.
+func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, int, error) {
 	dst = append(dst, '"')
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -145,12 +146,42 @@ func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, string) {
 		case m&cQdtext != 0 && (c < 0x80 || e.AllowObsText):
 			dst = append(dst, c)
 		case c >= 0x80:
-			return dst, "non-ASCII byte (send it as an RFC 8187 ext-value, see ExtParam)"
+			return dst, i, ErrNonASCII
 		default:
-			return dst, "control character (CR, LF, NUL and other CTLs but HTAB are refused)"
+			return dst, i, ErrControl
 		}
 	}
-	return append(dst, '"'), ""
+	return append(dst, '"'), 0, nil
+}
+
+// tokenFault reports whether s is a token and, if not, the offset of its
+// first byte that is not a tchar, or -1 if s is empty.
+func tokenFault(s string) (int, bool) {
+	if s == "" {
+		return -1, false
+	}
+	for i := 0; i < len(s); i++ {
+		if classes[s[i]]&cTchar == 0 {
+			return i, false
+		}
+	}
+	return 0, true
+}
+
+// token68End returns the length of the longest prefix of the non-empty s
+// that is a token68, so len(s) when s is one, and 0 when none is.
+func token68End(s string) int {
+	i := 0
+	for i < len(s) && classes[s[i]]&cT68 != 0 {
+		i++
+	}
+	if i == 0 {
+		return 0
+	}
+	for i < len(s) && s[i] == '=' {
+		i++
+	}
+	return i
 }
 
 // quoteRule tells which kind of field a parameter is written in, for the

@@ -19,6 +19,19 @@ type encodeTest struct {
 	want string // "" when refused
 }
 
+// encodeErr is an expected *EncodeError.
+type encodeErr struct {
+	param         string
+	index, offset int
+	is            error
+}
+
+type encodeRefusal struct {
+	name string
+	c    httpauth.Challenge
+	want encodeErr
+}
+
 var encodeTests = []encodeTest{
 	// Canonical form: scheme, one SP, token68 or params joined by ", ".
 	{"scheme only", ch("Basic"), "Basic"},
@@ -60,65 +73,50 @@ var encodeTests = []encodeTest{
 		`Bearer realm="example", scope="openid", error="invalid_token", error_description="expired", error_uri="x"`},
 	{"dpop algs", ch("DPoP", "algs", "ES256"), `DPoP algs="ES256"`},
 	{"bearer other param", ch("Bearer", "resource_metadata", "abc"), `Bearer resource_metadata=abc`},
+}
 
-	// Refusals: nothing written, an *EncodeError.
-	{"zero challenge", httpauth.Challenge{}, ""},
-	{"empty scheme with params", httpauth.Challenge{Params: ps("a", "b")}, ""},
-	{"scheme with space", ch("Ba sic"), ""},
-	{"scheme with slash", ch("Basic/1"), ""},
-	{"scheme with CRLF", ch("Basic\r\nSet-Cookie: a=b"), ""},
-	{"scheme non-ASCII", ch("B\xe4sic"), ""},
-	{"scheme quoted", ch(`"Basic"`), ""},
-	{"name empty", ch("Foo", "", "b"), ""},
-	{"name with space", ch("Foo", "a b", "c"), ""},
-	{"name with =", ch("Foo", "a=", "c"), ""},
-	{"name with CR", ch("Foo", "a\r", "c"), ""},
-	{"name non-ASCII", ch("Foo", "\u212a", "c"), ""},
-	{"token68 with space", ch68("Foo", "a b"), ""},
-	{"token68 padding first", ch68("Foo", "=abc"), ""},
-	{"token68 padding inside", ch68("Foo", "a=b"), ""},
-	{"token68 only padding", ch68("Foo", "=="), ""},
-	{"token68 CRLF", ch68("Foo", "abc\r\nX-Evil: 1"), ""},
-	{"token68 colon", ch68("Foo", "user:pass"), ""},
-	{"token68 and params", httpauth.Challenge{Scheme: "Foo", Token68: "abc", Params: ps("a", "b")}, ""},
-	{"value CR", ch("Basic", "realm", "a\rb"), ""},
-	{"value LF", ch("Basic", "realm", "a\nb"), ""},
-	{"value CRLF header", ch("Basic", "realm", "x\r\nSet-Cookie: s=1"), ""},
-	{"value NUL", ch("Basic", "realm", "a\x00b"), ""},
-	{"value SOH", ch("Basic", "realm", "a\x01b"), ""},
-	{"value ESC", ch("Basic", "realm", "a\x1bb"), ""},
-	{"value DEL", ch("Basic", "realm", "a\x7fb"), ""},
-	{"value CTL in token-able param", ch("Foo", "a", "b\x00"), ""},
-	{"value CTL in second param", ch("Foo", "a", "ok", "b", "x\ny"), ""},
-	{"value non-ASCII", ch("Basic", "realm", "caf\u00e9"), ""},
-	{"value Latin-1", ch("Basic", "realm", "caf\xe9"), ""},
-	{"duplicate", ch("Basic", "realm", "a", "realm", "b"), ""},
-	{"duplicate case", ch("Basic", "realm", "a", "charset", "x", "REALM", "b"), ""},
+// Refusals: nothing written, an *EncodeError naming the parameter (never
+// quoting the value), its index, the offset of the refused byte in the
+// string at fault, and the reason.
+var encodeRefusals = []encodeRefusal{
+	{"zero challenge", httpauth.Challenge{}, encodeErr{"", -1, -1, httpauth.ErrNotToken}},
+	{"empty scheme with params", httpauth.Challenge{Params: ps("a", "b")}, encodeErr{"", -1, -1, httpauth.ErrNotToken}},
+	{"scheme with space", ch("Ba sic"), encodeErr{"", -1, 2, httpauth.ErrNotToken}},
+	{"scheme with slash", ch("Basic/1"), encodeErr{"", -1, 5, httpauth.ErrNotToken}},
+	{"scheme with CRLF", ch("Basic\r\nSet-Cookie: a=b"), encodeErr{"", -1, 5, httpauth.ErrNotToken}},
+	{"scheme non-ASCII", ch("B\xe4sic"), encodeErr{"", -1, 1, httpauth.ErrNotToken}},
+	{"scheme quoted", ch(`"Basic"`), encodeErr{"", -1, 0, httpauth.ErrNotToken}},
+	{"name empty", ch("Foo", "", "b"), encodeErr{"", 0, -1, httpauth.ErrNotToken}},
+	{"name with space", ch("Foo", "a b", "c"), encodeErr{"", 0, 1, httpauth.ErrNotToken}},
+	{"name with =", ch("Foo", "a=", "c"), encodeErr{"", 0, 1, httpauth.ErrNotToken}},
+	{"name with CR", ch("Foo", "x", "1", "a\r", "c"), encodeErr{"", 1, 1, httpauth.ErrNotToken}},
+	{"name non-ASCII", ch("Foo", "\u212a", "c"), encodeErr{"", 0, 0, httpauth.ErrNotToken}},
+	{"token68 with space", ch68("Foo", "a b"), encodeErr{"", -1, 1, httpauth.ErrNotToken68}},
+	{"token68 padding first", ch68("Foo", "=abc"), encodeErr{"", -1, 0, httpauth.ErrNotToken68}},
+	{"token68 padding inside", ch68("Foo", "a=b"), encodeErr{"", -1, 2, httpauth.ErrNotToken68}},
+	{"token68 only padding", ch68("Foo", "=="), encodeErr{"", -1, 0, httpauth.ErrNotToken68}},
+	{"token68 CRLF", ch68("Foo", "abc\r\nX-Evil: 1"), encodeErr{"", -1, 3, httpauth.ErrNotToken68}},
+	{"token68 colon", ch68("Foo", "user:pass"), encodeErr{"", -1, 4, httpauth.ErrNotToken68}},
+	{"token68 and params", httpauth.Challenge{Scheme: "Foo", Token68: "abc", Params: ps("a", "b")}, encodeErr{"", -1, -1, httpauth.ErrToken68WithParams}},
+	{"value CR", ch("Basic", "realm", "a\rb"), encodeErr{"realm", 0, 1, httpauth.ErrControl}},
+	{"value LF", ch("Basic", "realm", "a\nb"), encodeErr{"realm", 0, 1, httpauth.ErrControl}},
+	{"value CRLF header", ch("Basic", "realm", "x\r\nSet-Cookie: s=1"), encodeErr{"realm", 0, 1, httpauth.ErrControl}},
+	{"value NUL", ch("Basic", "realm", "a\x00b"), encodeErr{"realm", 0, 1, httpauth.ErrControl}},
+	{"value SOH", ch("Basic", "realm", "a\x01b"), encodeErr{"realm", 0, 1, httpauth.ErrControl}},
+	{"value ESC", ch("Basic", "realm", "ab\x1b"), encodeErr{"realm", 0, 2, httpauth.ErrControl}},
+	{"value DEL", ch("Basic", "realm", "a\x7fb"), encodeErr{"realm", 0, 1, httpauth.ErrControl}},
+	{"value CTL in token-able param", ch("Foo", "a", "b\x00"), encodeErr{"a", 0, 1, httpauth.ErrControl}},
+	{"value CTL in second param", ch("Foo", "a", "ok", "b", "x\ny"), encodeErr{"b", 1, 1, httpauth.ErrControl}},
+	{"value non-ASCII", ch("Basic", "realm", "caf\u00e9"), encodeErr{"realm", 0, 3, httpauth.ErrNonASCII}},
+	{"value Latin-1", ch("Basic", "realm", "caf\xe9"), encodeErr{"realm", 0, 3, httpauth.ErrNonASCII}},
+	{"duplicate", ch("Basic", "realm", "a", "realm", "b"), encodeErr{"realm", 1, -1, httpauth.ErrDuplicateParam}},
+	{"duplicate case", ch("Basic", "realm", "a", "charset", "x", "REALM", "b"), encodeErr{"REALM", 2, -1, httpauth.ErrDuplicateParam}},
 }
 
 func TestAppendChallenge(t *testing.T) {
 	for _, tt := range encodeTests {
 		prefix := []byte("WWW-Authenticate: ")
 		got, err := httpauth.AppendChallenge(prefix, tt.c)
-		if tt.want == "" {
-			var ee *httpauth.EncodeError
-			if !errors.As(err, &ee) || !errors.Is(err, httpauth.ErrEncode) {
-				t.Errorf("%s: AppendChallenge(%q, %#v) error = %v, want an *EncodeError", tt.name, prefix, tt.c, err)
-			}
-			if string(got) != string(prefix) {
-				t.Errorf("%s: AppendChallenge(%q, %#v) = %q on error, want dst unchanged", tt.name, prefix, tt.c, got)
-			}
-			if tt.c.IsValid() {
-				t.Errorf("%s: %#v.IsValid() = true, want false", tt.name, tt.c)
-			}
-			if s := tt.c.String(); !strings.HasPrefix(s, "!") {
-				t.Errorf("%s: %#v.String() = %q, want a description starting with !", tt.name, tt.c, s)
-			}
-			if b, err := tt.c.MarshalText(); err == nil {
-				t.Errorf("%s: %#v.MarshalText() = %q, nil, want an error", tt.name, tt.c, b)
-			}
-			continue
-		}
 		if err != nil || string(got) != string(prefix)+tt.want {
 			t.Errorf("%s: AppendChallenge(%q, %#v) = %q, %v, want %q", tt.name, prefix, tt.c, got, err, string(prefix)+tt.want)
 			continue
@@ -138,6 +136,60 @@ func TestAppendChallenge(t *testing.T) {
 		back, err := httpauth.ParseChallenge(tt.want)
 		if err != nil || !cmp.Equal(back, tt.c, equateEmptyParams) {
 			t.Errorf("%s: ParseChallenge(%q) = %#v, %v, want %#v", tt.name, tt.want, back, err, tt.c)
+		}
+	}
+}
+
+func TestAppendChallengeRefusals(t *testing.T) {
+	for _, tt := range encodeRefusals {
+		prefix := []byte("WWW-Authenticate: ")
+		got, err := httpauth.AppendChallenge(prefix, tt.c)
+		checkEncodeErr(t, tt.name, err, tt.want)
+		if string(got) != string(prefix) {
+			t.Errorf("%s: AppendChallenge(%q, %#v) = %q on error, want dst unchanged", tt.name, prefix, tt.c, got)
+		}
+		if tt.c.IsValid() {
+			t.Errorf("%s: %#v.IsValid() = true, want false", tt.name, tt.c)
+		}
+		if s := tt.c.String(); !strings.HasPrefix(s, "!") {
+			t.Errorf("%s: %#v.String() = %q, want a description starting with !", tt.name, tt.c, s)
+		}
+		if b, err := tt.c.MarshalText(); err == nil {
+			t.Errorf("%s: %#v.MarshalText() = %q, nil, want an error", tt.name, tt.c, b)
+		}
+	}
+}
+
+// checkEncodeErr checks that err is an *EncodeError as want describes,
+// matched by ErrEncode and by its reason.
+func checkEncodeErr(t *testing.T, name string, err error, want encodeErr) {
+	t.Helper()
+	var ee *httpauth.EncodeError
+	if !errors.As(err, &ee) || !errors.Is(err, httpauth.ErrEncode) || !errors.Is(err, want.is) {
+		t.Errorf("%s: error = %v, want an *EncodeError wrapping %v", name, err, want.is)
+		return
+	}
+	if ee.Param != want.param || ee.Index != want.index || ee.Offset != want.offset {
+		t.Errorf("%s: EncodeError{Param: %q, Index: %d, Offset: %d}, want {%q, %d, %d}", name, ee.Param, ee.Index, ee.Offset, want.param, want.index, want.offset)
+	}
+}
+
+func TestEncodeErrorMessage(t *testing.T) {
+	for _, tt := range []struct {
+		c    httpauth.Challenge
+		want string
+	}{
+		{ch("Ba sic"), "httpauth: cannot encode scheme: not a token"},
+		{ch68("Foo", "a b"), "httpauth: cannot encode token68: not a token68"},
+		{httpauth.Challenge{Scheme: "Foo", Token68: "abc", Params: ps("a", "b")}, "httpauth: cannot encode token68: token68 and params cannot both be sent"},
+		{ch("Foo", "a", "1", "b c", "2"), "httpauth: cannot encode parameter 1: not a token"},
+		{ch("Basic", "realm", "x\r\ny"), "httpauth: cannot encode realm: control character (CR, LF, NUL and other CTLs but HTAB are refused)"},
+		{ch("Basic", "realm", "\xe9"), "httpauth: cannot encode realm: non-ASCII byte (send it as an RFC 8187 ext-value, see ExtParam)"},
+		{ch("Basic", "realm", "a", "Realm", "b"), "httpauth: cannot encode Realm: duplicate parameter"},
+	} {
+		_, err := httpauth.AppendChallenge(nil, tt.c)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("AppendChallenge(%#v) error = %v, want %q", tt.c, err, tt.want)
 		}
 	}
 }
