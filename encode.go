@@ -8,7 +8,26 @@ type Encoder struct {
 	// them for old senders). By default they are refused: send non-ASCII
 	// text as an RFC 8187 ext-value instead (see [ExtParam]).
 	AllowObsText bool
+
+	// Quote reports whether the parameter name of scheme, in a field of
+	// kind f, is written as a quoted-string even when its value is a
+	// token: the rule of a scheme whose recipients accept nothing else.
+	// nil means [DefaultQuote]; a rule for another scheme usually falls
+	// back to it. scheme is "" in an Authentication-Info list. Quote
+	// cannot make a value a token: a value that is not one is always
+	// quoted.
+	Quote func(f Field, scheme, name string) bool
 }
+
+// Field is the kind of header field a value is written in, for the
+// encoder's quoting rules ([Encoder.Quote]).
+type Field uint8
+
+const (
+	FieldChallenge   Field = iota + 1 // WWW-Authenticate, Proxy-Authenticate
+	FieldCredentials                  // Authorization, Proxy-Authorization
+	FieldInfo                         // Authentication-Info, Proxy-Authentication-Info
+)
 
 // AppendChallenge appends the canonical encoding of c to dst and returns the
 // extended buffer; see [Encoder.AppendChallenge].
@@ -38,12 +57,10 @@ func AppendParams(dst []byte, ps Params) ([]byte, error) {
 //	Scheme
 //
 // A value is written as a token when it is a non-empty token, and
-// otherwise as a quoted-string in which only `"` and `\` are escaped. Some
-// parameters are always quoted, as senders must write them: realm (RFC 9110
-// section 11.5), the Digest parameters that RFC 7616 lists as quoted, and
-// the Bearer and DPoP error attributes and scope (RFC 6750 section 3), and
-// every parameter of OAuth 1.0 and Hawk credentials (RFC 5849 section
-// 3.5.1).
+// otherwise as a quoted-string in which only `"` and `\` are escaped. The
+// parameters that e.Quote names are always quoted: by default
+// ([DefaultQuote]) realm and those that scheme specifications require
+// quoted.
 //
 // AppendChallenge refuses, with an [*EncodeError] and dst returned
 // unchanged, a scheme or parameter name that is not a token, a token68 that
@@ -53,31 +70,31 @@ func AppendParams(dst []byte, ps Params) ([]byte, error) {
 // set, a byte %x80-FF. Nothing it writes can split a header field. It does
 // not allocate when dst has enough capacity.
 func (e Encoder) AppendChallenge(dst []byte, c Challenge) ([]byte, error) {
-	return e.appendAuth(dst, c.Scheme, c.Token68, c.Params, quoteInChallenge)
+	return e.appendAuth(dst, FieldChallenge, c.Scheme, c.Token68, c.Params)
 }
 
 // AppendCredentials appends the canonical encoding of c, secrets included,
 // to dst and returns the extended buffer, with the rules of
 // [Encoder.AppendChallenge].
 func (e Encoder) AppendCredentials(dst []byte, c Credentials) ([]byte, error) {
-	return e.appendAuth(dst, c.Scheme, c.Token68, c.Params, quoteInCredentials)
+	return e.appendAuth(dst, FieldCredentials, c.Scheme, c.Token68, c.Params)
 }
 
 // AppendParams appends ps as an Authentication-Info value (`name=value,
 // name=value`) to dst and returns the extended buffer, with the value rules
-// of [Encoder.AppendChallenge]. The Digest parameters nextnonce, rspauth and
-// cnonce are always quoted (RFC 7616 section 3.5). An empty list writes
-// nothing.
+// of [Encoder.AppendChallenge]; by default the Digest parameters nextnonce,
+// rspauth and cnonce are always quoted (RFC 7616 section 3.5). An empty list
+// writes nothing.
 func (e Encoder) AppendParams(dst []byte, ps Params) ([]byte, error) {
 	orig := len(dst)
-	dst, err := e.appendParams(dst, "", ps, quoteInInfo)
+	dst, err := e.appendParams(dst, FieldInfo, "", ps)
 	if err != nil {
 		return dst[:orig], err
 	}
 	return dst, nil
 }
 
-func (e Encoder) appendAuth(dst []byte, scheme, token68 string, ps Params, q quoteRule) ([]byte, error) {
+func (e Encoder) appendAuth(dst []byte, f Field, scheme, token68 string, ps Params) ([]byte, error) {
 	if at, ok := tokenFault(scheme); !ok {
 		return dst, &EncodeError{Index: -1, Offset: at, Err: ErrNotToken}
 	}
@@ -97,14 +114,14 @@ func (e Encoder) appendAuth(dst []byte, scheme, token68 string, ps Params, q quo
 		return dst, nil
 	}
 	dst = append(dst, ' ')
-	dst, err := e.appendParams(dst, scheme, ps, q)
+	dst, err := e.appendParams(dst, f, scheme, ps)
 	if err != nil {
 		return dst[:orig], err
 	}
 	return dst, nil
 }
 
-func (e Encoder) appendParams(dst []byte, scheme string, ps Params, q quoteRule) ([]byte, error) {
+func (e Encoder) appendParams(dst []byte, f Field, scheme string, ps Params) ([]byte, error) {
 	for i, p := range ps {
 		if at, ok := tokenFault(p.Name); !ok {
 			return dst, &EncodeError{Index: i, Offset: at, Err: ErrNotToken}
@@ -119,7 +136,7 @@ func (e Encoder) appendParams(dst []byte, scheme string, ps Params, q quoteRule)
 		}
 		dst = append(dst, p.Name...)
 		dst = append(dst, '=')
-		if IsToken(p.Value) && !mustQuote(q, scheme, p.Name) {
+		if IsToken(p.Value) && !e.quote(f, scheme, p.Name) {
 			dst = append(dst, p.Value...)
 			continue
 		}
@@ -184,50 +201,55 @@ func token68End(s string) int {
 	return i
 }
 
-// quoteRule tells which kind of field a parameter is written in, for the
-// names that are always quoted there.
-type quoteRule uint8
-
-const (
-	quoteInChallenge quoteRule = iota
-	quoteInCredentials
-	quoteInInfo
-)
-
-// mustQuote reports whether the parameter name of scheme is always sent as
-// a quoted-string in the given kind of field. This is the per-name override
-// of the token-when-possible rule.
-func mustQuote(q quoteRule, scheme, name string) bool {
-	if EqualFold(name, "realm") {
-		return true // RFC 9110 section 11.5
+func (e Encoder) quote(f Field, scheme, name string) bool {
+	if e.Quote != nil {
+		return e.Quote(f, scheme, name)
 	}
-	switch q {
-	case quoteInChallenge:
+	return DefaultQuote(f, scheme, name)
+}
+
+// DefaultQuote is the encoder's default quoting rule ([Encoder.Quote]): it
+// reports whether the parameter name of scheme, in a field of kind f, is
+// always written as a quoted-string, as the specifications require senders
+// to write it:
+//
+//   - realm, in every field and scheme (RFC 9110 section 11.5);
+//   - Digest challenges: domain, nonce, opaque, qop (RFC 7616 section 3.3);
+//   - Digest credentials: username, nonce, uri, response, cnonce, opaque
+//     (RFC 7616 section 3.4);
+//   - Authentication-Info: nextnonce, rspauth, cnonce (RFC 7616 section
+//     3.5);
+//   - Bearer and DPoP challenges: scope, error, error_description,
+//     error_uri, algs (RFC 6750 section 3, RFC 9449 section 7.1);
+//   - OAuth and Hawk credentials: every parameter (RFC 5849 section 3.5.1,
+//     and Hawk servers accept nothing else).
+//
+// Schemes and names compare ASCII case-insensitively.
+func DefaultQuote(f Field, scheme, name string) bool {
+	if EqualFold(name, "realm") {
+		return true
+	}
+	switch f {
+	case FieldChallenge:
 		switch {
 		case EqualFold(scheme, "Digest"):
-			// RFC 7616 section 3.3
 			return EqualFold(name, "domain") || EqualFold(name, "nonce") ||
 				EqualFold(name, "opaque") || EqualFold(name, "qop")
 		case EqualFold(scheme, "Bearer") || EqualFold(scheme, "DPoP"):
-			// RFC 6750 section 3, RFC 9449 section 7.1
 			return EqualFold(name, "scope") || EqualFold(name, "error") ||
 				EqualFold(name, "error_description") || EqualFold(name, "error_uri") ||
 				EqualFold(name, "algs")
 		}
-	case quoteInCredentials:
-		if EqualFold(scheme, "OAuth") || EqualFold(scheme, "Hawk") {
-			// RFC 5849 section 3.5.1 and Hawk: every value is quoted, and
-			// their servers accept nothing else.
+	case FieldCredentials:
+		switch {
+		case EqualFold(scheme, "OAuth") || EqualFold(scheme, "Hawk"):
 			return true
-		}
-		if EqualFold(scheme, "Digest") {
-			// RFC 7616 section 3.4
+		case EqualFold(scheme, "Digest"):
 			return EqualFold(name, "username") || EqualFold(name, "nonce") ||
 				EqualFold(name, "uri") || EqualFold(name, "response") ||
 				EqualFold(name, "cnonce") || EqualFold(name, "opaque")
 		}
-	case quoteInInfo:
-		// RFC 7616 section 3.5
+	case FieldInfo:
 		return EqualFold(name, "nextnonce") || EqualFold(name, "rspauth") ||
 			EqualFold(name, "cnonce")
 	}

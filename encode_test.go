@@ -452,3 +452,86 @@ func dropSlogTime(groups []string, a slog.Attr) slog.Attr {
 	}
 	return a
 }
+
+func TestEncoderQuote(t *testing.T) {
+	// A rule for another scheme, falling back to the default table.
+	enc := httpauth.Encoder{Quote: func(f httpauth.Field, scheme, name string) bool {
+		if f == httpauth.FieldCredentials && httpauth.EqualFold(scheme, "Custom") && httpauth.EqualFold(name, "id") {
+			return true
+		}
+		return httpauth.DefaultQuote(f, scheme, name)
+	}}
+	cr := cred("custom", "ID", "abc", "n", "1", "realm", "r")
+	if got, err := enc.AppendCredentials(nil, cr); err != nil || string(got) != `custom ID="abc", n=1, realm="r"` {
+		t.Errorf("custom rule: AppendCredentials = %q, %v", got, err)
+	}
+	if got, err := enc.AppendChallenge(nil, ch("Custom", "id", "abc")); err != nil || string(got) != `Custom id=abc` {
+		t.Errorf("custom rule, challenge: AppendChallenge = %q, %v (the rule is for credentials)", got, err)
+	}
+	if got, err := enc.AppendChallenge(nil, ch("Digest", "nonce", "n")); err != nil || string(got) != `Digest nonce="n"` {
+		t.Errorf("custom rule falls back: AppendChallenge = %q, %v", got, err)
+	}
+	// The hook sees the kind of field, the scheme as written, and "" as
+	// the scheme of an Authentication-Info list.
+	type call struct {
+		f            httpauth.Field
+		scheme, name string
+	}
+	var calls []call
+	rec := httpauth.Encoder{Quote: func(f httpauth.Field, scheme, name string) bool {
+		calls = append(calls, call{f, scheme, name})
+		return false
+	}}
+	rec.AppendChallenge(nil, ch("bAsIc", "realm", "r"))
+	rec.AppendCredentials(nil, cred("X", "a", "b c", "b", "v"))
+	rec.AppendParams(nil, ps("nextnonce", "n"))
+	want := []call{
+		{httpauth.FieldChallenge, "bAsIc", "realm"},
+		// "b c" is not a token: quoted without asking.
+		{httpauth.FieldCredentials, "X", "b"},
+		{httpauth.FieldInfo, "", "nextnonce"},
+	}
+	if !cmp.Equal(calls, want, cmp.AllowUnexported(call{})) {
+		t.Errorf("Quote calls = %+v, want %+v", calls, want)
+	}
+	// A rule that quotes nothing writes realm as a token: the caller
+	// decides; the value still parses back.
+	if got, err := rec.AppendChallenge(nil, ch("Basic", "realm", "r")); err != nil || string(got) != "Basic realm=r" {
+		t.Errorf("no quoting: AppendChallenge = %q, %v", got, err)
+	}
+	// No rule makes a non-token a token.
+	always := httpauth.Encoder{Quote: func(httpauth.Field, string, string) bool { return false }}
+	if got, err := always.AppendChallenge(nil, ch("X", "a", "b c")); err != nil || string(got) != `X a="b c"` {
+		t.Errorf("AppendChallenge = %q, %v, want the non-token quoted", got, err)
+	}
+}
+
+func TestDefaultQuote(t *testing.T) {
+	const (
+		C = httpauth.FieldChallenge
+		R = httpauth.FieldCredentials
+		I = httpauth.FieldInfo
+	)
+	for _, tt := range []struct {
+		f            httpauth.Field
+		scheme, name string
+		want         bool
+	}{
+		{C, "Basic", "realm", true}, {R, "X", "REALM", true}, {I, "", "Realm", true},
+		{C, "Basic", "charset", false},
+		{C, "Digest", "domain", true}, {C, "digest", "NONCE", true}, {C, "Digest", "opaque", true}, {C, "Digest", "qop", true},
+		{C, "Digest", "algorithm", false}, {C, "Digest", "stale", false}, {C, "Digest", "userhash", false},
+		{R, "Digest", "username", true}, {R, "Digest", "nonce", true}, {R, "Digest", "uri", true},
+		{R, "Digest", "response", true}, {R, "Digest", "cnonce", true}, {R, "Digest", "opaque", true},
+		{R, "Digest", "qop", false}, {R, "Digest", "nc", false}, {R, "Digest", "algorithm", false}, {R, "Digest", "username*", false},
+		{I, "", "nextnonce", true}, {I, "", "rspauth", true}, {I, "", "cnonce", true}, {I, "", "qop", false}, {I, "", "nc", false},
+		{C, "Bearer", "scope", true}, {C, "Bearer", "error", true}, {C, "Bearer", "error_description", true},
+		{C, "Bearer", "error_uri", true}, {C, "DPoP", "algs", true}, {C, "Bearer", "resource_metadata", false},
+		{R, "OAuth", "oauth_version", true}, {R, "hawk", "ts", true}, {C, "OAuth", "x", false},
+		{C, "Foo", "nonce", false}, {R, "Bearer", "scope", false},
+	} {
+		if got := httpauth.DefaultQuote(tt.f, tt.scheme, tt.name); got != tt.want {
+			t.Errorf("DefaultQuote(%v, %q, %q) = %v, want %v", tt.f, tt.scheme, tt.name, got, tt.want)
+		}
+	}
+}
