@@ -84,18 +84,26 @@
 // [AppendChallenge], [AppendCredentials] and [AppendParams] write the
 // canonical form: the scheme, one SP, then the token68 or the parameters
 // joined by ", ", each value as a token when it is one and as a
-// quoted-string otherwise (escaping only `"` and `\`); realm and the
-// parameters that scheme RFCs require quoted are always quoted. They refuse,
-// and write nothing, a scheme or name that is not a token, a malformed
-// token68, and any value holding CR, LF, NUL or another control character:
-// nothing they write can split a header. Non-ASCII values are refused too
-// unless [Encoder.AllowObsText] is set; send them as RFC 8187 ext-values
-// ([ExtParam], [EncodeExtValue], [DecodeExtValue]). Whatever the encoder
-// accepts parses back to the same value, and the encoding of anything
-// strict parsing accepts is a fixed point of parse-then-encode; since
-// strict parsing accepts obs-text inside quoted-strings, that second
-// property holds with AllowObsText set, which is how the fuzz targets and
-// the command-line tool's canon encode.
+// quoted-string otherwise (escaping only `"` and `\`). Realm and the
+// parameters that scheme specifications require quoted are always quoted
+// ([DefaultQuote]); an [Encoder] takes other rules through its Quote hook.
+// They refuse, and write nothing, a scheme or name that is not a token, a
+// malformed token68, and any value holding CR, LF, NUL or another control
+// character: nothing they write can split a header. Each refusal is an
+// [*EncodeError] naming the parameter (never its value) and a reason that
+// errors.Is matches ([ErrControl], [ErrNonASCII], ...). Non-ASCII values
+// are refused too unless [Encoder.AllowObsText] is set; send them as RFC
+// 8187 ext-values ([ExtParam], [EncodeExtValue], [DecodeExtValue]). A
+// parameter whose name ends in "*" takes only a valid ext-value, written
+// unquoted.
+//
+// Whatever the encoder accepts parses back to the same value. The encoding
+// of anything strict parsing accepts is a fixed point of parse-then-encode,
+// except for a "*" parameter whose value is not an ext-value (strict
+// parsing accepts any value there; the encoder refuses it with
+// [ErrExtValue]). Since strict parsing accepts obs-text inside
+// quoted-strings, that second property holds with AllowObsText set, which
+// is how the fuzz targets and the command-line tool's canon encode.
 //
 // # Allocation
 //

@@ -60,14 +60,17 @@ func AppendParams(dst []byte, ps Params) ([]byte, error) {
 // otherwise as a quoted-string in which only `"` and `\` are escaped. The
 // parameters that e.Quote names are always quoted: by default
 // ([DefaultQuote]) realm and those that scheme specifications require
-// quoted.
+// quoted. A parameter whose name ends in "*" (username*) takes an RFC 8187
+// ext-value, which is written as it is, never quoted (RFC 8187 section
+// 3.2.1 allows no quoted form), and only if [DecodeExtValue] accepts it.
 //
 // AppendChallenge refuses, with an [*EncodeError] and dst returned
 // unchanged, a scheme or parameter name that is not a token, a token68 that
 // is not a token68 or that stands beside params, two parameters with the
-// same name (ASCII case-insensitively), and any value that holds a control
+// same name (ASCII case-insensitively), any value that holds a control
 // character other than HTAB (CR, LF, NUL, ...) or, unless AllowObsText is
-// set, a byte %x80-FF. Nothing it writes can split a header field. It does
+// set, a byte %x80-FF, and a "*" parameter whose value is not a valid
+// ext-value. Nothing it writes can split a header field. It does
 // not allocate when dst has enough capacity.
 func (e Encoder) AppendChallenge(dst []byte, c Challenge) ([]byte, error) {
 	return e.appendAuth(dst, FieldChallenge, c.Scheme, c.Token68, c.Params)
@@ -136,6 +139,15 @@ func (e Encoder) appendParams(dst []byte, f Field, scheme string, ps Params) ([]
 		}
 		dst = append(dst, p.Name...)
 		dst = append(dst, '=')
+		if p.Name[len(p.Name)-1] == '*' {
+			// RFC 8187: an ext-value, which is a token and never
+			// quoted.
+			if _, _, at, r := scanExtValue(p.Value, nil); r != "" {
+				return dst, &EncodeError{Param: p.Name, Index: i, Offset: at, Err: r}
+			}
+			dst = append(dst, p.Value...)
+			continue
+		}
 		if IsToken(p.Value) && !e.quote(f, scheme, p.Name) {
 			dst = append(dst, p.Value...)
 			continue

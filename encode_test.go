@@ -535,3 +535,69 @@ func TestDefaultQuote(t *testing.T) {
 		}
 	}
 }
+
+// skipIfExtValue skips a fuzz input whose parsed value has a "*"
+// parameter that is not an RFC 8187 ext-value: strict parsing accepts any
+// token or quoted-string there, the encoder refuses it (ErrExtValue).
+func skipIfExtValue(t *testing.T, err error) {
+	t.Helper()
+	if errors.Is(err, httpauth.ErrExtValue) {
+		t.Skip("a * parameter whose value is not an ext-value: the encoder refuses it")
+	}
+}
+
+// TestEncodeExtValueParams checks that a parameter whose name ends in "*"
+// takes only a valid RFC 8187 ext-value, written as a token whatever the
+// quoting rule says.
+func TestEncodeExtValueParams(t *testing.T) {
+	quoteAll := httpauth.Encoder{Quote: func(httpauth.Field, string, string) bool { return true }}
+	for _, tt := range []struct {
+		enc  httpauth.Encoder
+		c    httpauth.Credentials
+		want string
+	}{
+		{httpauth.Encoder{}, cred("Digest", "username*", "UTF-8''J%C3%A4s%C3%B8n%20Doe"), `Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe`},
+		{httpauth.Encoder{}, cred("OAuth", "title*", "UTF-8'en'caf%C3%A9"), `OAuth title*=UTF-8'en'caf%C3%A9`}, // OAuth quotes every other value
+		{quoteAll, cred("X", "a*", "iso-8859-1''%E9", "b", "c"), `X a*=iso-8859-1''%E9, b="c"`},
+		{httpauth.Encoder{}, cred("X", "a*", "UTF-8''"), `X a*=UTF-8''`},
+	} {
+		got, err := tt.enc.AppendCredentials(nil, tt.c)
+		if err != nil || string(got) != tt.want {
+			t.Errorf("AppendCredentials(%+v) = %q, %v, want %q", plain(tt.c), got, err, tt.want)
+			continue
+		}
+		back, err := httpauth.ParseCredentials(string(got))
+		if err != nil || !cmp.Equal(plain(back), plain(tt.c)) {
+			t.Errorf("ParseCredentials(%q) = %+v, %v, want %+v", got, plain(back), err, plain(tt.c))
+		}
+	}
+	for _, tt := range []struct {
+		name, value string
+		offset      int
+	}{
+		{"username*", "J\u00e4s\u00f8n", 7},                      // raw UTF-8 and no quote: at the end
+		{"username*", "Mufasa", 6},                               // no charset
+		{"username*", `"UTF-8''abc"`, 0},                         // the quoted form is not allowed
+		{"username*", "UTF-8''a b", 8},                           // SP
+		{"username*", "UTF-8''admin%0D%0AX-Injected%3A%201", 12}, // decodes to CR LF
+		{"username*", "UTF-8''%FF", 7},                           // not UTF-8
+		{"x*", "KOI8-R''abc", 0},                                 // charset
+		{"*", "", 0},                                             // the empty value is not an ext-value either
+	} {
+		for _, f := range []func([]byte) ([]byte, error){
+			func(b []byte) ([]byte, error) {
+				return httpauth.AppendCredentials(b, cred("Digest", "realm", "r", tt.name, tt.value))
+			},
+			func(b []byte) ([]byte, error) {
+				return httpauth.AppendChallenge(b, ch("Digest", "realm", "r", tt.name, tt.value))
+			},
+			func(b []byte) ([]byte, error) { return httpauth.AppendParams(b, ps("realm", "r", tt.name, tt.value)) },
+		} {
+			got, err := f([]byte("x:"))
+			checkEncodeErr(t, fmt.Sprintf("%s=%q", tt.name, tt.value), err, encodeErr{tt.name, 1, tt.offset, httpauth.ErrExtValue})
+			if string(got) != "x:" {
+				t.Errorf("%s=%q: wrote %q, want nothing", tt.name, tt.value, got)
+			}
+		}
+	}
+}
