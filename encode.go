@@ -1,5 +1,7 @@
 package httpauth
 
+import "hash/maphash"
+
 // Encoder writes challenges, credentials and parameter lists in canonical
 // form. The zero Encoder is what the package-level Append functions use.
 type Encoder struct {
@@ -70,8 +72,12 @@ func AppendParams(dst []byte, ps Params) ([]byte, error) {
 // same name (ASCII case-insensitively), any value that holds a control
 // character other than HTAB (CR, LF, NUL, ...) or, unless AllowObsText is
 // set, a byte %x80-FF, and a "*" parameter whose value is not a valid
-// ext-value. Nothing it writes can split a header field. It does
-// not allocate when dst has enough capacity.
+// ext-value. Nothing it writes can split a header field.
+//
+// Its cost is linear in the size of c, whatever the names. It does not
+// allocate when dst has enough capacity and c has at most
+// [DefaultMaxParams] parameters; a longer list costs one allocation for
+// its duplicate check.
 func (e Encoder) AppendChallenge(dst []byte, c Challenge) ([]byte, error) {
 	return e.appendAuth(dst, FieldChallenge, c.Scheme, c.Token68, c.Params)
 }
@@ -125,14 +131,13 @@ func (e Encoder) appendAuth(dst []byte, f Field, scheme, token68 string, ps Para
 }
 
 func (e Encoder) appendParams(dst []byte, f Field, scheme string, ps Params) ([]byte, error) {
+	dup := firstDuplicate(ps)
 	for i, p := range ps {
 		if at, ok := tokenFault(p.Name); !ok {
 			return dst, &EncodeError{Index: i, Offset: at, Err: ErrNotToken}
 		}
-		for k := 0; k < i; k++ {
-			if EqualFold(ps[k].Name, p.Name) {
-				return dst, &EncodeError{Param: p.Name, Index: i, Offset: -1, Err: ErrDuplicateParam}
-			}
+		if i == dup {
+			return dst, &EncodeError{Param: p.Name, Index: i, Offset: -1, Err: ErrDuplicateParam}
 		}
 		if i > 0 {
 			dst = append(dst, ", "...)
@@ -181,6 +186,79 @@ func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, int, error) {
 		}
 	}
 	return append(dst, '"'), 0, nil
+}
+
+// firstDuplicate returns the index of the first parameter of ps whose name
+// equals an earlier one ASCII case-insensitively, or -1. Its cost is linear
+// in the length of the names, whatever they are: a short list compares the
+// pairs, a longer one fills a hash table whose hash is seeded per process
+// (hash/maphash), so that no set of names can be chosen to collide. It
+// allocates only for lists longer than maxStackDup.
+func firstDuplicate(ps Params) int {
+	if len(ps) <= 8 {
+		for i := 1; i < len(ps); i++ {
+			for k := 0; k < i; k++ {
+				if EqualFold(ps[k].Name, ps[i].Name) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	// Open addressing with linear probing, at most half full; a slot
+	// holds a parameter index + 1, 0 when empty.
+	size := 32
+	for size < 2*len(ps) {
+		size <<= 1
+	}
+	var stack [2 * maxStackDup]int32
+	var slots []int32
+	if size <= len(stack) {
+		slots = stack[:size]
+	} else {
+		slots = make([]int32, size)
+	}
+	mask := uint64(size - 1)
+	for i := range ps {
+		name := ps[i].Name
+		for h := seededFoldHash(name) & mask; ; h = (h + 1) & mask {
+			k := slots[h]
+			if k == 0 {
+				slots[h] = int32(i + 1)
+				break
+			}
+			if EqualFold(ps[k-1].Name, name) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// maxStackDup is the longest list whose duplicate check needs no
+// allocation: the parser's default limit of parameters.
+const maxStackDup = DefaultMaxParams
+
+// encodeDupSeed makes the duplicate check's hash unpredictable from outside.
+var encodeDupSeed = maphash.MakeSeed()
+
+// seededFoldHash returns the seeded hash of s with ASCII letters folded to lower
+// case.
+func seededFoldHash(s string) uint64 {
+	var buf [64]byte
+	var h maphash.Hash
+	h.SetSeed(encodeDupSeed)
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		for i, c := range buf[:n] {
+			if 'A' <= c && c <= 'Z' {
+				buf[i] = c + 'a' - 'A'
+			}
+		}
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return h.Sum64()
 }
 
 // tokenFault reports whether s is a token and, if not, the offset of its

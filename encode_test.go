@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/authwire/httpauth"
 	"github.com/google/go-cmp/cmp"
@@ -598,6 +599,114 @@ func TestEncodeExtValueParams(t *testing.T) {
 			if string(got) != "x:" {
 				t.Errorf("%s=%q: wrote %q, want nothing", tt.name, tt.value, got)
 			}
+		}
+	}
+}
+
+// TestEncodeLinear checks that the encoder's cost per parameter does not
+// grow with the number of parameters (its duplicate check was quadratic):
+// the time per parameter at 8n over that at n, measured in one run, for
+// plain names and for names that make every comparison long (a long shared
+// prefix, the same length). A quadratic check gives a ratio near 8.
+func TestEncodeLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures the encoder on lists of 8,000 parameters")
+	}
+	const n = 1000
+	gens := map[string]func(i int) string{
+		"plain":         func(i int) string { return fmt.Sprintf("p%d", i) },
+		"shared prefix": func(i int) string { return fmt.Sprintf("%s%08d", strings.Repeat("x", 120), i) },
+	}
+	for name, gen := range gens {
+		list := func(n int) httpauth.Params {
+			ps := make(httpauth.Params, n)
+			for i := range ps {
+				ps[i] = httpauth.Param{Name: gen(i), Value: "v"}
+			}
+			return ps
+		}
+		small, big := list(n), list(8*n)
+		buf := make([]byte, 0, 200*8*n)
+		perParam := func(ps httpauth.Params) float64 {
+			best := 0.0
+			for range 5 {
+				start := time.Now()
+				runs := 0
+				for time.Since(start) < 20*time.Millisecond {
+					var err error
+					if buf, err = httpauth.AppendParams(buf[:0], ps); err != nil {
+						t.Fatal(err)
+					}
+					runs++
+				}
+				ns := float64(time.Since(start).Nanoseconds()) / float64(runs*len(ps))
+				if best == 0 || ns < best {
+					best = ns
+				}
+			}
+			return best
+		}
+		a, b := perParam(small), perParam(big)
+		t.Logf("%s: %.1f ns/param at %d, %.1f ns/param at %d: ratio %.2f", name, a, n, b, 8*n, b/a)
+		if b/a > 3 {
+			t.Errorf("%s names: %.1f ns/param at %d params, %.1f at %d: ratio %.2f, want about 1 (linear)", name, a, n, b, 8*n, b/a)
+		}
+	}
+}
+
+func TestEncodeAllocs(t *testing.T) {
+	if raceEnabled || testing.CoverMode() != "" {
+		t.Skip("allocation counts are inflated by the race detector and coverage")
+	}
+	for _, tt := range []struct {
+		n    int
+		want float64
+	}{{2, 0}, {9, 0}, {httpauth.DefaultMaxParams, 0}, {httpauth.DefaultMaxParams + 1, 1}} {
+		c := httpauth.Challenge{Scheme: "X"}
+		for i := range tt.n {
+			c.Params = append(c.Params, httpauth.Param{Name: fmt.Sprintf("n%d", i), Value: "v w"})
+		}
+		buf := make([]byte, 0, 16*tt.n)
+		got := testing.AllocsPerRun(100, func() { buf = must(httpauth.AppendChallenge(buf[:0], c)) })
+		if got != tt.want {
+			t.Errorf("AppendChallenge with %d params: %v allocations, want %v", tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestEncodeDuplicates covers the hashed duplicate check of long lists:
+// every duplicate is found, ASCII case-insensitively, at its index, and
+// distinct names never collide into a false one.
+func TestEncodeDuplicates(t *testing.T) {
+	for _, n := range []int{2, 8, 9, 100, httpauth.DefaultMaxParams, httpauth.DefaultMaxParams + 1, 3000} {
+		ps := make(httpauth.Params, n)
+		for i := range ps {
+			ps[i] = httpauth.Param{Name: fmt.Sprintf("name%d", i), Value: "v"}
+		}
+		if _, err := httpauth.AppendParams(nil, ps); err != nil {
+			t.Fatalf("%d distinct names: %v", n, err)
+		}
+		for _, k := range []int{0, n / 2, n - 1} {
+			dup := append(ps[:n:n], httpauth.Param{Name: strings.ToUpper(ps[k].Name), Value: "w"}, httpauth.Param{Name: "after", Value: "x"})
+			_, err := httpauth.AppendParams(nil, dup)
+			checkEncodeErr(t, fmt.Sprintf("%d names, duplicate of #%d", n, k), err, encodeErr{strings.ToUpper(ps[k].Name), n, -1, httpauth.ErrDuplicateParam})
+		}
+		// The first fault in list order is reported: a bad value before
+		// the duplicate.
+		bad := append(ps[:n:n], httpauth.Param{Name: "ctl", Value: "\n"}, ps[0])
+		_, err := httpauth.AppendParams(nil, bad)
+		checkEncodeErr(t, fmt.Sprintf("%d names, a bad value then a duplicate", n), err, encodeErr{"ctl", n, 0, httpauth.ErrControl})
+	}
+	// Only ASCII letters fold: '^' and '~' differ by the case bit too.
+	for _, names := range [][2]string{{"a^", "A~"}, {"ab", "abc"}, {"a", "a_"}} {
+		ps := make(httpauth.Params, 20)
+		for i := range ps {
+			ps[i] = httpauth.Param{Name: fmt.Sprintf("n%d", i), Value: "v"}
+		}
+		ps[3].Name, ps[17].Name = names[0], names[1]
+		_, err := httpauth.AppendParams(nil, ps)
+		if errors.Is(err, httpauth.ErrDuplicateParam) {
+			t.Errorf("names %q and %q reported as duplicates: %v", names[0], names[1], err)
 		}
 	}
 }
