@@ -161,8 +161,42 @@
 //
 // # Secrets
 //
-// [Credentials] print as their scheme and parameter names only, with
-// "[redacted]" for every value and token68, in String, GoString, every fmt
-// verb and slog; they implement no text or JSON marshaler. Errors carry
-// offsets and reasons, never the input.
+// A [Credentials] value prints its scheme and what is not secret, with
+// "[redacted]" in place of the rest, on every route to a log: String,
+// GoString, every fmt verb, encoding/json, encoding/xml and log/slog (text
+// and JSON handlers). A token68 is always secret. The parameters below are
+// shown by name, with their value or "[redacted]"; any other parameter,
+// and every parameter of a scheme not listed, prints as "[redacted]", name
+// included, because a value that is not a token68 (`Bearer
+// sk_live_51Hx=Qq9`) parses as a parameter named after the start of the
+// secret. Schemes and names compare ASCII case-insensitively.
+//
+//	scheme            value shown                              value hidden
+//	Digest            username username* realm uri algorithm   response cnonce
+//	                  qop nc nonce opaque userhash
+//	OAuth             realm oauth_consumer_key                 oauth_token oauth_signature
+//	                  oauth_signature_method oauth_timestamp   oauth_verifier oauth_body_hash
+//	                  oauth_nonce oauth_version oauth_callback oauth_session_handle
+//	Hawk              id ts nonce app dlg                      mac hash ext
+//	AWS4-HMAC-SHA256  SignedHeaders                            Credential Signature
+//	Mutual            version algorithm validation auth-scope  sid kc1 vkc
+//	                  realm user nc
+//	SCRAM-SHA-1,      realm ttl                                sid sr data
+//	SCRAM-SHA-256
+//	vapid             k                                        t
+//	Concealed         k a s                                    p v
+//	HOBA                                                       result
+//	PrivateToken                                               token
+//
+// The scheme is shown when it is a token, except an unknown scheme with
+// nothing after it: a bare secret in an Authorization field parses as
+// one. Basic, Bearer, DPoP, GNAP, Negotiate and NTLM credentials are a
+// token68 and define no parameter.
+//
+// Errors carry offsets and reasons, never the input: a [*SyntaxError]
+// never quotes it, and the [*EncodeError] of credentials names a
+// parameter only if the table shows it. Two fmt verbs print a value from
+// its fields without calling any of its methods, so they are outside this
+// promise: %p on a value that is not a pointer, and %w outside
+// fmt.Errorf; go vet reports both.
 package httpauth

@@ -125,6 +125,9 @@ func (e Encoder) appendAuth(dst []byte, f Field, scheme, token68 string, ps Para
 	dst = append(dst, ' ')
 	dst, err := e.appendParams(dst, f, scheme, ps)
 	if err != nil {
+		if ee := err.(*EncodeError); f == FieldCredentials && !credentialNameShown(scheme, ee.Param) {
+			ee.Param = "" // the name may be the start of a secret
+		}
 		return dst[:orig], err
 	}
 	return dst, nil

@@ -2,10 +2,8 @@ package httpauth_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"math"
 	"strings"
 	"testing"
@@ -349,112 +347,6 @@ func TestAppendParams(t *testing.T) {
 	}
 }
 
-// secretCredentials are credentials whose secrets are easy to find in
-// output: every secret contains "SECRET" (and its hex form is checked too).
-var secretCredentials = []httpauth.Credentials{
-	cred68("Basic", "SECRETQWxhZGRpbjpvcGVuIHNlc2FtZQ=="),
-	cred("Digest", "username", "SECRET-user", "response", "SECRET-response", "nonce", "SECRETnonce"),
-	{Scheme: "Weird", Token68: "SECRET68", Params: ps("a", "SECRETa")}, // not encodable, still redacted
-	cred("OAuth", "oauth_signature", `SECRET"quoted\`),
-}
-
-// showsSecret reports whether s shows a secret, as text or in hex.
-func showsSecret(s string) bool {
-	u := strings.ToUpper(s)
-	return strings.Contains(u, "SECRET") || strings.Contains(u, fmt.Sprintf("%X", "SECRET"))
-}
-
-func TestCredentialsRedaction(t *testing.T) {
-	for _, c := range secretCredentials {
-		outs := map[string]string{
-			"String()":   c.String(),
-			"GoString()": c.GoString(),
-		}
-		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%10v", "%-20s", "%.3s", "%[1]T %[1]v", "%[1]v"} {
-			outs[verb] = fmt.Sprintf(verb, c)
-			outs[verb+" pointer"] = fmt.Sprintf(verb, &c)
-			outs[verb+" slice"] = fmt.Sprintf(verb, []httpauth.Credentials{c})
-			outs[verb+" exported field"] = fmt.Sprintf(verb, struct{ C httpauth.Credentials }{c})
-			outs[verb+" map"] = fmt.Sprintf(verb, map[string]httpauth.Credentials{"k": c})
-		}
-		outs["Sprint"] = fmt.Sprint(c)
-		outs["Sprintln"] = fmt.Sprintln(c, &c)
-
-		var jsonBuf, textBuf bytes.Buffer
-		slog.New(slog.NewJSONHandler(&jsonBuf, nil)).Info("auth", "creds", c, slog.Any("any", c), slog.Group("g", "c", c))
-		slog.New(slog.NewTextHandler(&textBuf, nil)).Info("auth", "creds", c, slog.Any("ptr", &c))
-		outs["slog JSON"] = jsonBuf.String()
-		outs["slog text"] = textBuf.String()
-		for how, v := range map[string]any{"json.Marshal": c, "json.Marshal pointer": &c,
-			"json.Marshal field": struct{ C httpauth.Credentials }{c}} {
-			b, err := json.Marshal(v)
-			if err != nil {
-				t.Fatalf("%s: %v", how, err)
-			}
-			outs[how] = string(b)
-		}
-
-		for how, out := range outs {
-			if showsSecret(out) {
-				t.Errorf("%s of credentials %s shows a secret: %s", how, c.Scheme, out)
-			}
-			if !strings.Contains(out, c.Scheme) && !strings.HasPrefix(how, "%.3s") {
-				t.Errorf("%s of credentials %s does not show the scheme: %s", how, c.Scheme, out)
-			}
-		}
-		// The parameter names (not secret) are shown, so that logs stay
-		// useful.
-		for _, p := range c.Params {
-			if !strings.Contains(c.String(), p.Name) || !strings.Contains(outs["slog JSON"], p.Name) {
-				t.Errorf("credentials %s: String() = %q / slog %q, want the name %q", c.Scheme, c.String(), outs["slog JSON"], p.Name)
-			}
-		}
-	}
-
-	// The exact forms, so that a change of format is a decision.
-	c := cred("Digest", "username", "u", "response", "r")
-	if got, want := c.String(), "Digest username=[redacted], response=[redacted]"; got != want {
-		t.Errorf("String() = %q, want %q", got, want)
-	}
-	if got, want := cred68("Basic", "abc").String(), "Basic [redacted]"; got != want {
-		t.Errorf("String() = %q, want %q", got, want)
-	}
-	if got, want := fmt.Sprintf("%#v", cred68("Basic", "abc")), `httpauth.Credentials{Scheme:"Basic", Token68:"[redacted]"}`; got != want {
-		t.Errorf("%%#v = %q, want %q", got, want)
-	}
-	if got, err := json.Marshal(cred68("Basic", "abc")); err != nil || string(got) != `{"scheme":"Basic","token68":"[redacted]"}` {
-		t.Errorf("json.Marshal = %s, %v; want the redacted object", got, err)
-	}
-	if got, err := json.Marshal(cred("D\"<", "a\x01", "v")); err != nil || string(got) != `{"scheme":"D\"\u003c","params":["a\u0001"]}` {
-		t.Errorf("json.Marshal escapes = %s, %v", got, err)
-	}
-	var buf bytes.Buffer
-	slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{ReplaceAttr: dropSlogTime})).Info("m", "c", c)
-	if got, want := buf.String(), `{"level":"INFO","msg":"m","c":{"scheme":"Digest","params":["username","response"]}}`+"\n"; got != want {
-		t.Errorf("slog JSON = %q, want %q", got, want)
-	}
-
-	// Parse errors of a credentials value never quote it.
-	for _, in := range []string{"Basic SECRET, x", "Digest username=\"SECRET", "Digest a=SECRET/x", "Basic SECRET\x00"} {
-		_, err := httpauth.ParseCredentials(in)
-		if err == nil || showsSecret(err.Error()) {
-			t.Errorf("ParseCredentials(<secret>) error = %v, want an error that does not quote the value", err)
-		}
-	}
-	// Encoder refusals never quote the value.
-	_, err := httpauth.AppendCredentials(nil, cred("Digest", "response", "SECRET\r\n"))
-	if err == nil || showsSecret(err.Error()) {
-		t.Errorf("AppendCredentials(<secret with CRLF>) error = %v, want an error that does not quote the value", err)
-	}
-}
-
-func dropSlogTime(groups []string, a slog.Attr) slog.Attr {
-	if a.Key == slog.TimeKey && len(groups) == 0 {
-		return slog.Attr{}
-	}
-	return a
-}
-
 func TestEncoderQuote(t *testing.T) {
 	// A rule for another scheme, falling back to the default table.
 	enc := httpauth.Encoder{Quote: func(f httpauth.Field, scheme, name string) bool {
@@ -586,17 +478,26 @@ func TestEncodeExtValueParams(t *testing.T) {
 		{"x*", "KOI8-R''abc", 0},                                 // charset
 		{"*", "", 0},                                             // the empty value is not an ext-value either
 	} {
-		for _, f := range []func([]byte) ([]byte, error){
-			func(b []byte) ([]byte, error) {
+		// Credentials name only the parameters their scheme defines
+		// (x* could be the start of a secret).
+		credParam := ""
+		if tt.name == "username*" {
+			credParam = tt.name
+		}
+		for _, f := range []struct {
+			param  string
+			encode func([]byte) ([]byte, error)
+		}{
+			{credParam, func(b []byte) ([]byte, error) {
 				return httpauth.AppendCredentials(b, cred("Digest", "realm", "r", tt.name, tt.value))
-			},
-			func(b []byte) ([]byte, error) {
+			}},
+			{tt.name, func(b []byte) ([]byte, error) {
 				return httpauth.AppendChallenge(b, ch("Digest", "realm", "r", tt.name, tt.value))
-			},
-			func(b []byte) ([]byte, error) { return httpauth.AppendParams(b, ps("realm", "r", tt.name, tt.value)) },
+			}},
+			{tt.name, func(b []byte) ([]byte, error) { return httpauth.AppendParams(b, ps("realm", "r", tt.name, tt.value)) }},
 		} {
-			got, err := f([]byte("x:"))
-			checkEncodeErr(t, fmt.Sprintf("%s=%q", tt.name, tt.value), err, encodeErr{tt.name, 1, tt.offset, httpauth.ErrExtValue})
+			got, err := f.encode([]byte("x:"))
+			checkEncodeErr(t, fmt.Sprintf("%s=%q", tt.name, tt.value), err, encodeErr{f.param, 1, tt.offset, httpauth.ErrExtValue})
 			if string(got) != "x:" {
 				t.Errorf("%s=%q: wrote %q, want nothing", tt.name, tt.value, got)
 			}

@@ -170,17 +170,6 @@ func ExampleParser_ParseChallenges() {
 	// Bearer two 2
 }
 
-func ExampleCredentials_String() {
-	c := httpauth.MustParseCredentials(`Digest username="Mufasa", response="8ca523f5e9506fed4657c9700eebdbec"`)
-	fmt.Println(c)
-	fmt.Printf("%#v\n", c)
-	fmt.Println(httpauth.MustParseCredentials("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="))
-	// Output:
-	// Digest username=[redacted], response=[redacted]
-	// httpauth.Credentials{Scheme:"Digest", Params:httpauth.Params{{Name:"username", Value:"[redacted]"}, {Name:"response", Value:"[redacted]"}}}
-	// Basic [redacted]
-}
-
 // Lenient mode reads an AWS Signature V4 Authorization value, whose
 // unquoted values hold "/" and ";", and says what was wrong with it.
 func ExampleParser_lenient() {

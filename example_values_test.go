@@ -1,7 +1,11 @@
 package httpauth_test
 
 import (
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"log/slog"
+	"os"
 
 	"github.com/authwire/httpauth"
 )
@@ -49,4 +53,69 @@ func ExampleParam_String() {
 	// realm="api"
 	// username*=UTF-8''J%C3%A4s%C3%B8n%20Doe
 	// [qop=auth nc=00000001]
+}
+
+// Credentials print what helps to debug and hide what is secret (see
+// Secrets in the package documentation).
+func ExampleCredentials_String() {
+	c := httpauth.MustParseCredentials(`Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", qop=auth, nc=00000001, cnonce="0a4f113b", response="6629fae49393a05397450978507c4ef1"`)
+	fmt.Println(c)
+	fmt.Println(httpauth.MustParseCredentials("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="))
+	// A value that is not a token68 reads as a parameter named after the
+	// secret: the name is hidden too.
+	fmt.Println(httpauth.MustParseCredentials("Bearer sk_live_51HxYzAbC=Qq9"))
+	// Output:
+	// Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", qop=auth, nc=00000001, cnonce=[redacted], response=[redacted]
+	// Basic [redacted]
+	// Bearer [redacted]
+}
+
+func ExampleCredentials_GoString() {
+	c := httpauth.Credentials{Scheme: "Digest", Params: httpauth.Params{
+		{Name: "username", Value: "Mufasa"}, {Name: "response", Value: "6629fae49393a05397450978507c4ef1"}}}
+	fmt.Printf("%#v\n", c)
+	// Output:
+	// httpauth.Credentials{Scheme:"Digest", Params:httpauth.Params{{Name:"username", Value:"Mufasa"}, {Name:"response", Value:"[redacted]"}}}
+}
+
+func ExampleCredentials_MarshalJSON() {
+	c := httpauth.MustParseCredentials(`Digest username="Mufasa", response="6629fae49393a05397450978507c4ef1"`)
+	b, _ := json.Marshal(c)
+	fmt.Println(string(b))
+	// Output:
+	// {"scheme":"Digest","params":[["username","Mufasa"],["response","[redacted]"]]}
+}
+
+func ExampleCredentials_MarshalXML() {
+	c := httpauth.MustParseCredentials(`Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`)
+	b, _ := xml.Marshal(c)
+	fmt.Println(string(b))
+	// Output:
+	// <Credentials scheme="Hawk"><param name="id">dh37fgj492je</param><param name="ts">1353832234</param><param name="nonce">j4h3g2</param><param name="mac">[redacted]</param></Credentials>
+}
+
+func ExampleCredentials_LogValue() {
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey && len(groups) == 0 {
+				return slog.Attr{} // a stable output for the example
+			}
+			return a
+		},
+	}))
+	logger.Info("request", "auth", httpauth.MustParseCredentials("Bearer mF_9.B5f-4.1JqM"))
+	// Output:
+	// level=INFO msg=request auth.scheme=Bearer auth.token68=[redacted]
+}
+
+func ExampleCredentials_Encode() {
+	c := httpauth.Credentials{Scheme: "Digest", Params: httpauth.Params{
+		httpauth.ExtParam("username", "Jäsøn Doe"),
+		{Name: "realm", Value: "api@example.org"},
+		{Name: "qop", Value: "auth"},
+	}}
+	v, err := c.Encode() // secrets included: this is what is sent
+	fmt.Println(v, err)
+	// Output:
+	// Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, realm="api@example.org", qop=auth <nil>
 }
