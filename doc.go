@@ -97,6 +97,11 @@
 // parameter whose name ends in "*" takes only a valid ext-value, written
 // unquoted.
 //
+// A proxy that changes a received WWW-Authenticate field uses an [Editor]:
+// it sets one parameter or removes one challenge and leaves every other
+// byte of the field as it was, where parsing and encoding would write the
+// whole field anew.
+//
 // Whatever the encoder accepts parses back to the same value. The encoding
 // of anything strict parsing accepts is a fixed point of parse-then-encode,
 // except for a "*" parameter whose value is not an ext-value (strict

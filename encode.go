@@ -147,27 +147,32 @@ func (e Encoder) appendParams(dst []byte, f Field, scheme string, ps Params) ([]
 		}
 		dst = append(dst, p.Name...)
 		dst = append(dst, '=')
-		if p.Name[len(p.Name)-1] == '*' {
-			// RFC 8187: an ext-value, which is a token and never
-			// quoted.
-			if _, _, at, r := scanExtValue(p.Value, nil); r != "" {
-				return dst, &EncodeError{Param: p.Name, Index: i, Offset: at, Err: r}
-			}
-			dst = append(dst, p.Value...)
-			continue
-		}
-		if IsToken(p.Value) && !e.quote(f, scheme, p.Name) {
-			dst = append(dst, p.Value...)
-			continue
-		}
 		var at int
 		var r error
-		dst, at, r = e.appendQuoted(dst, p.Value)
-		if r != nil {
+		if dst, at, r = e.appendValue(dst, f, scheme, p.Name, p.Value, false); r != nil {
 			return dst, &EncodeError{Param: p.Name, Index: i, Offset: at, Err: r}
 		}
 	}
 	return dst, nil
+}
+
+// appendValue writes the value of the parameter name (a token) of scheme:
+// an ext-value as it is if name ends in "*", otherwise a token when value
+// is one and neither quoted nor e.Quote asks for a quoted-string, and a
+// quoted-string else. It returns the offset in value and the reason of a
+// refusal.
+func (e Encoder) appendValue(dst []byte, f Field, scheme, name, value string, quoted bool) ([]byte, int, error) {
+	if name[len(name)-1] == '*' {
+		// RFC 8187: an ext-value, which is a token and never quoted.
+		if _, _, at, r := scanExtValue(value, nil); r != "" {
+			return dst, at, r
+		}
+		return append(dst, value...), 0, nil
+	}
+	if !quoted && IsToken(value) && !e.quote(f, scheme, name) {
+		return append(dst, value...), 0, nil
+	}
+	return e.appendQuoted(dst, value)
 }
 
 // appendQuoted writes v as a quoted-string, escaping only `"` and `\`, or
