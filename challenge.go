@@ -127,10 +127,11 @@ func (c Challenge) Realm() string {
 	return v
 }
 
-// IsValid reports whether the encoder would accept c: the scheme is a token,
-// the token68 (if any) is a token68 and there are no params beside it, and
-// every parameter name is a token and every value is free of control
-// characters other than HTAB and of non-ASCII bytes.
+// IsValid reports whether the default encoder would accept c: the scheme
+// is a token, the token68 (if any) is a token68 with no params beside it,
+// every parameter name is a token and occurs once, every value is free of
+// control characters other than HTAB and of non-ASCII bytes, and a "*"
+// parameter holds a valid ext-value (see [Encoder.AppendChallenge]).
 func (c Challenge) IsValid() bool {
 	_, err := AppendChallenge(nil, c)
 	return err == nil

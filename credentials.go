@@ -37,7 +37,7 @@ type Credentials struct {
 // Is reports whether c's scheme equals scheme ASCII case-insensitively.
 func (c Credentials) Is(scheme string) bool { return EqualFold(c.Scheme, scheme) }
 
-// IsValid reports whether the encoder would accept c (see
+// IsValid reports whether the default encoder would accept c (see
 // [Challenge.IsValid] for the rules).
 func (c Credentials) IsValid() bool {
 	_, err := AppendCredentials(nil, c)

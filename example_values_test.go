@@ -119,3 +119,97 @@ func ExampleCredentials_Encode() {
 	// Output:
 	// Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, realm="api@example.org", qop=auth <nil>
 }
+
+func ExampleParams_Has() {
+	ps := httpauth.MustParseChallenge(`Digest realm="api", stale=true`).Params
+	fmt.Println(ps.Has("STALE"), ps.Has("domain"))
+	// Output: true false
+}
+
+func ExampleChallenge_Is() {
+	c := httpauth.MustParseChallenge(`BASIC realm="x"`)
+	fmt.Println(c.Is("Basic"), c.Is("Bearer"))
+	// Output: true false
+}
+
+func ExampleChallenge_Realm() {
+	fmt.Printf("%q\n", httpauth.MustParseChallenge(`Basic Realm="WallyWorld"`).Realm())
+	fmt.Printf("%q\n", httpauth.MustParseChallenge(`Negotiate`).Realm())
+	// Output:
+	// "WallyWorld"
+	// ""
+}
+
+func ExampleChallenge_IsValid() {
+	fmt.Println(httpauth.Challenge{Scheme: "Basic"}.IsValid())
+	fmt.Println(httpauth.Challenge{Scheme: "Basic", Params: httpauth.Params{{Name: "realm", Value: "a\nb"}}}.IsValid())
+	fmt.Println(httpauth.Challenge{}.IsValid())
+	// Output:
+	// true
+	// false
+	// false
+}
+
+func ExampleChallenge_String() {
+	c := httpauth.Challenge{Scheme: "Bearer", Params: httpauth.Params{{Name: "realm", Value: "api"}, {Name: "error", Value: "invalid_token"}}}
+	fmt.Println(c)
+	c.Params.Set("realm", "x\r\ny")
+	fmt.Println(c) // never a header when the encoder refuses it
+	// Output:
+	// Bearer realm="api", error="invalid_token"
+	// !httpauth: cannot encode realm: control character (CR, LF, NUL and other CTLs but HTAB are refused)
+}
+
+func ExampleChallenge_AppendText() {
+	c := httpauth.Challenge{Scheme: "Negotiate", Token68: "YIIBdg=="}
+	b, err := c.AppendText([]byte("WWW-Authenticate: "))
+	fmt.Println(string(b), err)
+	// Output: WWW-Authenticate: Negotiate YIIBdg== <nil>
+}
+
+// Challenges go through encoding/json (and any other text encoding) as
+// header values.
+func ExampleChallenge_MarshalText() {
+	b, err := json.Marshal([]httpauth.Challenge{
+		{Scheme: "Basic", Params: httpauth.Params{{Name: "realm", Value: "a"}}},
+		{Scheme: "Negotiate"},
+	})
+	fmt.Println(string(b), err)
+	// Output: ["Basic realm=\"a\"","Negotiate"] <nil>
+}
+
+func ExampleChallenge_UnmarshalText() {
+	var cs []httpauth.Challenge
+	err := json.Unmarshal([]byte(`["Basic realm=\"a\"", "Bearer scope=\"read\""]`), &cs)
+	fmt.Println(len(cs), cs[1].Scheme, err)
+	// Output: 2 Bearer <nil>
+}
+
+func ExampleEqualFold() {
+	fmt.Println(httpauth.EqualFold("Digest", "DIGEST"))
+	fmt.Println(httpauth.EqualFold("k", "\u212a")) // KELVIN SIGN: only ASCII letters fold
+	// Output:
+	// true
+	// false
+}
+
+func ExampleCredentials_Is() {
+	c := httpauth.MustParseCredentials("bearer mF_9.B5f-4.1JqM")
+	fmt.Println(c.Is("Bearer"))
+	// Output: true
+}
+
+func ExampleCredentials_IsValid() {
+	fmt.Println(httpauth.Credentials{Scheme: "Bearer", Token68: "mF_9.B5f-4.1JqM"}.IsValid())
+	fmt.Println(httpauth.Credentials{Scheme: "Bearer", Token68: "a b"}.IsValid())
+	// Output:
+	// true
+	// false
+}
+
+// Every verb prints the redacted form.
+func ExampleCredentials_Format() {
+	c := httpauth.MustParseCredentials("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
+	fmt.Printf("%v|%s|%q|%+v|%d\n", c, c, c, c, c)
+	// Output: Basic [redacted]|Basic [redacted]|"Basic [redacted]"|Basic [redacted]|Basic [redacted]
+}
