@@ -132,9 +132,7 @@ func TestParamsEditParsed(t *testing.T) {
 }
 
 func TestParamsAllocs(t *testing.T) {
-	if raceEnabled || testing.CoverMode() != "" {
-		t.Skip("allocation counts are inflated by the race detector and coverage")
-	}
+	skipIfAllocsInflated(t)
 	l := ps("realm", "a", "scope", "s", "error", "e")
 	for name, f := range map[string]func(){
 		"Index":       func() { l.Index("ERROR") },

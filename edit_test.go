@@ -209,9 +209,7 @@ func checkRemoved(t *testing.T, lines []string, i, line int, out string) {
 }
 
 func TestEditorAllocs(t *testing.T) {
-	if raceEnabled || testing.CoverMode() != "" {
-		t.Skip("allocation counts are inflated by the race detector and coverage")
-	}
+	skipIfAllocsInflated(t)
 	lines := []string{
 		`Basic realm="a", charset=UTF-8`,
 		`Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"`,

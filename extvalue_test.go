@@ -201,9 +201,7 @@ func checkExtByte(t *testing.T, in, v string, err error, want string, at int) {
 }
 
 func TestDecodeExtValueAllocs(t *testing.T) {
-	if raceEnabled || testing.CoverMode() != "" {
-		t.Skip("allocation counts are inflated by the race detector and coverage")
-	}
+	skipIfAllocsInflated(t)
 	for _, tt := range []struct {
 		in   string
 		want float64
