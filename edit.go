@@ -59,9 +59,6 @@ var (
 // any error dst is returned unchanged.
 func (ed *Editor) AppendSetParam(dst []byte, lines []string, i int, name, value string) ([]byte, int, error) {
 	defer ed.release()
-	if at, ok := tokenFault(name); !ok {
-		return dst, -1, &EncodeError{Index: -1, Offset: at, Err: ErrNotToken}
-	}
 	sp, err := ed.locate(lines, i, name)
 	if err != nil {
 		return dst, -1, err
@@ -79,6 +76,10 @@ func (ed *Editor) AppendSetParam(dst []byte, lines []string, i int, name, value 
 			return dst[:orig], -1, &EncodeError{Param: c.Params[sp.param].Name, Index: sp.param, Offset: at, Err: r}
 		}
 		return append(dst, line[sp.valEnd:]...), sp.valLine, nil
+	}
+	// A new parameter (a name that is not a token matches none).
+	if at, ok := tokenFault(name); !ok {
+		return dst, -1, &EncodeError{Index: len(c.Params), Offset: at, Err: ErrNotToken}
 	}
 	if c.Token68 != "" {
 		return dst, -1, &EncodeError{Index: -1, Offset: -1, Err: ErrToken68WithParams}

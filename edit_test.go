@@ -109,6 +109,7 @@ func TestEditorSetParamRefusals(t *testing.T) {
 		{"non-ASCII", []string{`Basic realm="a"`}, 0, "realm", "caf\u00e9", httpauth.ErrNonASCII, nil},
 		{"not an ext-value", []string{`X t*=UTF-8''a`}, 0, "t*", "x y", httpauth.ErrExtValue, nil},
 		{"a name that is not a token", []string{`Basic realm="a"`}, 0, "a b", "x", httpauth.ErrNotToken, nil},
+		{"a name that is not a token, beside a token68", []string{`Negotiate abc`}, 0, "a\r\nb", "x", httpauth.ErrNotToken, nil},
 		{"an empty name", []string{`Basic realm="a"`}, 0, "", "x", httpauth.ErrNotToken, nil},
 		{"a parameter beside a token68", []string{`Negotiate YIIBdg==`}, 0, "realm", "x", httpauth.ErrToken68WithParams, nil},
 		{"no such challenge", []string{`Basic realm="a"`}, 1, "realm", "x", httpauth.ErrNoChallenge, nil},
@@ -131,6 +132,10 @@ func TestEditorSetParamRefusals(t *testing.T) {
 		}
 		if err != nil && strings.Contains(err.Error(), "Set-Cookie") {
 			t.Errorf("%s: the error quotes the value: %v", tt.name, err)
+		}
+		var ee *httpauth.EncodeError
+		if errors.As(err, &ee) && ee.Index < 0 && !errors.Is(err, httpauth.ErrToken68WithParams) {
+			t.Errorf("%s: %v: Index %d, want the index of the parameter", tt.name, err, ee.Index)
 		}
 	}
 }

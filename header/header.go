@@ -168,9 +168,9 @@ func AddChallenges(h http.Header, name string, cs ...httpauth.Challenge) error {
 }
 
 // SetChallenges sets the field name to one line per challenge, replacing
-// every line under every spelling of name, as [AddChallenges] writes them.
-// h is unchanged on error. It allocates twice: the string of the lines
-// and their slice.
+// every line under every spelling of name, as [AddChallenges] writes them;
+// with no challenge, it removes the field. h is unchanged on error. It
+// allocates twice: the string of the lines and their slice.
 func SetChallenges(h http.Header, name string, cs ...httpauth.Challenge) error {
 	return writeChallenges(h, name, true, cs)
 }
