@@ -12,9 +12,9 @@ import "errors"
 // [ParseChallenges]); challenges are counted over all lines from 0, as
 // ParseChallenges counts them. An edit changes exactly one line, and
 // returns the new content of that line and its index. The field must parse
-// strictly, or the edit returns the [*SyntaxError]; the result parses, with
-// limits no lower than the original needed, to the challenges of the
-// original with exactly that one change.
+// strictly, or the edit returns the [*SyntaxError]; the result parses to
+// the challenges of the original with exactly that one change (given
+// [Limits] that admit it: a longer value can make the line longer).
 //
 // A reused Editor and destination buffer make an edit allocate nothing,
 // except one string for each quoted value of the field that holds a

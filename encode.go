@@ -25,6 +25,7 @@ type Encoder struct {
 // encoder's quoting rules ([Encoder.Quote]).
 type Field uint8
 
+// The kinds of field.
 const (
 	FieldChallenge   Field = iota + 1 // WWW-Authenticate, Proxy-Authenticate
 	FieldCredentials                  // Authorization, Proxy-Authorization
@@ -84,7 +85,9 @@ func (e Encoder) AppendChallenge(dst []byte, c Challenge) ([]byte, error) {
 
 // AppendCredentials appends the canonical encoding of c, secrets included,
 // to dst and returns the extended buffer, with the rules of
-// [Encoder.AppendChallenge].
+// [Encoder.AppendChallenge]. Its [*EncodeError] names a parameter only if
+// credentials of c's scheme show that name when printed (see Secrets in the
+// package documentation): another name may be the start of a secret.
 func (e Encoder) AppendCredentials(dst []byte, c Credentials) ([]byte, error) {
 	return e.appendAuth(dst, FieldCredentials, c.Scheme, c.Token68, c.Params)
 }
@@ -125,7 +128,7 @@ func (e Encoder) appendAuth(dst []byte, f Field, scheme, token68 string, ps Para
 	dst = append(dst, ' ')
 	dst, err := e.appendParams(dst, f, scheme, ps)
 	if err != nil {
-		if ee := err.(*EncodeError); f == FieldCredentials && !credentialNameShown(scheme, ee.Param) {
+		if ee, ok := err.(*EncodeError); ok && f == FieldCredentials && !credentialNameShown(scheme, ee.Param) {
 			ee.Param = "" // the name may be the start of a secret
 		}
 		return dst[:orig], err
@@ -250,8 +253,8 @@ const maxStackDup = DefaultMaxParams
 // encodeDupSeed makes the duplicate check's hash unpredictable from outside.
 var encodeDupSeed = maphash.MakeSeed()
 
-// seededFoldHash returns the seeded hash of s with ASCII letters folded to lower
-// case.
+// seededFoldHash returns the seeded hash of s with its ASCII letters
+// folded to lower case.
 func seededFoldHash(s string) uint64 {
 	var buf [64]byte
 	var h maphash.Hash
