@@ -304,3 +304,41 @@ func TestCredentialsErrorsHideSecrets(t *testing.T) {
 		t.Errorf("AppendChallenge error = %v, want one naming custom_name", err)
 	}
 }
+
+// FuzzCredentialsPrint checks that no printed form of any Credentials
+// holds a control character (a log line cannot be split through it; JSON
+// keeps DEL, which it does not count as one), and
+// that a token68 of 8 bytes or more never shows (unless it is also text
+// that may show: a shown scheme, name or value, the fixed text of a form,
+// or a JSON escape).
+const printVocabulary = `httpauth.Credentials{Scheme:"[redacted]", Token68:"", Params:httpauth.Params{{Name:"", Value:""}}} {"scheme":"","token68":"","params":[["",""]]}`
+
+func FuzzCredentialsPrint(f *testing.F) {
+	f.Add("Digest", "", "username", "a\r\nb", "realm", "r")
+	f.Add("Basic", "QWxh", "", "", "", "")
+	f.Add("X\n", "", "a\x00", "b", "", "")
+	f.Fuzz(func(t *testing.T, scheme, token68, n1, v1, n2, v2 string) {
+		c := httpauth.Credentials{Scheme: scheme, Token68: token68}
+		for _, p := range [][2]string{{n1, v1}, {n2, v2}} {
+			if p[0] != "" {
+				c.Params = append(c.Params, httpauth.Param{Name: p[0], Value: p[1]})
+			}
+		}
+		j, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for how, s := range map[string]string{"String": c.String(), "GoString": c.GoString(), "json": string(j)} {
+			for _, b := range []byte(s) {
+				// JSON escapes what it calls control characters,
+				// %x00-1F, and leaves DEL as it is.
+				if b < 0x20 || b == 0x7f && how != "json" {
+					t.Fatalf("%s of %#v = %q holds a control character", how, c, s)
+				}
+			}
+			if len(token68) >= 8 && !strings.Contains(token68, "u00") && !strings.Contains(scheme+" "+n1+" "+v1+" "+n2+" "+v2+" "+printVocabulary, token68) && strings.Contains(s, token68) {
+				t.Fatalf("%s of %#v = %q shows the token68", how, c, s)
+			}
+		}
+	})
+}

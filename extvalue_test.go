@@ -260,3 +260,39 @@ func TestExtParam(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeExtValue checks DecodeExtValue on any input: it never panics;
+// an error is a *SyntaxError wrapping ErrExtValue with an offset in the
+// input; a decoded value is valid UTF-8 without control characters (but
+// HTAB), and EncodeExtValue gives it back; and the encoder accepts a "*"
+// parameter with exactly the values DecodeExtValue accepts.
+func FuzzDecodeExtValue(f *testing.F) {
+	for _, s := range []string{"UTF-8''J%C3%A4s%C3%B8n%20Doe", "iso-8859-1'en'%A3%20rates", "UTF-8''admin%0D%0A", "UTF-8''%C2%85", "UTF-8''%F0%9F%98%80", "utf-8'x'a%", "''"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		v, _, err := httpauth.DecodeExtValue(in)
+		_, encErr := httpauth.AppendParams(nil, httpauth.Params{{Name: "x*", Value: in}})
+		if (err == nil) != (encErr == nil) {
+			t.Fatalf("DecodeExtValue(%q) error %v, but the encoder says %v", in, err, encErr)
+		}
+		if err != nil {
+			var se *httpauth.SyntaxError
+			if !errors.As(err, &se) || !errors.Is(err, httpauth.ErrExtValue) || se.Offset < 0 || se.Offset > len(in) {
+				t.Fatalf("DecodeExtValue(%q) error %v: want a *SyntaxError wrapping ErrExtValue in the input", in, err)
+			}
+			return
+		}
+		if !utf8.ValidString(v) {
+			t.Fatalf("DecodeExtValue(%q) = %q, not UTF-8", in, v)
+		}
+		for _, r := range v {
+			if r < 0x20 && r != '\t' || 0x7f <= r && r <= 0x9f {
+				t.Fatalf("DecodeExtValue(%q) = %q holds control character %U", in, v, r)
+			}
+		}
+		if back, _, err := httpauth.DecodeExtValue(httpauth.EncodeExtValue(v)); err != nil || back != v {
+			t.Fatalf("DecodeExtValue(EncodeExtValue(%q)) = %q, %v", v, back, err)
+		}
+	})
+}
