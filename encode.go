@@ -179,23 +179,28 @@ func (e Encoder) appendValue(dst []byte, f Field, scheme, name, value string, qu
 }
 
 // appendQuoted writes v as a quoted-string, escaping only `"` and `\`, or
-// returns the offset in v and the reason why it cannot.
+// returns the offset in v and the reason why it cannot. Runs of bytes that
+// need no escape are copied at once.
 func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, int, error) {
 	dst = append(dst, '"')
+	run := 0 // start of the bytes not yet copied
 	for i := 0; i < len(v); i++ {
 		c := v[i]
-		m := classes[c]
+		if classes[c]&cQdtext != 0 && (c < 0x80 || e.AllowObsText) {
+			continue
+		}
 		switch {
 		case c == '"' || c == '\\':
+			dst = append(dst, v[run:i]...)
 			dst = append(dst, '\\', c)
-		case m&cQdtext != 0 && (c < 0x80 || e.AllowObsText):
-			dst = append(dst, c)
+			run = i + 1
 		case c >= 0x80:
 			return dst, i, ErrNonASCII
 		default:
 			return dst, i, ErrControl
 		}
 	}
+	dst = append(dst, v[run:]...)
 	return append(dst, '"'), 0, nil
 }
 
