@@ -51,3 +51,22 @@ func ExampleEditor_AppendRemoveChallenge() {
 	// Output:
 	// 0 "Basic realm=\"intranet\" ,  Digest realm=\"intranet\", nonce=\"abc\"" <nil>
 }
+
+// One Editor edits field after field without allocating; each call
+// returns the line that changed.
+func ExampleEditor() {
+	var ed httpauth.Editor
+	var buf []byte
+	for _, lines := range [][]string{
+		{`Basic realm="intranet"`, `Bearer realm="internal", scope="read"`},
+		{`Bearer realm="internal"`},
+	} {
+		var line int
+		var err error
+		buf, line, err = ed.AppendSetParam(buf[:0], lines, len(lines)-1, "realm", "public")
+		fmt.Printf("line %d: %s %v\n", line, buf, err)
+	}
+	// Output:
+	// line 1: Bearer realm="public", scope="read" <nil>
+	// line 0: Bearer realm="public" <nil>
+}

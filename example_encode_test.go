@@ -146,3 +146,14 @@ func ExampleEncoder_AppendParams() {
 	fmt.Println(err)
 	// Output: httpauth: cannot encode QOP: duplicate parameter
 }
+
+func ExampleField() {
+	// The same parameter is quoted in a Digest challenge (RFC 7616
+	// section 3.3) and a token in Digest credentials (section 3.4).
+	for _, f := range []httpauth.Field{httpauth.FieldChallenge, httpauth.FieldCredentials} {
+		fmt.Println(httpauth.DefaultQuote(f, "Digest", "qop"))
+	}
+	// Output:
+	// true
+	// false
+}

@@ -213,3 +213,46 @@ func ExampleCredentials_Format() {
 	fmt.Printf("%v|%s|%q|%+v|%d\n", c, c, c, c, c)
 	// Output: Basic [redacted]|Basic [redacted]|"Basic [redacted]"|Basic [redacted]|Basic [redacted]
 }
+
+func ExampleParam() {
+	p := httpauth.Param{Name: "title", Value: `Login to "apps"`}
+	fmt.Println(p.Name, "=", p.Value) // the value, unquoted
+	fmt.Println(p)                    // the header form
+	// Output:
+	// title = Login to "apps"
+	// title="Login to \"apps\""
+}
+
+func ExampleParams() {
+	var ps httpauth.Params
+	ps.Set("realm", "api")
+	ps.Set("scope", "read")
+	ps.Set("REALM", "public") // names compare ASCII case-insensitively
+	fmt.Println(ps, len(ps))
+	// Output: [realm="public" scope=read] 2
+}
+
+func ExampleChallenge() {
+	c := httpauth.Challenge{Scheme: "Bearer", Params: httpauth.Params{
+		{Name: "realm", Value: "example"},
+		{Name: "error", Value: "invalid_token"},
+		{Name: "error_description", Value: "The access token expired"},
+	}}
+	fmt.Println(c)
+	fmt.Println(httpauth.Challenge{Scheme: "Negotiate", Token68: "YIIBdg=="})
+	// Output:
+	// Bearer realm="example", error="invalid_token", error_description="The access token expired"
+	// Negotiate YIIBdg==
+}
+
+// A server reads the credentials of a request, uses the fields, and logs
+// the value without its secrets.
+func ExampleCredentials() {
+	c := httpauth.MustParseCredentials(`Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", response="6629fae49393a05397450978507c4ef1"`)
+	user, _ := c.Params.Get("username")
+	fmt.Println(c.Scheme, user)
+	fmt.Println(c)
+	// Output:
+	// Digest Mufasa
+	// Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", response=[redacted]
+}
