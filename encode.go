@@ -238,6 +238,9 @@ func firstDuplicate(ps Params) int {
 	for i := range ps {
 		name := ps[i].Name
 		for h := seededFoldHash(name) & mask; ; h = (h + 1) & mask {
+			if dupProbeHook != nil {
+				dupProbeHook()
+			}
 			k := slots[h]
 			if k == 0 {
 				slots[h] = int32(i + 1)
@@ -250,6 +253,10 @@ func firstDuplicate(ps Params) int {
 	}
 	return -1
 }
+
+// dupProbeHook, when a test sets it, is called for every slot that
+// firstDuplicate looks at in its table: the work that must stay linear.
+var dupProbeHook func()
 
 // maxStackDup is the longest list whose duplicate check needs no
 // allocation: the parser's default limit of parameters.
