@@ -81,17 +81,17 @@ var credentialParams = []struct {
 		{"oauth_body_hash", true}, {"oauth_session_handle", true},
 	}},
 	{"Hawk", []paramRule{
-		{"id", false}, {"ts", false}, {"nonce", false}, {"app", false}, {"dlg", false},
-		{"mac", true}, {"hash", true}, {"ext", true},
+		{"id", false}, {"ts", false}, {"nonce", false}, {"hash", false}, {"app", false}, {"dlg", false},
+		{"mac", true}, {"ext", true},
 	}},
 	{"AWS4-HMAC-SHA256", []paramRule{
-		{"SignedHeaders", false},
-		{"Credential", true}, {"Signature", true}, // Credential starts with the access key ID
+		{"Credential", false}, {"SignedHeaders", false}, // the access key ID names the key
+		{"Signature", true},
 	}},
 	{"Mutual", []paramRule{ // RFC 8120 section 4
 		{"version", false}, {"algorithm", false}, {"validation", false}, {"auth-scope", false},
-		{"realm", false}, {"user", false}, {"nc", false},
-		{"sid", true}, {"kc1", true}, {"vkc", true},
+		{"realm", false}, {"user", false}, {"sid", false}, {"kc1", false}, {"nc", false},
+		{"vkc", true},
 	}},
 	{"SCRAM-SHA-1", scramParams},   // RFC 7804
 	{"SCRAM-SHA-256", scramParams}, // RFC 7804
@@ -107,7 +107,7 @@ var credentialParams = []struct {
 	{"PrivateToken", []paramRule{{"token", true}}}, // RFC 9577 section 2.2
 }
 
-var scramParams = []paramRule{{"realm", false}, {"ttl", false}, {"sid", true}, {"sr", true}, {"data", true}}
+var scramParams = []paramRule{{"realm", false}, {"sid", false}, {"sr", false}, {"ttl", false}, {"data", true}}
 
 type paramRule struct {
 	name   string

@@ -174,7 +174,10 @@
 // and every parameter of a scheme not listed, prints as "[redacted]", name
 // included, because a value that is not a token68 (`Bearer
 // sk_live_51Hx=Qq9`) parses as a parameter named after the start of the
-// secret. Schemes and names compare ASCII case-insensitively.
+// secret. What is shown names who asks and how (user names, key and
+// session identifiers, nonces, algorithms); what is hidden proves it or
+// grants access (tokens, signatures, MACs, verifiers, the data of a
+// handshake). Schemes and names compare ASCII case-insensitively.
 //
 //	scheme            value shown                              value hidden
 //	Digest            username username* realm uri algorithm   response cnonce
@@ -182,11 +185,11 @@
 //	OAuth             realm oauth_consumer_key                 oauth_token oauth_signature
 //	                  oauth_signature_method oauth_timestamp   oauth_verifier oauth_body_hash
 //	                  oauth_nonce oauth_version oauth_callback oauth_session_handle
-//	Hawk              id ts nonce app dlg                      mac hash ext
-//	AWS4-HMAC-SHA256  SignedHeaders                            Credential Signature
-//	Mutual            version algorithm validation auth-scope  sid kc1 vkc
-//	                  realm user nc
-//	SCRAM-SHA-1,      realm ttl                                sid sr data
+//	Hawk              id ts nonce hash app dlg                 mac ext
+//	AWS4-HMAC-SHA256  Credential SignedHeaders                 Signature
+//	Mutual            version algorithm validation auth-scope  vkc
+//	                  realm user sid kc1 nc
+//	SCRAM-SHA-1,      realm sid sr ttl                         data
 //	SCRAM-SHA-256
 //	vapid             k                                        t
 //	Concealed         k a s                                    p v
