@@ -41,27 +41,22 @@ func key(name string) string {
 // response with the given status: [WWWAuthenticate] for 401 Unauthorized,
 // [ProxyAuthenticate] for 407 Proxy Authentication Required, "" otherwise
 // (RFC 9110 sections 15.5.2 and 15.5.8).
-func ChallengeField(status int) string {
-	switch status {
-	case http.StatusUnauthorized:
-		return WWWAuthenticate
-	case http.StatusProxyAuthRequired:
-		return ProxyAuthenticate
-	}
-	return ""
-}
+func ChallengeField(status int) string { return authFields(status)[0] }
 
 // CredentialsField returns the field that answers the challenges of a
 // response with the given status: [Authorization] for 401,
 // [ProxyAuthorization] for 407, "" otherwise.
-func CredentialsField(status int) string {
+func CredentialsField(status int) string { return authFields(status)[1] }
+
+// authFields returns the challenge and credentials fields of a status.
+func authFields(status int) [2]string {
 	switch status {
 	case http.StatusUnauthorized:
-		return Authorization
+		return [2]string{WWWAuthenticate, Authorization}
 	case http.StatusProxyAuthRequired:
-		return ProxyAuthorization
+		return [2]string{ProxyAuthenticate, ProxyAuthorization}
 	}
-	return ""
+	return [2]string{}
 }
 
 // ResponseChallenges returns the challenges of resp, from the field its
