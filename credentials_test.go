@@ -196,7 +196,7 @@ func TestCredentialsForms(t *testing.T) {
 			`<Credentials scheme="Basic"><token68>[redacted]</token68></Credentials>`,
 			`c.scheme=Basic c.token68=[redacted]`,
 		},
-		// The secret of issue-prone values: a credentials value that is
+		// Two ways a secret hides in the grammar: a credentials value that is
 		// not a token68 reads as a parameter, whose name is hidden; a
 		// bare secret reads as a scheme, which is hidden.
 		{httpauth.MustParseCredentials("Bearer sk_live_51HxYzAbC=Qq9"),
