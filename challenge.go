@@ -12,30 +12,92 @@ type Param struct {
 	Value string
 }
 
+// String returns p in header form, name=value, as [AppendParams] writes
+// it:
+//
+//	realm="x"
+//	charset=UTF-8
+//	username*=UTF-8''J%C3%A4s%C3%B8n
+//
+// If the encoder refuses p, String returns a description starting with "!"
+// (never a value that could be sent as a header).
+func (p Param) String() string {
+	var buf [64]byte
+	b, err := Encoder{}.appendParams(buf[:0], FieldInfo, "", Params{p})
+	if err != nil {
+		return "!" + err.Error()
+	}
+	return string(b)
+}
+
 // Params is an ordered list of auth-params, in the order they were
 // received. The zero value (nil) is an empty list.
 //
-// Parsed lists never hold two parameters whose names are equal ASCII
-// case-insensitively; lists built by hand should not either (the encoder
-// writes what it is given).
+// Names compare ASCII case-insensitively ([EqualFold]) in every method, as
+// in url.Values and http.Header, but they are kept as written. Parsed lists
+// never hold two parameters of the same name, and Set keeps it so; the
+// encoder refuses a list that does. Set and Del change the list in place: a
+// list that the parser returned shares its storage with no other value, so
+// editing one challenge's Params never changes another's.
 type Params []Param
 
-// Get returns the value of the first parameter whose name equals name ASCII
-// case-insensitively, and whether there is one. It does not allocate.
-func (ps Params) Get(name string) (value string, ok bool) {
+// Index returns the index of the first parameter named name (ASCII
+// case-insensitively), or -1 if there is none. It does not allocate.
+func (ps Params) Index(name string) int {
 	for i := range ps {
 		if EqualFold(ps[i].Name, name) {
-			return ps[i].Value, true
+			return i
 		}
+	}
+	return -1
+}
+
+// Get returns the value of the first parameter named name (ASCII
+// case-insensitively), and whether there is one. It does not allocate.
+func (ps Params) Get(name string) (value string, ok bool) {
+	if i := ps.Index(name); i >= 0 {
+		return ps[i].Value, true
 	}
 	return "", false
 }
 
 // Has reports whether a parameter named name (ASCII case-insensitively)
 // is present, even with an empty value.
-func (ps Params) Has(name string) bool {
-	_, ok := ps.Get(name)
-	return ok
+func (ps Params) Has(name string) bool { return ps.Index(name) >= 0 }
+
+// Set sets the parameter named name (ASCII case-insensitively) to value,
+// as http.Header's Set does: the first such parameter keeps its place and
+// its spelling of the name and takes value, and any later one is removed;
+// if there is none, name=value is appended. It allocates only to append to
+// a full list.
+func (ps *Params) Set(name, value string) {
+	i := ps.Index(name)
+	if i < 0 {
+		*ps = append(*ps, Param{Name: name, Value: value})
+		return
+	}
+	(*ps)[i].Value = value
+	ps.delFrom(i+1, name)
+}
+
+// Del removes every parameter named name (ASCII case-insensitively),
+// keeping the others in order. It does not allocate.
+func (ps *Params) Del(name string) { ps.delFrom(0, name) }
+
+// delFrom removes the parameters named name at index from and after. The
+// freed elements at the end are zeroed, so that the list keeps no string
+// alive.
+func (ps *Params) delFrom(from int, name string) {
+	l := *ps
+	n := from
+	for i := from; i < len(l); i++ {
+		if !EqualFold(l[i].Name, name) {
+			l[n] = l[i]
+			n++
+		}
+	}
+	clear(l[n:])
+	*ps = l[:n]
 }
 
 // Challenge is one challenge of a WWW-Authenticate or Proxy-Authenticate
@@ -65,10 +127,11 @@ func (c Challenge) Realm() string {
 	return v
 }
 
-// IsValid reports whether the encoder would accept c: the scheme is a token,
-// the token68 (if any) is a token68 and there are no params beside it, and
-// every parameter name is a token and every value is free of control
-// characters other than HTAB and of non-ASCII bytes.
+// IsValid reports whether the default encoder would accept c: the scheme
+// is a token, the token68 (if any) is a token68 with no params beside it,
+// every parameter name is a token and occurs once, every value is free of
+// control characters other than HTAB and of non-ASCII bytes, and a "*"
+// parameter holds a valid ext-value (see [Encoder.AppendChallenge]).
 func (c Challenge) IsValid() bool {
 	_, err := AppendChallenge(nil, c)
 	return err == nil

@@ -84,18 +84,31 @@
 // [AppendChallenge], [AppendCredentials] and [AppendParams] write the
 // canonical form: the scheme, one SP, then the token68 or the parameters
 // joined by ", ", each value as a token when it is one and as a
-// quoted-string otherwise (escaping only `"` and `\`); realm and the
-// parameters that scheme RFCs require quoted are always quoted. They refuse,
-// and write nothing, a scheme or name that is not a token, a malformed
-// token68, and any value holding CR, LF, NUL or another control character:
-// nothing they write can split a header. Non-ASCII values are refused too
-// unless [Encoder.AllowObsText] is set; send them as RFC 8187 ext-values
-// ([ExtParam], [EncodeExtValue], [DecodeExtValue]). Whatever the encoder
-// accepts parses back to the same value, and the encoding of anything
-// strict parsing accepts is a fixed point of parse-then-encode; since
-// strict parsing accepts obs-text inside quoted-strings, that second
-// property holds with AllowObsText set, which is how the fuzz targets and
-// the command-line tool's canon encode.
+// quoted-string otherwise (escaping only `"` and `\`). Realm and the
+// parameters that scheme specifications require quoted are always quoted
+// ([DefaultQuote]); an [Encoder] takes other rules through its Quote hook.
+// They refuse, and write nothing, a scheme or name that is not a token, a
+// malformed token68, and any value holding CR, LF, NUL or another control
+// character: nothing they write can split a header. Each refusal is an
+// [*EncodeError] naming the parameter (never its value) and a reason that
+// errors.Is matches ([ErrControl], [ErrNonASCII], ...). Non-ASCII values
+// are refused too unless [Encoder.AllowObsText] is set; send them as RFC
+// 8187 ext-values ([ExtParam], [EncodeExtValue], [DecodeExtValue]). A
+// parameter whose name ends in "*" takes only a valid ext-value, written
+// unquoted.
+//
+// A proxy that changes a received WWW-Authenticate field uses an [Editor]:
+// it sets one parameter or removes one challenge and leaves every other
+// byte of the field as it was, where parsing and encoding would write the
+// whole field anew.
+//
+// Whatever the encoder accepts parses back to the same value. The encoding
+// of anything strict parsing accepts is a fixed point of parse-then-encode,
+// except for a "*" parameter whose value is not an ext-value (strict
+// parsing accepts any value there; the encoder refuses it with
+// [ErrExtValue]). Since strict parsing accepts obs-text inside
+// quoted-strings, that second property holds with AllowObsText set, which
+// is how the fuzz targets and the command-line tool's canon encode.
 //
 // # Allocation
 //
@@ -153,8 +166,45 @@
 //
 // # Secrets
 //
-// [Credentials] print as their scheme and parameter names only, with
-// "[redacted]" for every value and token68, in String, GoString, every fmt
-// verb and slog; they implement no text or JSON marshaler. Errors carry
-// offsets and reasons, never the input.
+// A [Credentials] value prints its scheme and what is not secret, with
+// "[redacted]" in place of the rest, on every route to a log: String,
+// GoString, every fmt verb, encoding/json, encoding/xml and log/slog (text
+// and JSON handlers). A token68 is always secret. The parameters below are
+// shown by name, with their value or "[redacted]"; any other parameter,
+// and every parameter of a scheme not listed, prints as "[redacted]", name
+// included, because a value that is not a token68 (`Bearer
+// sk_live_51Hx=Qq9`) parses as a parameter named after the start of the
+// secret. What is shown names who asks and how (user names, key and
+// session identifiers, nonces, algorithms); what is hidden proves it or
+// grants access (tokens, signatures, MACs, verifiers, the data of a
+// handshake). Schemes and names compare ASCII case-insensitively.
+//
+//	scheme            value shown                              value hidden
+//	Digest            username username* realm uri algorithm   response cnonce
+//	                  qop nc nonce opaque userhash
+//	OAuth             realm oauth_consumer_key                 oauth_token oauth_signature
+//	                  oauth_signature_method oauth_timestamp   oauth_verifier oauth_body_hash
+//	                  oauth_nonce oauth_version oauth_callback oauth_session_handle
+//	Hawk              id ts nonce hash app dlg                 mac ext
+//	AWS4-HMAC-SHA256  Credential SignedHeaders                 Signature
+//	Mutual            version algorithm validation auth-scope  vkc
+//	                  realm user sid kc1 nc
+//	SCRAM-SHA-1,      realm sid sr ttl                         data
+//	SCRAM-SHA-256
+//	vapid             k                                        t
+//	Concealed         k a s                                    p v
+//	HOBA                                                       result
+//	PrivateToken                                               token
+//
+// The scheme is shown when it is a token, except an unknown scheme with
+// nothing after it: a bare secret in an Authorization field parses as
+// one. Basic, Bearer, DPoP, GNAP, Negotiate and NTLM credentials are a
+// token68 and define no parameter.
+//
+// Errors carry offsets and reasons, never the input: a [*SyntaxError]
+// never quotes it, and the [*EncodeError] of credentials names a
+// parameter only if the table shows it. Two fmt verbs print a value from
+// its fields without calling any of its methods, so they are outside this
+// promise: %p on a value that is not a pointer, and %w outside
+// fmt.Errorf; go vet reports both.
 package httpauth

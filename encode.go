@@ -1,9 +1,6 @@
 package httpauth
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "hash/maphash"
 
 // Encoder writes challenges, credentials and parameter lists in canonical
 // form. The zero Encoder is what the package-level Append functions use.
@@ -13,7 +10,27 @@ type Encoder struct {
 	// them for old senders). By default they are refused: send non-ASCII
 	// text as an RFC 8187 ext-value instead (see [ExtParam]).
 	AllowObsText bool
+
+	// Quote reports whether the parameter name of scheme, in a field of
+	// kind f, is written as a quoted-string even when its value is a
+	// token: the rule of a scheme whose recipients accept nothing else.
+	// nil means [DefaultQuote]; a rule for another scheme usually falls
+	// back to it. scheme is "" in an Authentication-Info list. Quote
+	// cannot make a value a token: a value that is not one is always
+	// quoted.
+	Quote func(f Field, scheme, name string) bool
 }
+
+// Field is the kind of header field a value is written in, for the
+// encoder's quoting rules ([Encoder.Quote]).
+type Field uint8
+
+// The kinds of field.
+const (
+	FieldChallenge   Field = iota + 1 // WWW-Authenticate, Proxy-Authenticate
+	FieldCredentials                  // Authorization, Proxy-Authorization
+	FieldInfo                         // Authentication-Info, Proxy-Authentication-Info
+)
 
 // AppendChallenge appends the canonical encoding of c to dst and returns the
 // extended buffer; see [Encoder.AppendChallenge].
@@ -43,57 +60,64 @@ func AppendParams(dst []byte, ps Params) ([]byte, error) {
 //	Scheme
 //
 // A value is written as a token when it is a non-empty token, and
-// otherwise as a quoted-string in which only `"` and `\` are escaped. Some
-// parameters are always quoted, as senders must write them: realm (RFC 9110
-// section 11.5), the Digest parameters that RFC 7616 lists as quoted, and
-// the Bearer and DPoP error attributes and scope (RFC 6750 section 3), and
-// every parameter of OAuth 1.0 and Hawk credentials (RFC 5849 section
-// 3.5.1).
+// otherwise as a quoted-string in which only `"` and `\` are escaped. The
+// parameters that e.Quote names are always quoted: by default
+// ([DefaultQuote]) realm and those that scheme specifications require
+// quoted. A parameter whose name ends in "*" (username*) takes an RFC 8187
+// ext-value, which is written as it is, never quoted (RFC 8187 section
+// 3.2.1 allows no quoted form), and only if [DecodeExtValue] accepts it.
 //
 // AppendChallenge refuses, with an [*EncodeError] and dst returned
 // unchanged, a scheme or parameter name that is not a token, a token68 that
 // is not a token68 or that stands beside params, two parameters with the
-// same name (ASCII case-insensitively), and any value that holds a control
+// same name (ASCII case-insensitively), any value that holds a control
 // character other than HTAB (CR, LF, NUL, ...) or, unless AllowObsText is
-// set, a byte %x80-FF. Nothing it writes can split a header field. It does
-// not allocate when dst has enough capacity.
+// set, a byte %x80-FF, and a "*" parameter whose value is not a valid
+// ext-value. Nothing it writes can split a header field.
+//
+// Its cost is linear in the size of c, whatever the names. It does not
+// allocate when dst has enough capacity and c has at most
+// [DefaultMaxParams] parameters; a longer list costs one allocation for
+// its duplicate check.
 func (e Encoder) AppendChallenge(dst []byte, c Challenge) ([]byte, error) {
-	return e.appendAuth(dst, c.Scheme, c.Token68, c.Params, quoteInChallenge)
+	return e.appendAuth(dst, FieldChallenge, c.Scheme, c.Token68, c.Params)
 }
 
 // AppendCredentials appends the canonical encoding of c, secrets included,
 // to dst and returns the extended buffer, with the rules of
-// [Encoder.AppendChallenge].
+// [Encoder.AppendChallenge]. Its [*EncodeError] names a parameter only if
+// credentials of c's scheme show that name when printed (see Secrets in the
+// package documentation): another name may be the start of a secret.
 func (e Encoder) AppendCredentials(dst []byte, c Credentials) ([]byte, error) {
-	return e.appendAuth(dst, c.Scheme, c.Token68, c.Params, quoteInCredentials)
+	return e.appendAuth(dst, FieldCredentials, c.Scheme, c.Token68, c.Params)
 }
 
 // AppendParams appends ps as an Authentication-Info value (`name=value,
 // name=value`) to dst and returns the extended buffer, with the value rules
-// of [Encoder.AppendChallenge]. The Digest parameters nextnonce, rspauth and
-// cnonce are always quoted (RFC 7616 section 3.5). An empty list writes
-// nothing.
+// of [Encoder.AppendChallenge]; by default the Digest parameters nextnonce,
+// rspauth and cnonce are always quoted (RFC 7616 section 3.5). An empty list
+// writes nothing.
 func (e Encoder) AppendParams(dst []byte, ps Params) ([]byte, error) {
 	orig := len(dst)
-	dst, err := e.appendParams(dst, "", ps, quoteInInfo)
+	dst, err := e.appendParams(dst, FieldInfo, "", ps)
 	if err != nil {
 		return dst[:orig], err
 	}
 	return dst, nil
 }
 
-func (e Encoder) appendAuth(dst []byte, scheme, token68 string, ps Params, q quoteRule) ([]byte, error) {
-	if !IsToken(scheme) {
-		return dst, &EncodeError{Field: "scheme", Reason: "not a token"}
+func (e Encoder) appendAuth(dst []byte, f Field, scheme, token68 string, ps Params) ([]byte, error) {
+	if at, ok := tokenFault(scheme); !ok {
+		return dst, &EncodeError{Index: -1, Offset: at, Err: ErrNotToken}
 	}
 	orig := len(dst)
 	dst = append(dst, scheme...)
 	if token68 != "" {
 		if len(ps) > 0 {
-			return dst[:orig], &EncodeError{Field: "token68", Reason: "token68 and params cannot both be sent"}
+			return dst[:orig], &EncodeError{Index: -1, Offset: -1, Err: ErrToken68WithParams}
 		}
-		if !IsToken68(token68) {
-			return dst[:orig], &EncodeError{Field: "token68", Reason: "not a token68"}
+		if at := token68End(token68); at != len(token68) {
+			return dst[:orig], &EncodeError{Index: -1, Offset: at, Err: ErrNotToken68}
 		}
 		dst = append(dst, ' ')
 		return append(dst, token68...), nil
@@ -102,238 +126,245 @@ func (e Encoder) appendAuth(dst []byte, scheme, token68 string, ps Params, q quo
 		return dst, nil
 	}
 	dst = append(dst, ' ')
-	dst, err := e.appendParams(dst, scheme, ps, q)
+	dst, err := e.appendParams(dst, f, scheme, ps)
 	if err != nil {
+		if ee, ok := err.(*EncodeError); ok && f == FieldCredentials && !credentialNameShown(scheme, ee.Param) {
+			ee.Param = "" // the name may be the start of a secret
+		}
 		return dst[:orig], err
 	}
 	return dst, nil
 }
 
-func (e Encoder) appendParams(dst []byte, scheme string, ps Params, q quoteRule) ([]byte, error) {
+func (e Encoder) appendParams(dst []byte, f Field, scheme string, ps Params) ([]byte, error) {
+	dup := firstDuplicate(ps)
 	for i, p := range ps {
-		if !IsToken(p.Name) {
-			return dst, &EncodeError{Field: "parameter name", Reason: "not a token"}
+		if at, ok := tokenFault(p.Name); !ok {
+			return dst, &EncodeError{Index: i, Offset: at, Err: ErrNotToken}
 		}
-		for k := 0; k < i; k++ {
-			if EqualFold(ps[k].Name, p.Name) {
-				return dst, &EncodeError{Field: p.Name, Reason: "duplicate parameter name"}
-			}
+		if i == dup {
+			return dst, &EncodeError{Param: p.Name, Index: i, Offset: -1, Err: ErrDuplicateParam}
 		}
 		if i > 0 {
 			dst = append(dst, ", "...)
 		}
 		dst = append(dst, p.Name...)
 		dst = append(dst, '=')
-		if IsToken(p.Value) && !mustQuote(q, scheme, p.Name) {
-			dst = append(dst, p.Value...)
-			continue
-		}
-		var r string
-		dst, r = e.appendQuoted(dst, p.Value)
-		if r != "" {
-			return dst, &EncodeError{Field: p.Name, Reason: r}
+		var at int
+		var r error
+		if dst, at, r = e.appendValue(dst, f, scheme, p.Name, p.Value, false); r != nil {
+			return dst, &EncodeError{Param: p.Name, Index: i, Offset: at, Err: r}
 		}
 	}
 	return dst, nil
 }
 
-// appendQuoted writes v as a quoted-string, escaping only `"` and `\`, or
-// returns a reason why it cannot.
-func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, string) {
-	dst = append(dst, '"')
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		m := classes[c]
-		switch {
-		case c == '"' || c == '\\':
-			dst = append(dst, '\\', c)
-		case m&cQdtext != 0 && (c < 0x80 || e.AllowObsText):
-			dst = append(dst, c)
-		case c >= 0x80:
-			return dst, "non-ASCII byte (send it as an RFC 8187 ext-value, see ExtParam)"
-		default:
-			return dst, "control character (CR, LF, NUL and other CTLs but HTAB are refused)"
+// appendValue writes the value of the parameter name (a token) of scheme:
+// an ext-value as it is if name ends in "*", otherwise a token when value
+// is one and neither quoted nor e.Quote asks for a quoted-string, and a
+// quoted-string else. It returns the offset in value and the reason of a
+// refusal.
+func (e Encoder) appendValue(dst []byte, f Field, scheme, name, value string, quoted bool) ([]byte, int, error) {
+	if name[len(name)-1] == '*' {
+		// RFC 8187: an ext-value, which is a token and never quoted.
+		if _, _, at, r := scanExtValue(value, nil); r != "" {
+			return dst, at, r
 		}
+		return append(dst, value...), 0, nil
 	}
-	return append(dst, '"'), ""
+	if !quoted && IsToken(value) && !e.quote(f, scheme, name) {
+		return append(dst, value...), 0, nil
+	}
+	return e.appendQuoted(dst, value)
 }
 
-// quoteRule tells which kind of field a parameter is written in, for the
-// names that are always quoted there.
-type quoteRule uint8
-
-const (
-	quoteInChallenge quoteRule = iota
-	quoteInCredentials
-	quoteInInfo
-)
-
-// mustQuote reports whether the parameter name of scheme is always sent as
-// a quoted-string in the given kind of field. This is the per-name override
-// of the token-when-possible rule.
-func mustQuote(q quoteRule, scheme, name string) bool {
-	if EqualFold(name, "realm") {
-		return true // RFC 9110 section 11.5
+// appendQuoted writes v as a quoted-string, escaping only `"` and `\`, or
+// returns the offset in v and the reason why it cannot. Runs of bytes that
+// need no escape are copied at once.
+func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, int, error) {
+	dst = append(dst, '"')
+	run := 0 // start of the bytes not yet copied
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if classes[c]&cQdtext != 0 && (c < 0x80 || e.AllowObsText) {
+			continue
+		}
+		switch {
+		case c == '"' || c == '\\':
+			dst = append(dst, v[run:i]...)
+			dst = append(dst, '\\', c)
+			run = i + 1
+		case c >= 0x80:
+			return dst, i, ErrNonASCII
+		default:
+			return dst, i, ErrControl
+		}
 	}
-	switch q {
-	case quoteInChallenge:
+	dst = append(dst, v[run:]...)
+	return append(dst, '"'), 0, nil
+}
+
+// firstDuplicate returns the index of the first parameter of ps whose name
+// equals an earlier one ASCII case-insensitively, or -1. Its cost is linear
+// in the length of the names, whatever they are: a short list compares the
+// pairs, a longer one fills a hash table whose hash is seeded per process
+// (hash/maphash), so that no set of names can be chosen to collide. It
+// allocates only for lists longer than maxStackDup.
+func firstDuplicate(ps Params) int {
+	if len(ps) <= 8 {
+		for i := 1; i < len(ps); i++ {
+			for k := 0; k < i; k++ {
+				if EqualFold(ps[k].Name, ps[i].Name) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	// Open addressing with linear probing, at most half full; a slot
+	// holds a parameter index + 1, 0 when empty.
+	size := 32
+	for size < 2*len(ps) {
+		size <<= 1
+	}
+	var stack [2 * maxStackDup]int32
+	var slots []int32
+	if size <= len(stack) {
+		slots = stack[:size]
+	} else {
+		slots = make([]int32, size)
+	}
+	mask := uint64(size - 1)
+	for i := range ps {
+		name := ps[i].Name
+		for h := seededFoldHash(name) & mask; ; h = (h + 1) & mask {
+			if dupProbeHook != nil {
+				dupProbeHook()
+			}
+			k := slots[h]
+			if k == 0 {
+				slots[h] = int32(i + 1)
+				break
+			}
+			if EqualFold(ps[k-1].Name, name) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// dupProbeHook, when a test sets it, is called for every slot that
+// firstDuplicate looks at in its table: the work that must stay linear.
+var dupProbeHook func()
+
+// maxStackDup is the longest list whose duplicate check needs no
+// allocation: the parser's default limit of parameters.
+const maxStackDup = DefaultMaxParams
+
+// encodeDupSeed makes the duplicate check's hash unpredictable from outside.
+var encodeDupSeed = maphash.MakeSeed()
+
+// seededFoldHash returns the seeded hash of s with its ASCII letters
+// folded to lower case.
+func seededFoldHash(s string) uint64 {
+	var buf [64]byte
+	var h maphash.Hash
+	h.SetSeed(encodeDupSeed)
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		for i, c := range buf[:n] {
+			if 'A' <= c && c <= 'Z' {
+				buf[i] = c + 'a' - 'A'
+			}
+		}
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return h.Sum64()
+}
+
+// tokenFault reports whether s is a token and, if not, the offset of its
+// first byte that is not a tchar, or -1 if s is empty.
+func tokenFault(s string) (int, bool) {
+	if s == "" {
+		return -1, false
+	}
+	for i := 0; i < len(s); i++ {
+		if classes[s[i]]&cTchar == 0 {
+			return i, false
+		}
+	}
+	return 0, true
+}
+
+// token68End returns the length of the longest prefix of the non-empty s
+// that is a token68, so len(s) when s is one, and 0 when none is.
+func token68End(s string) int {
+	i := 0
+	for i < len(s) && classes[s[i]]&cT68 != 0 {
+		i++
+	}
+	if i == 0 {
+		return 0
+	}
+	for i < len(s) && s[i] == '=' {
+		i++
+	}
+	return i
+}
+
+func (e Encoder) quote(f Field, scheme, name string) bool {
+	if e.Quote != nil {
+		return e.Quote(f, scheme, name)
+	}
+	return DefaultQuote(f, scheme, name)
+}
+
+// DefaultQuote is the encoder's default quoting rule ([Encoder.Quote]): it
+// reports whether the parameter name of scheme, in a field of kind f, is
+// always written as a quoted-string, as the specifications require senders
+// to write it:
+//
+//   - realm, in every field and scheme (RFC 9110 section 11.5);
+//   - Digest challenges: domain, nonce, opaque, qop (RFC 7616 section 3.3);
+//   - Digest credentials: username, nonce, uri, response, cnonce, opaque
+//     (RFC 7616 section 3.4);
+//   - Authentication-Info: nextnonce, rspauth, cnonce (RFC 7616 section
+//     3.5);
+//   - Bearer and DPoP challenges: scope, error, error_description,
+//     error_uri, algs (RFC 6750 section 3, RFC 9449 section 7.1);
+//   - OAuth and Hawk credentials: every parameter (RFC 5849 section 3.5.1,
+//     and Hawk servers accept nothing else).
+//
+// Schemes and names compare ASCII case-insensitively.
+func DefaultQuote(f Field, scheme, name string) bool {
+	if EqualFold(name, "realm") {
+		return true
+	}
+	switch f {
+	case FieldChallenge:
 		switch {
 		case EqualFold(scheme, "Digest"):
-			// RFC 7616 section 3.3
 			return EqualFold(name, "domain") || EqualFold(name, "nonce") ||
 				EqualFold(name, "opaque") || EqualFold(name, "qop")
 		case EqualFold(scheme, "Bearer") || EqualFold(scheme, "DPoP"):
-			// RFC 6750 section 3, RFC 9449 section 7.1
 			return EqualFold(name, "scope") || EqualFold(name, "error") ||
 				EqualFold(name, "error_description") || EqualFold(name, "error_uri") ||
 				EqualFold(name, "algs")
 		}
-	case quoteInCredentials:
-		if EqualFold(scheme, "OAuth") || EqualFold(scheme, "Hawk") {
-			// RFC 5849 section 3.5.1 and Hawk: every value is quoted, and
-			// their servers accept nothing else.
+	case FieldCredentials:
+		switch {
+		case EqualFold(scheme, "OAuth") || EqualFold(scheme, "Hawk"):
 			return true
-		}
-		if EqualFold(scheme, "Digest") {
-			// RFC 7616 section 3.4
+		case EqualFold(scheme, "Digest"):
 			return EqualFold(name, "username") || EqualFold(name, "nonce") ||
 				EqualFold(name, "uri") || EqualFold(name, "response") ||
 				EqualFold(name, "cnonce") || EqualFold(name, "opaque")
 		}
-	case quoteInInfo:
-		// RFC 7616 section 3.5
+	case FieldInfo:
 		return EqualFold(name, "nextnonce") || EqualFold(name, "rspauth") ||
 			EqualFold(name, "cnonce")
 	}
 	return false
-}
-
-// ExtParam returns the parameter name=value if value can be sent as a
-// plain token or quoted-string (printable ASCII, SP and HTAB), and
-// otherwise the parameter name* with value encoded as an RFC 8187
-// ext-value, as RFC 7616 does for username*:
-//
-//	username*=UTF-8''J%C3%A4s%C3%B8n%20Doe
-//
-// value should be valid UTF-8: other bytes are percent-encoded as they are,
-// and [DecodeExtValue] refuses the result.
-func ExtParam(name, value string) Param {
-	for i := 0; i < len(value); i++ {
-		if c := value[i]; c >= 0x80 || (classes[c]&cCTL != 0 && c != '\t') {
-			return Param{Name: name + "*", Value: EncodeExtValue(value)}
-		}
-	}
-	return Param{Name: name, Value: value}
-}
-
-// EncodeExtValue returns s as an RFC 8187 ext-value with the UTF-8 charset
-// and no language:
-//
-//	UTF-8''J%C3%A4s%C3%B8n%20Doe
-//
-// Every byte that is not an attr-char is percent-encoded with uppercase hex,
-// so the result is a token. s should be valid UTF-8 (see [ExtParam]).
-func EncodeExtValue(s string) string {
-	return string(AppendExtValue(make([]byte, 0, len(s)*3+7), s))
-}
-
-// AppendExtValue appends s as an RFC 8187 ext-value (see [EncodeExtValue])
-// to dst and returns the extended buffer.
-func AppendExtValue(dst []byte, s string) []byte {
-	const hex = "0123456789ABCDEF"
-	dst = append(dst, "UTF-8''"...)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isAttrChar(c) {
-			dst = append(dst, c)
-		} else {
-			dst = append(dst, '%', hex[c>>4], hex[c&15])
-		}
-	}
-	return dst
-}
-
-// isAttrChar reports whether c is an attr-char of RFC 8187 section 3.2.1:
-//
-//	attr-char = ALPHA / DIGIT
-//	          / "!" / "#" / "$" / "&" / "+" / "-" / "."
-//	          / "^" / "_" / "`" / "|" / "~"
-//	          ; token except ( "*" / "'" / "%" )
-func isAttrChar(c byte) bool {
-	return classes[c]&cTchar != 0 && c != '*' && c != '\'' && c != '%'
-}
-
-// DecodeExtValue decodes an RFC 8187 ext-value:
-//
-//	ext-value   = charset  "'" [ language ] "'" value-chars
-//	value-chars = *( pct-encoded / attr-char )
-//
-// The charset may be UTF-8 or ISO-8859-1 (case-insensitively); the value is
-// returned as UTF-8 together with the language tag, which may be empty. It
-// reports an error for any other charset, a malformed ext-value, or bytes
-// that are not valid UTF-8 in a UTF-8 value.
-func DecodeExtValue(v string) (value, language string, err error) {
-	q1 := strings.IndexByte(v, '\'')
-	if q1 < 0 {
-		return "", "", &SyntaxError{Offset: len(v), Err: errExtValue}
-	}
-	q2 := strings.IndexByte(v[q1+1:], '\'')
-	if q2 < 0 {
-		return "", "", &SyntaxError{Offset: len(v), Err: errExtValue}
-	}
-	q2 += q1 + 1
-	charset, language, chars := v[:q1], v[q1+1:q2], v[q2+1:]
-	latin1 := false
-	switch {
-	case EqualFold(charset, "UTF-8"):
-	case EqualFold(charset, "ISO-8859-1"):
-		latin1 = true
-	default:
-		return "", "", &SyntaxError{Offset: 0, Err: errExtCharset}
-	}
-	for i := 0; i < len(language); i++ {
-		if c := language[i]; !(c == '-' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			return "", "", &SyntaxError{Offset: q1 + 1 + i, Err: errExtValue}
-		}
-	}
-	b := make([]byte, 0, len(chars))
-	for i := 0; i < len(chars); i++ {
-		c := chars[i]
-		switch {
-		case c == '%':
-			if i+2 >= len(chars) {
-				return "", "", &SyntaxError{Offset: q2 + 1 + i, Err: errExtValue}
-			}
-			h, ok1 := unhex(chars[i+1])
-			l, ok2 := unhex(chars[i+2])
-			if !ok1 || !ok2 {
-				return "", "", &SyntaxError{Offset: q2 + 1 + i, Err: errExtValue}
-			}
-			c = h<<4 | l
-			i += 2
-		case !isAttrChar(c):
-			return "", "", &SyntaxError{Offset: q2 + 1 + i, Err: errExtValue}
-		}
-		if latin1 && c >= 0x80 {
-			b = utf8.AppendRune(b, rune(c))
-		} else {
-			b = append(b, c)
-		}
-	}
-	if !latin1 && !utf8.Valid(b) {
-		return "", "", &SyntaxError{Offset: q2 + 1, Err: errExtUTF8}
-	}
-	return string(b), language, nil
-}
-
-func unhex(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }

@@ -83,9 +83,6 @@ const (
 	errExpectEnd       reason = "expected end of field after the credentials"
 	errNotOne          reason = "expected exactly one challenge"
 	errLeadingComma    reason = "',' before the credentials (Authorization is not a list)"
-	errExtValue        reason = "malformed RFC 8187 ext-value"
-	errExtCharset      reason = "RFC 8187 ext-value charset is neither UTF-8 nor ISO-8859-1"
-	errExtUTF8         reason = "RFC 8187 ext-value is not valid UTF-8"
 )
 
 // dupError wraps ErrDuplicateParam. It is a value type: building it does not
@@ -118,22 +115,74 @@ func (e *LimitError) Unwrap() error { return ErrLimit }
 // written when it is returned. Like [SyntaxError], it never quotes the
 // refused value.
 type EncodeError struct {
-	// Field names what was refused: "scheme", "token68", or the
-	// parameter name (as given) when the name or value is at fault.
-	Field string
-	// Reason describes the problem.
-	Reason string
+	// Param is the name of the parameter at fault, as given, or "" when
+	// the scheme or the token68 is at fault. It is "" too when the name
+	// cannot be shown: a name that is not a token, and in credentials a
+	// name that the scheme does not define (see Secrets in the package
+	// documentation), which may be the start of a secret.
+	Param string
+	// Index is the position of the parameter at fault in its list, or -1
+	// when the scheme or the token68 is at fault.
+	Index int
+	// Offset is the byte offset of the first refused byte in the string
+	// at fault (the scheme, the token68, the name, or the value, as Err
+	// tells), or -1 when no single byte is at fault: an empty scheme or
+	// name, a duplicate name, a token68 beside parameters.
+	Offset int
+	// Err is the reason, one of [ErrNotToken] (scheme or name),
+	// [ErrNotToken68], [ErrToken68WithParams], [ErrDuplicateParam] (name),
+	// [ErrControl], [ErrNonASCII] or an error wrapping [ErrExtValue]
+	// (value). errors.Is looks through it.
+	Err error
 }
 
 func (e *EncodeError) Error() string {
-	return "httpauth: cannot encode " + e.Field + ": " + e.Reason
+	b := make([]byte, 0, 96)
+	b = append(b, "httpauth: cannot encode "...)
+	switch {
+	case e.Param != "":
+		b = append(b, e.Param...)
+	case e.Index >= 0:
+		b = append(b, "parameter "...)
+		b = strconv.AppendInt(b, int64(e.Index), 10)
+	case errors.Is(e.Err, ErrNotToken68) || errors.Is(e.Err, ErrToken68WithParams):
+		b = append(b, "token68"...)
+	default:
+		b = append(b, "scheme"...)
+	}
+	b = append(b, ": "...)
+	if e.Err != nil {
+		b = append(b, e.Err.Error()...)
+	} else {
+		b = append(b, "invalid"...)
+	}
+	return string(b)
 }
+
+// Unwrap returns e.Err.
+func (e *EncodeError) Unwrap() error { return e.Err }
+
+// Is reports whether target is [ErrEncode]; errors.Is also matches e.Err.
+func (e *EncodeError) Is(target error) bool { return target == ErrEncode }
 
 // ErrEncode is matched by every *EncodeError via errors.Is.
 var ErrEncode = errors.New("httpauth: value cannot be encoded")
 
-// Is reports whether target is [ErrEncode].
-func (e *EncodeError) Is(target error) bool { return target == ErrEncode }
+// The reasons of an [EncodeError].
+var (
+	// ErrNotToken: a scheme or parameter name that is not a token.
+	ErrNotToken = errors.New("not a token")
+	// ErrNotToken68: a token68 that is not a token68.
+	ErrNotToken68 = errors.New("not a token68")
+	// ErrToken68WithParams: a token68 and parameters in one value.
+	ErrToken68WithParams = errors.New("token68 and params cannot both be sent")
+	// ErrControl: a value holds a control character other than HTAB. It
+	// could split the header, so it is never written.
+	ErrControl = errors.New("control character (CR, LF, NUL and other CTLs but HTAB are refused)")
+	// ErrNonASCII: a value holds a byte %x80-FF and the encoder does not
+	// allow obs-text. Send it as an RFC 8187 ext-value ([ExtParam]).
+	ErrNonASCII = errors.New("non-ASCII byte (send it as an RFC 8187 ext-value, see ExtParam)")
+)
 
 // The errors of the scheme packages (basic, bearer, digest, ...). Each of
 // them reports what it cannot read, build or verify as a [*SchemeError]

@@ -130,6 +130,7 @@ func lenientFuzzChallenges(t *testing.T, lines []string) {
 	// What was recovered, also with an error, re-encodes to valid lines.
 	enc, err := goldenEncode(fuzzEncoder, lv)
 	if err != nil {
+		skipIfExtValue(t, err)
 		t.Fatalf("challenges %q: the lenient result %#v does not encode: %v", lines, lv, err)
 	}
 	p := httpauth.Parser{Limits: reparseLimits}
@@ -155,6 +156,7 @@ func lenientFuzzCredentials(t *testing.T, value string) {
 	}
 	enc, err := goldenEncode(fuzzEncoder, lv)
 	if err != nil {
+		skipIfExtValue(t, err)
 		t.Fatalf("credentials %q: the lenient result %#v does not encode: %v", value, goldenNormalize(lv), err)
 	}
 	p := httpauth.Parser{Limits: reparseLimits}
@@ -179,6 +181,7 @@ func lenientFuzzParams(t *testing.T, lines []string) {
 	}
 	enc, err := goldenEncode(fuzzEncoder, lv)
 	if err != nil {
+		skipIfExtValue(t, err)
 		t.Fatalf("params %q: the lenient result %#v does not encode: %v", lines, lv, err)
 	}
 	p := httpauth.Parser{Limits: reparseLimits}

@@ -1,0 +1,5 @@
+//go:build race
+
+package header_test
+
+const raceEnabled = true
