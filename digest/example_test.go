@@ -205,7 +205,7 @@ func ExampleInfo() {
 	a := digest.Info{NextNonce: "abc"}
 	ps, _ := a.Build()
 	fmt.Println(ps)
-	// Output: [{nextnonce abc}]
+	// Output: [nextnonce="abc"]
 }
 
 func ExampleInfo_Build() {

@@ -172,6 +172,8 @@ var types = map[string]entry{
 	"httpauth.Params":      none("generic"),
 	"httpauth.Challenge":   none("public"),
 	"httpauth.Encoder":     none("options"),
+	"httpauth.Editor":      none("options"),
+	"httpauth.Field":       none("enum"),
 	"httpauth.Limits":      none("options"),
 	"httpauth.Kind":        none("enum"),
 	"httpauth.WarningKind": none("enum"),
