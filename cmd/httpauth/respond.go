@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,8 +10,7 @@ import (
 	"strings"
 
 	"github.com/authwire/httpauth"
-	"github.com/authwire/httpauth/basic"
-	"github.com/authwire/httpauth/digest"
+	"github.com/authwire/httpauth/client"
 )
 
 const respondUsage = `respond -challenge VALUE [-challenge VALUE ...] -user USER (-password PASS | -password-stdin | -empty-password) [-method GET] [-uri URI] [-cnonce C] [-nc 00000001] [-qop QOP] [-body TEXT]
@@ -21,9 +21,9 @@ several are one field, as if joined by ", ". A line given with its field
 name ("WWW-Authenticate: Basic realm=x"), or the lines of a response head
 as "curl -i" prints them, are read as parse reads them.
 
-Among the challenges it answers the Digest one with the strongest
-algorithm (RFC 7616: SHA-512-256, SHA-256, MD5, each possibly -sess), or
-else the first Basic one (RFC 7617). For Digest, -cnonce is random when
+Among the challenges it answers, as the library's client.Choose ranks
+them, the Digest one with the strongest algorithm (RFC 7616: SHA-512-256,
+SHA-256, MD5, each possibly -sess), or else the first Basic one (RFC 7617). For Digest, -cnonce is random when
 not given, -nc is the nonce count in 8 hex digits, -qop picks auth or
 auth-int (default: auth when offered), and -body is the request body
 that auth-int covers.
@@ -123,17 +123,19 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	cs, perr := httpauth.ParseChallenges(f.lines...)
-	cred, err := respondTo(cs, digest.Input{
-		Username: *user, Password: pw, Method: *method, URI: *uri,
-		Body: []byte(*body), CNonce: *cnonce, NC: uint32(nc), QOP: *qop,
-	})
-	if errors.Is(err, errNoChallenge) && perr != nil {
+	// respond prints the value instead of sending it, so no transport is
+	// there to tell http from https: Basic is answered as if allowed.
+	a, err := client.Respond(context.Background(), cs,
+		client.Credentials{Username: *user, Password: pw, Cleartext: true},
+		client.Request{Method: *method, URI: *uri, Body: []byte(*body), CNonce: *cnonce, NC: uint32(nc), QOP: *qop})
+	if errors.Is(err, client.ErrNoChallenge) && perr != nil {
 		err = perr
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "httpauth respond: %s\n", describe(err))
 		return 1
 	}
+	cred := a.Credentials
 	v, err := cred.Encode()
 	if err != nil {
 		fmt.Fprintf(stderr, "httpauth respond: %v\n", err)
@@ -144,33 +146,4 @@ func runRespond(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, v)
 	return 0
-}
-
-// errNoChallenge is the reason respond gives for a field without a
-// challenge it can answer.
-var errNoChallenge = errors.New("no Basic or usable Digest challenge to answer")
-
-// respondTo returns the credentials that answer the challenge of cs that
-// respond chooses: the Digest challenge with the strongest algorithm
-// (digest.Select), otherwise the first Basic one; errNoChallenge when
-// there is neither. It is the one place where respond chooses among
-// challenges.
-func respondTo(cs []httpauth.Challenge, in digest.Input) (httpauth.Credentials, error) {
-	if ch, at := digest.Select(cs); at >= 0 {
-		cr, err := ch.Respond(in)
-		if err != nil {
-			return httpauth.Credentials{}, err
-		}
-		return cr.Build()
-	}
-	for _, c := range cs {
-		if b, err := basic.ParseChallenge(c); err == nil {
-			cr, err := b.Respond(in.Username, in.Password)
-			if err != nil {
-				return httpauth.Credentials{}, err
-			}
-			return cr.Build()
-		}
-	}
-	return httpauth.Credentials{}, errNoChallenge
 }
