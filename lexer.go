@@ -102,6 +102,37 @@ func IsToken68(s string) bool {
 	return i == len(s)
 }
 
+// EqualFold reports whether s and t are equal under ASCII case folding:
+// only A-Z and a-z are folded, so "K" (U+212A KELVIN SIGN) does not equal
+// "k". This is how auth-schemes and parameter names compare. It does not
+// allocate.
+func EqualFold(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		a, b := s[i], t[i]
+		if a == b {
+			continue
+		}
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
+}
+
+// isFold reports whether an obs-fold starts at i: CRLF then SP or HTAB.
+func isFold(s string, i int) bool {
+	return i+2 < len(s) && s[i] == '\r' && s[i+1] == '\n' && (s[i+2] == ' ' || s[i+2] == '\t')
+}
+
 // Kind is the kind of a lexer token. Where a token has a fixed first byte,
 // the Kind is that byte: '"' for a quoted-string, '=' and ',' for the
 // separators, ' ' for whitespace, and the delimiter itself for any other

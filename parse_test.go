@@ -8,6 +8,33 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+func TestParseChallenge(t *testing.T) {
+	c, err := httpauth.ParseChallenge(`Basic realm="x"`)
+	if err != nil || !cmp.Equal(c, ch("Basic", "realm", "x")) {
+		t.Errorf("ParseChallenge(%q) = %v, %v, want %v", `Basic realm="x"`, c, err, ch("Basic", "realm", "x"))
+	}
+	for _, in := range []string{``, `, ,`, `Basic, Bearer`, `Basic realm="x", Bearer`, `Basic realm="x`} {
+		c, err := httpauth.ParseChallenge(in)
+		var se *httpauth.SyntaxError
+		if !errors.As(err, &se) || !cmp.Equal(c, httpauth.Challenge{}, equateEmptyParams) {
+			t.Errorf("ParseChallenge(%q) = %v, %v, want the zero Challenge and a *SyntaxError", in, c, err)
+		}
+	}
+	var c2 httpauth.Challenge
+	if err := c2.UnmarshalText([]byte(`Negotiate YII=`)); err != nil || !cmp.Equal(c2, ch68("Negotiate", "YII="), equateEmptyParams) {
+		t.Errorf("UnmarshalText(%q) = %v, %v", `Negotiate YII=`, c2, err)
+	}
+	if got := httpauth.MustParseChallenge(`Bearer`); got.Scheme != "Bearer" {
+		t.Errorf("MustParseChallenge(%q) = %v", `Bearer`, got)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Errorf("MustParseChallenge(%q) did not panic", `Basic, x`)
+		}
+	}()
+	httpauth.MustParseChallenge(`Basic, x`)
+}
+
 // TestToken68CredentialsFastPath covers the inputs at the edge of the
 // "scheme SP token68" fast path of ParseCredentials: each must give what
 // the grammar gives (written by hand here), limits included, and a call

@@ -1,0 +1,217 @@
+package httpauth_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/authwire/httpauth"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestLexer(t *testing.T) {
+	type tok struct {
+		kind httpauth.Kind
+		text string
+		off  int
+	}
+	tests := []struct {
+		in      string
+		want    []tok
+		errOff  int // -1: no error
+		escaped []bool
+	}{
+		{``, nil, -1, nil},
+		{`Basic realm="a, b"`, []tok{{'a', "Basic", 0}, {' ', " ", 5}, {'a', "realm", 6}, {'=', "=", 11}, {'"', `"a, b"`, 12}}, -1, nil},
+		{"a \t,\t=", []tok{{'a', "a", 0}, {' ', " \t", 1}, {',', ",", 3}, {' ', "\t", 4}, {'=', "=", 5}}, -1, nil},
+		{`a/b;c:d@e?f(g)h<i>j[k]l{m}n\`, []tok{
+			{'a', "a", 0}, {'/', "/", 1}, {'a', "b", 2}, {';', ";", 3}, {'a', "c", 4}, {':', ":", 5}, {'a', "d", 6},
+			{'@', "@", 7}, {'a', "e", 8}, {'?', "?", 9}, {'a', "f", 10}, {'(', "(", 11}, {'a', "g", 12}, {')', ")", 13},
+			{'a', "h", 14}, {'<', "<", 15}, {'a', "i", 16}, {'>', ">", 17}, {'a', "j", 18}, {'[', "[", 19}, {'a', "k", 20},
+			{']', "]", 21}, {'a', "l", 22}, {'{', "{", 23}, {'a', "m", 24}, {'}', "}", 25}, {'a', "n", 26}, {'\\', `\`, 27},
+		}, -1, nil},
+		{`"a\"b" "c"`, []tok{{'"', `"a\"b"`, 0}, {' ', " ", 6}, {'"', `"c"`, 7}}, -1, []bool{true, false, false}},
+		{"\"\xe9\"", []tok{{'"', "\"\xe9\"", 0}}, -1, nil},
+		{`a "b`, []tok{{'a', "a", 0}, {' ', " ", 1}}, 2, nil},
+		{"ab\x00", []tok{{'a', "ab", 0}}, 2, nil},
+		{"ab\r\n", []tok{{'a', "ab", 0}}, 2, nil},
+		{"a\xe9", []tok{{'a', "a", 0}}, 1, nil},
+		{"\"a\x01\"", nil, 2, nil},
+		{"\"a\\\x7f\"", nil, 3, nil},
+	}
+	for _, tt := range tests {
+		var lx httpauth.Lexer
+		lx.Reset("stale state")
+		lx.Next()
+		lx.Reset(tt.in)
+		var got []tok
+		var esc []bool
+		for lx.Next() {
+			got = append(got, tok{lx.Kind(), lx.Text(), lx.Offset()})
+			esc = append(esc, lx.Escaped())
+		}
+		if lx.Kind() != httpauth.KindInvalid {
+			t.Errorf("Lexer(%q): Kind() after the last token = %v, want invalid", tt.in, lx.Kind())
+		}
+		if !cmp.Equal(got, tt.want, cmp.AllowUnexported(tok{}), equateEmptyParams) {
+			t.Errorf("Lexer(%q) tokens = %v, want %v", tt.in, got, tt.want)
+		}
+		err := lx.Err()
+		var se *httpauth.SyntaxError
+		switch {
+		case tt.errOff < 0 && err != nil:
+			t.Errorf("Lexer(%q).Err() = %v, want nil", tt.in, err)
+		case tt.errOff >= 0 && (!errors.As(err, &se) || se.Offset != tt.errOff):
+			t.Errorf("Lexer(%q).Err() = %v, want a *SyntaxError at offset %d", tt.in, err, tt.errOff)
+		}
+		if tt.escaped != nil && !cmp.Equal(esc, tt.escaped) {
+			t.Errorf("Lexer(%q) Escaped() = %v, want %v", tt.in, esc, tt.escaped)
+		}
+		if lx.Next() {
+			t.Errorf("Lexer(%q): Next() after the end = true", tt.in)
+		}
+	}
+
+	kinds := map[httpauth.Kind]string{
+		httpauth.KindInvalid: "invalid", httpauth.KindToken: "token", httpauth.KindQuoted: "quoted-string",
+		httpauth.KindSpace: "space", httpauth.KindEquals: `"="`, httpauth.KindComma: `","`, httpauth.Kind('/'): `"/"`,
+	}
+	for k, want := range kinds {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", byte(k), got, want)
+		}
+	}
+}
+
+func TestUnquote(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string
+		err    bool
+		offset int
+	}{
+		{`""`, "", false, 0},
+		{`"abc"`, "abc", false, 0},
+		{"\"a b\tc\"", "a b\tc", false, 0},
+		{`"a b\tc"`, "a btc", false, 0}, // \t is the quoted-pair of t
+		{`"a\"b"`, `a"b`, false, 0},
+		{`"a\\b"`, `a\b`, false, 0},
+		{`"a\nb"`, "anb", false, 0},     // not a newline (decision 11)
+		{`"\r\n"`, "rn", false, 0},      // idem
+		{`"\x41"`, "x41", false, 0},     // no Go hex escapes
+		{`"\u00e9"`, "u00e9", false, 0}, // no Go unicode escapes
+		{"\"\\\xe9\"", "\xe9", false, 0},
+		{"\"\xe9t\xe9\"", "\xe9t\xe9", false, 0},
+		{`"a,b=c"`, "a,b=c", false, 0},
+		{``, "", true, 0},
+		{`abc`, "", true, 0},
+		{`'abc'`, "", true, 0},
+		{`"abc`, "", true, 0},
+		{`"abc\"`, "", true, 0},
+		{`"abc\`, "", true, 0},
+		{`"abc"d`, "", true, 5},
+		{`"a" `, "", true, 3},
+		{"\"a\x00\"", "", true, 2},
+		{"\"a\r\n\"", "", true, 2},
+		{"\"a\x7f\"", "", true, 2},
+		{"\"a\\\x01\"", "", true, 3},
+	}
+	for _, tt := range tests {
+		got, err := httpauth.Unquote(tt.in)
+		if tt.err {
+			var se *httpauth.SyntaxError
+			if !errors.As(err, &se) || se.Offset != tt.offset {
+				t.Errorf("Unquote(%q) = %q, %v, want a *SyntaxError at offset %d", tt.in, got, err, tt.offset)
+			}
+		} else if err != nil || got != tt.want {
+			t.Errorf("Unquote(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
+		}
+
+		dst := []byte("prefix:")
+		gotB, err := httpauth.AppendUnquote(dst, tt.in)
+		switch {
+		case tt.err:
+			var se *httpauth.SyntaxError
+			if !errors.As(err, &se) || se.Offset != tt.offset || string(gotB) != "prefix:" {
+				t.Errorf("AppendUnquote(%q, %q) = %q, %v, want %q and a *SyntaxError at offset %d", dst, tt.in, gotB, err, "prefix:", tt.offset)
+			}
+		case err != nil || string(gotB) != "prefix:"+tt.want:
+			t.Errorf("AppendUnquote(%q, %q) = %q, %v, want %q", dst, tt.in, gotB, err, "prefix:"+tt.want)
+		}
+	}
+}
+
+func TestIsToken(t *testing.T) {
+	tests := []struct {
+		in             string
+		token, token68 bool
+	}{
+		{"", false, false},
+		{"abc", true, true},
+		{"ABC-123._~", true, true},
+		{"!#$%&'*+-.^_`|~", true, false},
+		{"a+b/c", false, true}, // / is not tchar
+		{"abc=", false, true},  // = is not tchar; padding is token68
+		{"abc==", false, true},
+		{"=", false, false}, // token68 needs one character before the padding
+		{"==abc", false, false},
+		{"a=b", false, false}, // padding only at the end
+		{"a b", false, false},
+		{"a\tb", false, false},
+		{`"a"`, false, false},
+		{"a,b", false, false},
+		{"a;b", false, false},
+		{"a:b", false, false}, // RFC 8959 erratum 6440: ":" is not token68
+		{"a@b", false, false},
+		{"\xe9", false, false},
+		{"a\x00", false, false},
+		{"a\x7f", false, false},
+		{"YIIBdg==", false, true},
+		{"mF_9.B5f-4.1JqM", true, true},
+		{"a*b", true, false}, // * is tchar, not token68
+	}
+	for _, tt := range tests {
+		if got := httpauth.IsToken(tt.in); got != tt.token {
+			t.Errorf("IsToken(%q) = %v, want %v", tt.in, got, tt.token)
+		}
+		if got := httpauth.IsToken68(tt.in); got != tt.token68 {
+			t.Errorf("IsToken68(%q) = %v, want %v", tt.in, got, tt.token68)
+		}
+	}
+}
+
+func TestEqualFold(t *testing.T) {
+	tests := []struct {
+		s, t string
+		want bool
+	}{
+		{"", "", true},
+		{"basic", "BASIC", true},
+		{"Basic", "bAsIc", true},
+		{"realm", "realm", true},
+		{"SCRAM-SHA-256", "scram-sha-256", true},
+		{"basic", "basic ", false},
+		{"basic", "basid", false},
+		{"k", "\u212a", false},  // KELVIN SIGN: Unicode folding would say true
+		{"K", "\u212a", false},  // idem
+		{"kk", "\u212a", false}, // not even by length
+		{"s", "\u017f", false},  // LATIN SMALL LETTER LONG S
+		{"[", "{", false},       // 0x5B and 0x7B differ by 0x20 but are not letters
+		{"@", "`", false},
+		{"^", "~", false},
+		{"\xe9", "\xc9", false}, // Latin-1 é, É: not ASCII letters
+		{"a", "A", true},
+		{"z", "Z", true},
+	}
+	for _, tt := range tests {
+		if got := httpauth.EqualFold(tt.s, tt.t); got != tt.want {
+			t.Errorf("EqualFold(%q, %q) = %v, want %v", tt.s, tt.t, got, tt.want)
+		}
+		if got := httpauth.EqualFold(tt.t, tt.s); got != tt.want {
+			t.Errorf("EqualFold(%q, %q) = %v, want %v", tt.t, tt.s, got, tt.want)
+		}
+	}
+	// A param name with the Kelvin sign is not "k".
+	if v, ok := ps("\u212a", "1").Get("k"); ok {
+		t.Errorf("Params{\u212a=1}.Get(%q) = %q, true, want not found", "k", v)
+	}
+}

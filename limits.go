@@ -1,0 +1,102 @@
+package httpauth
+
+// Default limits; see [Limits].
+const (
+	DefaultMaxLineBytes     = 16 << 10 // bytes per field line
+	DefaultMaxChallenges    = 64       // challenges per field
+	DefaultMaxParams        = 256      // params per challenge, credentials or list
+	DefaultMaxEmptyElements = 16       // empty list elements in a row
+)
+
+// Limits bounds the work of one parse call. Each limit is checked before the
+// work it bounds, and passing one is a [*SyntaxError] wrapping [ErrLimit]
+// (never a silent truncation). A zero field means the default; a negative
+// field means no limit.
+type Limits struct {
+	MaxLineBytes     int // bytes in one field line; default 16 KiB
+	MaxChallenges    int // challenges in one field (all lines together); default 64
+	MaxParams        int // params in one challenge, credentials or list; default 256
+	MaxEmptyElements int // empty list elements in a row (", ,"); default 16
+}
+
+func pick(v, def int) int {
+	switch {
+	case v == 0:
+		return def
+	case v < 0:
+		return int(^uint(0) >> 1)
+	}
+	return v
+}
+
+func (l Limits) resolve() Limits {
+	return Limits{
+		MaxLineBytes:     pick(l.MaxLineBytes, DefaultMaxLineBytes),
+		MaxChallenges:    pick(l.MaxChallenges, DefaultMaxChallenges),
+		MaxParams:        pick(l.MaxParams, DefaultMaxParams),
+		MaxEmptyElements: pick(l.MaxEmptyElements, DefaultMaxEmptyElements),
+	}
+}
+
+// hasParam reports whether the current challenge (or list) has a parameter
+// named name, ASCII case-insensitively (RFC 9110 section 11.2). Short lists
+// are searched; past dupScan params a hash index keeps the check linear in
+// the number of params, however high MaxParams is set.
+func (p *Parser) hasParam(name string, st *state) bool {
+	list := (*p.list(st))[st.p0:]
+	if len(list) < dupScan {
+		for k := range list {
+			if EqualFold(list[k].Name, name) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(p.idx) < 2*len(list) {
+		n := 64
+		for n < 4*len(list) {
+			n *= 2
+		}
+		p.idx = make([]int32, n)
+		p.idxN = 0
+	}
+	mask := uint32(len(p.idx) - 1)
+	for ; p.idxN < len(list); p.idxN++ {
+		h := foldHash(list[p.idxN].Name) & mask
+		for p.idx[h] != 0 {
+			h = (h + 1) & mask
+		}
+		p.idx[h] = int32(p.idxN + 1)
+	}
+	for h := foldHash(name) & mask; p.idx[h] != 0; h = (h + 1) & mask {
+		if EqualFold(list[p.idx[h]-1].Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// dupScan is the number of params up to which duplicates are found by a
+// plain scan.
+const dupScan = 16
+
+// resetIndex empties the duplicate index for a new parameter list.
+func (p *Parser) resetIndex() {
+	if p.idxN > 0 {
+		clear(p.idx)
+		p.idxN = 0
+	}
+}
+
+// foldHash is FNV-1a over the ASCII-lowercased bytes of s.
+func foldHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
