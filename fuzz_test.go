@@ -2,12 +2,12 @@ package httpauth_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/txtar"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -28,7 +28,8 @@ var fuzzEncoder = httpauth.Encoder{AllowObsText: true}
 var equateEmpty = cmpopts.EquateEmpty()
 
 // fuzzSeeds returns the benchmark inputs, a few hand-picked edge cases and
-// the input section of every golden file.
+// the input of every golden file (input.q sections included, so that the
+// cases with control bytes seed the fuzzers too).
 func fuzzSeeds(tb testing.TB) []string {
 	seeds := []string{
 		"",
@@ -48,38 +49,31 @@ func fuzzSeeds(tb testing.TB) []string {
 	for _, tc := range benchCases {
 		seeds = append(seeds, tc.in)
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.txtar"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if in, ok := fuzzInputSection(string(data)); ok {
-			seeds = append(seeds, in)
-		}
-	}
-	return seeds
+	return append(seeds, caseInputs(tb, "golden")...)
 }
 
-// fuzzInputSection returns the "-- input --" section of a txtar-style golden
-// file, with its lines joined by '\n' and a final '$' marking trailing
-// spaces removed.
-func fuzzInputSection(data string) (string, bool) {
-	const marker = "-- input --\n"
-	i := strings.Index(data, marker)
-	if i < 0 {
-		return "", false
+// caseInputs returns the input of every case file of the testdata
+// directories dirs (their input or input.q section), lines joined by '\n'.
+func caseInputs(tb testing.TB, dirs ...string) []string {
+	var out []string
+	for _, dir := range dirs {
+		files, err := txtar.Glob(filepath.Join("testdata", dir))
+		if err != nil || len(files) == 0 {
+			tb.Fatalf("testdata/%s: no case files (%v)", dir, err)
+		}
+		for _, file := range files {
+			a, err := txtar.ReadFile(file)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			lines, err := a.Input()
+			if err != nil {
+				tb.Fatalf("%s: %v", file, err)
+			}
+			out = append(out, strings.Join(lines, "\n"))
+		}
 	}
-	body := data[i+len(marker):]
-	if j := strings.Index(body, "\n-- "); j >= 0 {
-		body = body[:j+1]
-	}
-	body = strings.TrimSuffix(body, "\n")
-	lines := strings.Split(body, "\n")
-	for k, l := range lines {
-		lines[k] = strings.TrimSuffix(l, "$")
-	}
-	return strings.Join(lines, "\n"), true
+	return out
 }
 
 func FuzzLexer(f *testing.F) {

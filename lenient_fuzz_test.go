@@ -2,9 +2,6 @@ package httpauth_test
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -72,32 +69,7 @@ func lenientFuzzSeeds(tb testing.TB) []string {
 		`AWS AKIAIOSFODNN7EXAMPLE:ejh8LfvvHZM0Bp9GnYCGR/yw8NE=`,
 		"Basic realm=\"a\"\nBearer realm=b c\nNegotiate",
 	}
-	for _, dir := range []string{"lenient", "corpus", "golden"} {
-		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, file := range files {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			a := parseArchive(string(data))
-			if len(a.sections) == 0 {
-				continue
-			}
-			s := a.sections[0]
-			if s.name != "input" && s.name != "input.q" {
-				continue
-			}
-			lines, err := decodeLines(s.data, s.name == "input.q")
-			if err != nil {
-				tb.Fatalf("%s: %v", file, err)
-			}
-			seeds = append(seeds, strings.Join(lines, "\n"))
-		}
-	}
-	return seeds
+	return append(seeds, caseInputs(tb, "lenient", "corpus", "golden")...)
 }
 
 // splitFieldLines splits s into field lines at each '\n' not preceded by

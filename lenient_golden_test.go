@@ -137,7 +137,7 @@ func testLenientFile(t *testing.T, file string) {
 		}
 	}
 
-	updateSections(t, file, &a, lenientOutputs, got)
+	updateSections(t, file, a, lenientOutputs, got)
 
 	// What strict mode accepts, lenient mode reads the same, silently.
 	if serr == nil {
