@@ -19,6 +19,346 @@ type Warning struct {
 // mode.
 func (p *Parser) Warnings() []Warning { return p.warns }
 
+// Lenient recovery is a layer over the strict grammar: parse calls recover
+// only at a fault of the grammar, and recover decides from that fault (what
+// the grammar was reading, and where) whether a deviation that real senders
+// make explains it. If one does, it records a Warning, reads what the
+// sender meant, and hands the parse back to the grammar; otherwise it
+// skips the malformed challenge (or, in an Authentication-Info list, the
+// parameter) up to the next element, with a warning. Limits are never
+// relaxed, and credentials are never skipped: which part of a malformed
+// Authorization value a server would use is how smuggled credentials get
+// through.
+
+// recover handles the fault st.f found in the line s. It returns the
+// offset where the element loop goes on, or -1 when the fault stands, with
+// st.f the error to report.
+func (p *Parser) recover(s string, st *state) int {
+	for {
+		f := st.f
+		var i int
+		switch f.site {
+		case siteStart:
+			if isFold(s, f.off) {
+				// obs-fold where OWS may stand: read as whitespace.
+				p.warn(st, f.off, WarnObsFold)
+				i = skipOWS(s, f.off+2)
+				if st.pos == posFirst {
+					// Still right after "auth-scheme SP": the token68
+					// test comes after the whitespace.
+					return p.schemeData(s, i, st)
+				}
+				return i
+			}
+			i = p.skip(s, st)
+		case siteSchemeSep:
+			switch c := s[f.off]; {
+			case c == '\t':
+				p.warn(st, f.off, WarnTabAfterScheme)
+				return p.schemeData(s, f.off, st)
+			case c == ';':
+				p.warn(st, f.off, WarnSemicolonAfterScheme)
+				return p.schemeData(s, f.off+1, st)
+			case isFold(s, f.off):
+				p.warn(st, f.off, WarnObsFold)
+				return p.schemeData(s, f.off+2, st)
+			}
+			i = p.skip(s, st)
+		case siteParamStart:
+			i = p.recoverParamStart(s, st)
+		case siteValue:
+			i = p.lenientParam(s, f.t0, f.t1, f.eq, st)
+		case siteAdd:
+			i = p.recoverAdd(s, st)
+		case siteAfter:
+			lastVal := f.v0
+			if s[f.v0] == '"' {
+				lastVal = -1
+			}
+			i = p.lenientAfter(s, f.v0, f.v1, lastVal, false, st)
+		case siteName:
+			i = p.skip(s, st)
+		default: // siteLimit, siteScheme
+			return -1
+		}
+		if i != retry {
+			return i
+		}
+	}
+}
+
+// retry is what a recovery returns when the grammar it handed the parse
+// back to found another fault, now in st.f.
+const retry = -2
+
+// grammar turns the result of a grammar function into a recovery's result.
+func grammar(i int) int {
+	if i < 0 {
+		return retry
+	}
+	return i
+}
+
+// skip drops the malformed challenge (or parameter of a list) in which the
+// fault st.f was found, with a warning, and returns the offset of the next
+// comma that is not inside a quoted-string (or the end of the line). In a
+// challenge list, the parameters that follow are dropped too, up to the
+// next auth-scheme. Credentials are not skipped.
+func (p *Parser) skip(s string, st *state) int {
+	f := st.f
+	if st.m == modeCredentials {
+		return -1
+	}
+	if st.pos != posSkip {
+		if st.m == modeParams {
+			p.warnErr(st, f.off, WarnSkippedParam, f.err)
+		} else {
+			p.warnErr(st, f.off, WarnSkippedChallenge, f.err)
+		}
+	}
+	return p.dropToComma(s, f.off, st)
+}
+
+// dropToComma drops the current challenge if it is incomplete (challenge
+// lists only) and returns the offset of the next comma after i that is
+// not inside a quoted-string, or the end of the line.
+func (p *Parser) dropToComma(s string, i int, st *state) int {
+	if st.m == modeChallenges {
+		p.cs = p.cs[:st.keep]
+		st.pos = posSkip
+	}
+	for i < len(s) && s[i] != ',' {
+		if s[i] == '"' {
+			if end, _, _, _, r, _ := scanQuotedLenient(s, i); r == nil {
+				i = end
+				continue
+			}
+		}
+		i++
+	}
+	return i
+}
+
+// recoverParamStart handles a parameter where the position takes none.
+func (p *Parser) recoverParamStart(s string, st *state) int {
+	f := st.f
+	switch {
+	case st.m == modeCredentials:
+		return -1
+	case st.pos == posSkip:
+		// A parameter of a dropped challenge: read it, drop it.
+		return p.lenientParam(s, f.t0, f.t1, f.eq, st)
+	case st.pos == posBare:
+		// "Basic, realm=x": the comma right after the scheme. The
+		// parameter belongs to that challenge, which takes parameters
+		// again and is complete only when the next one starts.
+		at := f.t0
+		if st.bareAt >= 0 && st.bareLn == st.ln {
+			at = st.bareAt
+		}
+		p.warn(st, at, WarnCommaAfterScheme)
+		st.pos = posParams
+		st.keep = len(p.cs) - 1
+		return grammar(p.param(s, f.t0, f.t1, f.eq, st))
+	case st.pos == posToken68:
+		// The token68 challenge is complete: keep it, drop the stray
+		// parameters.
+		p.warn(st, f.off, WarnStrayParam)
+		st.keep = len(p.cs)
+		return p.dropToComma(s, f.off, st)
+	}
+	return p.skip(s, st)
+}
+
+// lenientParam reads, with the recoveries of lenient mode, the value of
+// the parameter whose name is s[t0:t1] and whose "=" is at eq, adds the
+// parameter, and goes on after its value. In position posSkip the
+// parameter belongs to a dropped challenge: it is read and dropped.
+func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
+	skipping := st.pos == posSkip
+	name := s[t0:t1]
+	// A duplicate is found before the value, so that its warning comes
+	// first; the first one wins.
+	dup := !skipping && st.m != modeCredentials && p.hasParam(name, st)
+	if dup {
+		p.warn(st, t0, WarnDuplicateParam)
+	}
+	j := skipOWS(s, eq+1)
+	if j >= len(s) {
+		st.f = fault{off: j, err: errExpectValue}
+		return p.skip(s, st)
+	}
+	var value string
+	v1, lastVal := 0, j
+	switch c := s[j]; {
+	case c == '"':
+		end, esc, closed, fold, r, at := scanQuotedLenient(s, j)
+		if r != nil {
+			st.f = fault{off: at, err: r}
+			return p.skip(s, st)
+		}
+		if closed {
+			value = unescape(s[j+1:end-1], esc)
+		} else {
+			p.warn(st, j, WarnUnterminatedQuote)
+			value = unescape(s[j+1:end], esc)
+		}
+		if fold >= 0 {
+			p.warn(st, fold, WarnObsFold)
+		}
+		v1, lastVal = end, -1
+	case classes[c]&cTchar != 0:
+		v1 = scanToken(s, j)
+		value = s[j:v1]
+	case isLoose(c):
+		v1 = scanLoose(s, j)
+		p.warn(st, j, WarnLooseValue)
+		value = s[j:v1]
+	default:
+		st.f = fault{off: j, err: byteReason(s, j, errExpectValue)}
+		return p.skip(s, st)
+	}
+	drop := skipping || dup
+	if dup {
+		st.pos = posParams
+		st.seps, st.empties = 0, 0
+	}
+	if !drop && !p.addParam(name, value, t0, st) {
+		return -1 // a limit, or a duplicate in credentials
+	}
+	if drop {
+		lastVal = -1
+	}
+	return p.lenientAfter(s, j, v1, lastVal, drop, st)
+}
+
+// recoverAdd handles a parameter that could not be added: a duplicate is
+// dropped (the first one wins), also when it is past the limit of
+// parameters, since it adds none. Credentials keep rejecting duplicates.
+func (p *Parser) recoverAdd(s string, st *state) int {
+	f := st.f
+	if st.m == modeCredentials || !p.hasParam(s[f.t0:f.t1], st) {
+		return -1
+	}
+	p.warn(st, f.t0, WarnDuplicateParam)
+	st.pos = posParams
+	st.seps, st.empties = 0, 0
+	return p.lenientAfter(s, f.v0, f.v1, -1, true, st)
+}
+
+// lenientAfter goes on after the value s[v0:v1] of the last parameter,
+// where OWS and then a comma or the end of the line must follow, applying
+// the recoveries of lenient mode. lastVal is v0 when the value is unquoted
+// and was added (it may then run on over spaces), else -1; drop tells that
+// the parameter was not added.
+func (p *Parser) lenientAfter(s string, v0, v1, lastVal int, drop bool, st *state) int {
+	if lastVal >= 0 || (drop && s[v0] != '"') {
+		// An unquoted value holding characters outside token
+		// ("Credential=AK/2015/us-east-1"): it runs on up to the next
+		// comma or space.
+		if k := scanLoose(s, v1); k > v1 {
+			p.warn(st, v1, WarnLooseValue)
+			if !drop {
+				p.setLastValue(s[v0:k], st)
+			}
+			v1 = k
+		}
+	}
+	i := v1
+	for {
+		i = skipOWS(s, i)
+		if i >= len(s) || s[i] == ',' {
+			return i
+		}
+		if isFold(s, i) {
+			p.warn(st, i, WarnObsFold)
+			i += 2
+			continue
+		}
+		if st.pos == posSkip {
+			return p.dropToComma(s, i, st)
+		}
+		if s[i] == ';' {
+			p.warn(st, i, WarnSemicolonSeparator)
+			if !p.comma(i, st) {
+				return -1
+			}
+			return i + 1
+		}
+		if p.missingComma(s, i, st) {
+			return i
+		}
+		if end, ok := p.spaceInValue(s, i, lastVal, st); ok {
+			i = end
+			continue
+		}
+		st.f = fault{off: i, err: byteReason(s, i, errExpectComma)}
+		return p.skip(s, st)
+	}
+}
+
+// missingComma reports whether the text at s[i], where a comma must come,
+// starts a parameter ("a=b c=d": a missing comma) or, in a challenge list,
+// a challenge with a parameter ("Basic realm=x Bearer realm=y"), and warns
+// if so.
+func (p *Parser) missingComma(s string, i int, st *state) bool {
+	if classes[s[i]]&cTchar == 0 {
+		return false
+	}
+	t := scanToken(s, i)
+	k := skipOWS(s, t)
+	if k < len(s) && s[k] == '=' {
+		p.warn(st, i, WarnMissingComma)
+		return true
+	}
+	if st.m == modeChallenges && k > t && s[t] == ' ' && k < len(s) && classes[s[k]]&cTchar != 0 {
+		if e := skipOWS(s, scanToken(s, k)); e < len(s) && s[e] == '=' {
+			p.warn(st, i, WarnMissingCommaScheme)
+			return true
+		}
+	}
+	return false
+}
+
+// spaceInValue extends the last parameter's unquoted value, which starts
+// at lastVal, over the spaces and what follows them at s[i], up to the
+// next comma ("realm=gin jwt"), and reports the end of the value. It does
+// not extend a value over an obs-fold, which would put CR LF in it.
+func (p *Parser) spaceInValue(s string, i, lastVal int, st *state) (int, bool) {
+	if lastVal < 0 {
+		return 0, false
+	}
+	for k := lastVal; k < i; k++ {
+		if s[k] == '\r' || s[k] == '\n' {
+			return 0, false
+		}
+	}
+	end := i
+	for k := i; k < len(s) && s[k] != ','; k++ {
+		if !isLoose(s[k]) && s[k] != ' ' && s[k] != '\t' {
+			return 0, false
+		}
+		if s[k] != ' ' && s[k] != '\t' {
+			end = k + 1
+		}
+	}
+	v := s[lastVal:end]
+	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+		// realm='Secure Area': single quotes are not HTTP quotes.
+		p.warn(st, lastVal, WarnSingleQuotes)
+		v = v[1 : len(v)-1]
+	}
+	p.warn(st, i, WarnSpaceInValue)
+	p.setLastValue(v, st)
+	return end, true
+}
+
+// setLastValue replaces the value of the parameter added last.
+func (p *Parser) setLastValue(v string, st *state) {
+	list := *p.list(st)
+	list[len(list)-1].Value = v
+}
+
 // isLoose reports whether c may stand in an unquoted value in lenient mode:
 // any VCHAR or obs-text but the delimiters of the list and of
 // quoted-strings. AWS Signature V4 sends "/" and ";" this way, SCRAM
@@ -35,95 +375,33 @@ func scanLoose(s string, i int) int {
 	return i
 }
 
-// lenientAfterValue handles, in lenient mode, text where a comma must
-// follow a value: "a=b c=d" (a missing comma: the next param is read) and
-// "realm=gin jwt" (an unquoted value with spaces: it runs on to the next
-// comma). It reports whether it recovered and where to go on.
-func (p *Parser) lenientAfterValue(s string, i int, st *state) (bool, int) {
-	if classes[s[i]]&cTchar != 0 {
-		t := scanToken(s, i)
-		k := skipOWS(s, t)
-		if k < len(s) && s[k] == '=' {
-			p.warn(st, i, WarnMissingComma)
-			st.needSep = false
-			return true, i
-		}
-		// "Basic realm="x" Bearer realm="y"": a scheme, a space and a
-		// parameter, where a comma is missing before the scheme.
-		if st.m == modeChallenges && k > t && s[t] == ' ' && k < len(s) && classes[s[k]]&cTchar != 0 {
-			if e := skipOWS(s, scanToken(s, k)); e < len(s) && s[e] == '=' {
-				p.warn(st, i, WarnMissingCommaScheme)
-				st.needSep = false
-				return true, i
+// scanQuotedLenient scans the quoted-string whose opening quote is at i as
+// lenient mode reads it: an obs-fold inside it is whitespace (fold is the
+// offset of the first one, or -1), and one that runs to the end of the
+// line is closed there (closed is false). It is built on the strict
+// scanner, which stops at each of these.
+func scanQuotedLenient(s string, i int) (end int, escaped, closed bool, fold int, r error, at int) {
+	fold = -1
+	i++
+	for {
+		e, esc, r, at := scanQuotedText(s, i)
+		escaped = escaped || esc
+		switch {
+		case r == nil:
+			return e, escaped, true, fold, nil, 0
+		case r == errUnterminated:
+			// A final backslash stays as it is.
+			return len(s), escaped || at < len(s), false, fold, nil, 0
+		case r == errCTLInQuoted && isFold(s, at):
+			if fold < 0 {
+				fold = at
 			}
+			escaped = true // unescape reads the fold as one SP
+			i = at + 3
+		default:
+			return 0, false, false, -1, r, at
 		}
 	}
-	list := p.list(st)
-	if st.lastVal < 0 || len(*list) == st.p0 {
-		return false, i
-	}
-	// Extend the last unquoted value up to the next comma, less trailing
-	// whitespace; not over an obs-fold, which would put CR LF in it.
-	for k := st.lastVal; k < i; k++ {
-		if s[k] == '\r' || s[k] == '\n' {
-			return false, i
-		}
-	}
-	end := i
-	for k := i; k < len(s) && s[k] != ','; k++ {
-		if !isLoose(s[k]) && s[k] != ' ' && s[k] != '\t' {
-			return false, i
-		}
-		if s[k] != ' ' && s[k] != '\t' {
-			end = k + 1
-		}
-	}
-	v := s[st.lastVal:end]
-	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
-		// realm='Secure Area': single quotes are not HTTP quotes.
-		p.warn(st, st.lastVal, WarnSingleQuotes)
-		v = v[1 : len(v)-1]
-	}
-	p.warn(st, i, WarnSpaceInValue)
-	(*list)[len(*list)-1].Value = v
-	return true, end
-}
-
-// recover skips, in lenient mode, the malformed challenge (or parameter of
-// a list) in which f was found: the challenge is dropped, and parameters
-// are skipped up to the next element that starts a new challenge.
-func (p *Parser) recover(s string, i int, f fault, st *state) int {
-	if f.err == errParamAfterT68 && !st.skipping {
-		// The token68 challenge is complete: keep it, drop the stray
-		// parameters.
-		p.warn(st, f.off, WarnStrayParam)
-		st.keep = len(p.cs)
-	} else if !st.skipping {
-		if st.m == modeParams {
-			p.warnErr(st, f.off, WarnSkippedParam, f.err)
-		} else {
-			p.warnErr(st, f.off, WarnSkippedChallenge, f.err)
-		}
-	}
-	if st.m == modeChallenges {
-		p.cs = p.cs[:st.keep]
-		st.skipping = true
-	}
-	st.open, st.first, st.needSep, st.bare, st.lastVal = false, false, false, false, -1
-	if i < f.off {
-		i = f.off
-	}
-	// Go on after the next comma that is not inside a quoted-string.
-	for i < len(s) && s[i] != ',' {
-		if s[i] == '"' {
-			if end, _, _, r, _ := scanQuoted(s, i, p.Lenient); r == "" {
-				i = end
-				continue
-			}
-		}
-		i++
-	}
-	return i
 }
 
 // warn records a warning, keeping the list in (line, offset) order: a

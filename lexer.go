@@ -195,7 +195,7 @@ type Lexer struct {
 	pos     int  // offset after the current token
 	kind    Kind // kind of the current token
 	escaped bool // the current quoted-string holds a quoted-pair
-	err     reason
+	err     error
 	errOff  int
 }
 
@@ -210,7 +210,7 @@ func (l *Lexer) reset(src string, line int) {
 // Next advances to the next token and reports whether there is one. It
 // returns false at the end of the line and on an error; Err tells which.
 func (l *Lexer) Next() bool {
-	if l.err != "" || l.pos >= len(l.src) {
+	if l.err != nil || l.pos >= len(l.src) {
 		l.kind = KindInvalid
 		return false
 	}
@@ -228,8 +228,8 @@ func (l *Lexer) Next() bool {
 		l.kind = KindSpace
 		l.pos = skipOWS(s, i)
 	case c == '"':
-		end, esc, _, r, at := scanQuoted(s, i, false)
-		if r != "" {
+		end, esc, r, at := scanQuoted(s, i)
+		if r != nil {
 			return l.fail(r, at)
 		}
 		l.kind = KindQuoted
@@ -247,7 +247,7 @@ func (l *Lexer) Next() bool {
 	return true
 }
 
-func (l *Lexer) fail(r reason, at int) bool {
+func (l *Lexer) fail(r error, at int) bool {
 	l.err = r
 	l.errOff = at
 	l.kind = KindInvalid
@@ -272,7 +272,7 @@ func (l *Lexer) Escaped() bool { return l.escaped }
 // Err returns the error that stopped the lexer, as a [*SyntaxError], or nil
 // if it stopped at the end of the line.
 func (l *Lexer) Err() error {
-	if l.err == "" {
+	if l.err == nil {
 		return nil
 	}
 	return &SyntaxError{Line: l.line, Offset: l.errOff, Err: l.err}
@@ -311,16 +311,25 @@ func skipOWS(s string, i int) int {
 	return i
 }
 
-// scanQuoted scans the quoted-string whose opening quote is at i. It returns
-// the offset after it, whether a quoted-pair occurs and whether the closing
-// quote was found, or a reason and the offset of the fault.
-//
-// lenient (the parser's lenient mode) accepts a quoted-string that runs to
-// the end of the line as if it were closed there (closed is false), and an
-// obs-fold inside it.
-func scanQuoted(s string, i int, lenient bool) (end int, escaped, closed bool, r reason, at int) {
-	open := i
-	i++
+// scanQuoted scans the quoted-string whose opening quote is at i. It
+// returns the offset after it and whether a quoted-pair occurs in it, or a
+// reason (a constant: no allocation) and the offset of the fault (the
+// opening quote when the string is not terminated).
+func scanQuoted(s string, i int) (end int, escaped bool, r error, at int) {
+	end, escaped, r, at = scanQuotedText(s, i+1)
+	if r == errUnterminated {
+		at = i
+	}
+	return end, escaped, r, at
+}
+
+// scanQuotedText scans the text of a quoted-string from i, just after its
+// opening quote, up to and including the closing quote. It returns the
+// offset after the closing quote and whether a quoted-pair occurs, or a
+// reason and the offset of the fault: errUnterminated at len(s), or at a
+// backslash that ends s (escaped then tells whether a quoted-pair came
+// before).
+func scanQuotedText(s string, i int) (end int, escaped bool, r error, at int) {
 	// Eight bytes at a time while all are qdtext: a long value without
 	// escapes costs a few instructions a byte. Then byte by byte.
 	for i+8 <= len(s) {
@@ -337,33 +346,23 @@ func scanQuoted(s string, i int, lenient bool) (end int, escaped, closed bool, r
 			i++
 			continue
 		}
-		switch {
-		case c == '"':
-			return i + 1, escaped, true, "", 0
-		case c == '\\':
+		switch c {
+		case '"':
+			return i + 1, escaped, nil, 0
+		case '\\':
 			if i+1 >= len(s) {
-				if lenient {
-					return len(s), true, false, "", 0
-				}
-				return 0, false, false, errUnterminated, open
+				return 0, escaped, errUnterminated, i
 			}
 			if classes[s[i+1]]&cQpair == 0 {
-				return 0, false, false, errBadQuotedPair, i + 1
+				return 0, false, errBadQuotedPair, i + 1
 			}
 			escaped = true
 			i += 2
-		case lenient && isFold(s, i):
-			// obs-fold: unescape reads it as one SP.
-			escaped = true
-			i += 3
 		default:
-			return 0, false, false, errCTLInQuoted, i
+			return 0, false, errCTLInQuoted, i
 		}
 	}
-	if lenient {
-		return len(s), escaped, false, "", 0
-	}
-	return 0, false, false, errUnterminated, open
+	return 0, escaped, errUnterminated, len(s)
 }
 
 // Unquote returns the value of the quoted-string q (with its quotes), with
@@ -396,8 +395,8 @@ func quotedBody(q string) (body string, escaped bool, err error) {
 	if len(q) == 0 || q[0] != '"' {
 		return "", false, &SyntaxError{Err: errExpectQuote}
 	}
-	end, esc, _, r, at := scanQuoted(q, 0, false)
-	if r != "" {
+	end, esc, r, at := scanQuoted(q, 0)
+	if r != nil {
 		return "", false, &SyntaxError{Offset: at, Err: r}
 	}
 	if end != len(q) {

@@ -1,65 +1,391 @@
 package httpauth
 
-import "strings"
+// The strict grammar of the three fields (RFC 9110 sections 5.6.1 and 11):
+//
+//	WWW-Authenticate    = #challenge
+//	Authorization       = credentials
+//	Authentication-Info = #auth-param
+//	challenge   = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+//	credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+//	auth-param  = token BWS "=" BWS ( token / quoted-string )
+//
+// The parser reads a field as a list of elements, each line after the
+// first joined to the previous one as if by ", " (decision 1). Between two
+// elements it knows one thing only, a position: what the current challenge
+// (or credentials) can still take. An element "token BWS =" is a parameter
+// of the current challenge; any other token starts a new challenge
+// (decision 2). Every element reads its own trailing OWS and checks that a
+// comma or the end of the line follows it.
+//
+// Nothing here tests lenient mode. A byte the grammar cannot take is a
+// fault: the parse stops there with a *SyntaxError, unless the Parser
+// allows recoveries, in which case lenient.go decides what to do from the
+// fault alone (its site and offsets) and hands the parse back to these
+// functions.
 
+// mode is the grammar of the field being parsed.
 type mode uint8
 
 const (
-	modeChallenges mode = iota
-	modeCredentials
-	modeParams
+	modeChallenges  mode = iota // #challenge
+	modeCredentials             // credentials
+	modeParams                  // #auth-param
 )
 
-// state is the position of the grammar between elements of a field.
-type state struct {
-	m         mode
-	lim       Limits
-	ln        int  // index of the current line
-	base      int  // challenges in the destination before this call
-	keep      int  // challenges known to be complete (index into p.cs)
-	open      bool // the current rec takes params (scheme, SP, no token68)
-	first     bool // just after "scheme SP": a param or a comma must follow
-	needSep   bool // after an element: a comma or the end must follow
-	bare      bool // the current rec is a scheme alone, followed by a comma
-	skipping  bool // lenient recovery: drop params until a new challenge
-	empties   int  // empty list elements in a row
-	elem      bool // an element since the last separator (comma or line join)
-	sep       bool // a separator has been seen
-	p0        int  // first param of the current challenge or list in its slice
-	leadComma int  // credentials: offset of a comma before the scheme, or -1
-	bareAt    int  // offset of the comma right after a bare scheme on line bareLn, or -1
-	bareLn    int
-	// lastVal is the offset of the last param's value when it was an
-	// unquoted value that lenient mode may extend over spaces, else -1.
-	lastVal int
+// position is where the grammar stands at the start of a list element.
+type position uint8
+
+const (
+	// posNone: no challenge has started yet: a token starts one; a
+	// parameter is an error.
+	posNone position = iota
+	// posFirst: right after "auth-scheme 1*SP" not followed by a token68:
+	// a parameter or an empty element must come next (decision 4).
+	posFirst
+	// posParams: in a challenge or credentials that takes parameters, or
+	// anywhere in an Authentication-Info list.
+	posParams
+	// posBare: after an auth-scheme alone, complete: it takes no
+	// parameters.
+	posBare
+	// posToken68: after a token68, complete: it takes no parameters.
+	posToken68
+	// posSkip: after a challenge that lenient recovery dropped: its
+	// parameters are dropped up to the next auth-scheme. Strict parsing
+	// never stands here.
+	posSkip
+)
+
+// site says what the grammar was reading when it found a fault, so that
+// lenient recovery knows what was complete.
+type site uint8
+
+const (
+	siteLimit      site = iota // a limit: never recovered
+	siteStart                  // the first byte of an element
+	siteName                   // after a token that must be a parameter's name
+	siteScheme                 // a second credentials value, a comma before it, a comma after it
+	siteSchemeSep              // the byte after an auth-scheme
+	siteParamStart             // a parameter where the position takes none
+	siteValue                  // the value of a parameter
+	siteAdd                    // a duplicate parameter
+	siteAfter                  // what follows a parameter's value
+)
+
+// fault is a grammar error: where and why, what the grammar was reading,
+// and for a parameter the offsets of its name (t0, t1), its "=" (eq) and
+// its value (v0, v1), which lenient recovery needs. It is built only when
+// parsing fails at it.
+type fault struct {
+	off  int
+	err  error
+	site site
+	t0   int
+	t1   int
+	eq   int
+	v0   int
+	v1   int
 }
 
-// byteReason returns why the byte at s[i] cannot stand there: a control
-// character and a non-ASCII byte are named as such, anything else gets r.
-func byteReason(s string, i int, r reason) reason {
-	if i < len(s) {
-		switch c := s[i]; {
-		case classes[c]&cCTL != 0 && c != '\t':
-			return errCTL
-		case c >= 0x80:
-			return errNonASCII
+// state is the grammar's state between two elements of a field.
+type state struct {
+	m    mode
+	pos  position
+	lim  Limits
+	ln   int // index of the current field line
+	base int // challenges in the destination before this call
+	keep int // challenges known to be complete (decision 12)
+	p0   int // first parameter of the current challenge or list in its slice
+
+	// Empty list elements (RFC 9110 section 5.6.1): seps counts the
+	// separators since the last element, the start of the field counting
+	// as one; empties the empty elements in a row.
+	seps    int
+	empties int
+
+	leadComma int // credentials: offset of a comma before the scheme, or -1
+	bareLn    int // line and offset of the comma right after the last
+	bareAt    int // bare auth-scheme, or -1 (lenient recovery reports it)
+
+	f fault // the fault that stopped the grammar
+}
+
+// fail records a fault and returns -1, the offset the grammar's functions
+// return when they stop.
+func (st *state) fail(off int, err error, at site) int {
+	st.f = fault{off: off, err: err, site: at}
+	return -1
+}
+
+// parse runs the grammar over lines, appending challenges to p.cs (after
+// its first base elements) or params to p.plist. On error p.cs holds what
+// was complete before it (decision 12) in challenge mode.
+//
+// Each byte is looked at a bounded number of times: the token68 test may
+// read a run that is then read again as a token, nothing more.
+func (p *Parser) parse(m mode, base int, lines []string) error {
+	p.warns = p.warns[:0]
+	p.resetIndex()
+	st := state{m: m, lim: p.Limits.resolve(), base: base, keep: base, seps: 1, leadComma: -1, bareAt: -1}
+	if m == modeParams {
+		st.pos = posParams
+		st.p0 = len(p.plist)
+	}
+	for ln, line := range lines {
+		st.ln = ln
+		if len(line) > st.lim.MaxLineBytes {
+			return p.fail(&st, st.lim.MaxLineBytes, &LimitError{What: "bytes in a field line", Limit: st.lim.MaxLineBytes})
+		}
+		// Trailing OWS of a line is not part of the value (decision 9).
+		n := len(line)
+		for n > 0 && (line[n-1] == ' ' || line[n-1] == '\t') {
+			n--
+		}
+		s := line[:n]
+		if ln > 0 {
+			// A line boundary is a list separator (decision 1).
+			if m == modeCredentials {
+				return p.fail(&st, 0, errSecondCreds)
+			}
+			if st.pos == posFirst {
+				st.pos = posParams
+			}
+			if !p.separator(0, &st) {
+				return p.fail(&st, st.f.off, st.f.err)
+			}
+		}
+		i := 0
+		for {
+			i = skipOWS(s, i)
+			if i >= len(s) {
+				break
+			}
+			if s[i] == ',' {
+				if !p.comma(i, &st) {
+					return p.fail(&st, st.f.off, st.f.err)
+				}
+				i++
+				continue
+			}
+			if i = p.element(s, i, &st); i < 0 {
+				if !p.Lenient || st.f.site == siteLimit {
+					return p.fail(&st, st.f.off, st.f.err)
+				}
+				if i = p.recover(s, &st); i < 0 {
+					return p.fail(&st, st.f.off, st.f.err)
+				}
+			}
 		}
 	}
-	return r
+	if st.seps > 0 && len(lines) > 0 {
+		// A separator before the end leaves an empty element after it
+		// (a field without one counts one, which no limit refuses).
+		if !p.separator(len(lines[len(lines)-1]), &st) {
+			return p.fail(&st, st.f.off, st.f.err)
+		}
+	}
+	if m == modeCredentials && len(p.cs) == 0 {
+		return p.fail(&st, 0, emptyError{})
+	}
+	return nil
 }
 
-// separator counts a list separator (a comma at off, or a line join) and
-// the empty element before it, if any (RFC 9110 section 5.6.1), against
-// the limit of empty elements in a row.
-func (p *Parser) separator(off int, st *state) fault {
-	if !st.elem {
+// separator counts a list separator (a comma at off, or a line join): the
+// slot it closes is an empty element when no element came since the
+// previous separator (RFC 9110 section 5.6.1), and empty elements in a row
+// are limited.
+func (p *Parser) separator(off int, st *state) bool {
+	if st.seps > 0 {
 		st.empties++
 		if st.empties > st.lim.MaxEmptyElements {
-			return fault{off, &LimitError{What: "empty list elements in a row", Limit: st.lim.MaxEmptyElements}}
+			st.fail(off, &LimitError{What: "empty list elements in a row", Limit: st.lim.MaxEmptyElements}, siteLimit)
+			return false
 		}
 	}
-	st.elem, st.sep = false, true
-	return fault{}
+	st.seps++
+	return true
+}
+
+// comma takes the comma at i between two elements. Authorization is not a
+// list: a comma after its token68 or bare scheme is an error, one before
+// its scheme is remembered (it is reported after what follows it).
+func (p *Parser) comma(i int, st *state) bool {
+	if st.m == modeCredentials {
+		if len(p.cs) > 0 && st.pos != posFirst && st.pos != posParams {
+			st.fail(i, errExpectEnd, siteScheme)
+			return false
+		}
+		if len(p.cs) == 0 && st.leadComma < 0 {
+			st.leadComma = i
+		}
+	}
+	if st.pos == posFirst {
+		st.pos = posParams
+	}
+	return p.separator(i, st)
+}
+
+// element parses the list element at s[i], which is neither OWS nor a
+// comma: a parameter, or an auth-scheme with its token68 or the start of
+// its parameters. It returns the offset after the element and its
+// trailing OWS (a comma or the end of the line), or -1 at a fault.
+func (p *Parser) element(s string, i int, st *state) int {
+	t0 := i
+	t1 := scanToken(s, i)
+	if t1 == t0 {
+		c := s[i]
+		switch {
+		case classes[c]&cCTL != 0:
+			return st.fail(i, errCTL, siteStart)
+		case c >= 0x80:
+			return st.fail(i, errNonASCII, siteStart)
+		case st.pos == posFirst || st.m == modeParams:
+			return st.fail(i, errExpectParamName, siteStart)
+		}
+		return st.fail(i, errExpectScheme, siteStart)
+	}
+	j := skipOWS(s, t1)
+	if j < len(s) && s[j] == '=' {
+		return p.param(s, t0, t1, j, st)
+	}
+	// Any other token starts a new challenge (decision 2).
+	if st.pos == posFirst || st.m == modeParams {
+		st.fail(j, byteReason(s, j, errExpectEquals), siteName)
+		st.f.t0, st.f.t1 = t0, t1
+		return -1
+	}
+	if st.m == modeCredentials {
+		if len(p.cs) > 0 {
+			return st.fail(t0, errSecondCreds, siteScheme)
+		}
+		if st.leadComma >= 0 {
+			return st.fail(st.leadComma, errLeadingComma, siteScheme)
+		}
+	}
+	st.keep = len(p.cs)
+	if len(p.cs)-st.base >= st.lim.MaxChallenges {
+		return st.fail(t0, &LimitError{What: "challenges", Limit: st.lim.MaxChallenges}, siteLimit)
+	}
+	p.newChallenge(s[t0:t1], st)
+	st.pos = posBare // until its data says otherwise
+	st.seps, st.empties = 0, 0
+	if t1 >= len(s) || s[t1] == ',' {
+		// A scheme alone takes no params (decision 4): it is complete.
+		st.keep = len(p.cs)
+		st.bareLn, st.bareAt = st.ln, t1
+		if t1 >= len(s) {
+			st.bareAt = -1
+		}
+		return t1
+	}
+	switch s[t1] {
+	case ' ':
+		return p.schemeData(s, t1, st)
+	case '\t':
+		return st.fail(t1, errTabAfterScheme, siteSchemeSep)
+	}
+	return st.fail(t1, byteReason(s, t1, errSchemeSep), siteSchemeSep)
+}
+
+// schemeData reads what follows "auth-scheme SP" at s[i]: OWS, then a
+// token68 (up to a comma or the end of the line) or the position of the
+// first parameter (decision 3).
+func (p *Parser) schemeData(s string, i int, st *state) int {
+	i = skipOWS(s, i)
+	if end, next, ok := token68At(s, i); ok {
+		p.cs[len(p.cs)-1].Token68 = s[i:end]
+		st.keep = len(p.cs) // a token68 stands alone: complete
+		st.pos = posToken68
+		return next
+	}
+	st.pos = posFirst
+	return i
+}
+
+// param parses the parameter whose name is s[t0:t1] and whose "=" is at
+// eq: "BWS value", then its trailing OWS and comma.
+func (p *Parser) param(s string, t0, t1, eq int, st *state) int {
+	switch st.pos {
+	case posFirst, posParams:
+	case posToken68:
+		return p.paramFault(t0, t1, eq, errParamAfterT68, st)
+	default:
+		return p.paramFault(t0, t1, eq, errParamNoScheme, st)
+	}
+	j := skipOWS(s, eq+1)
+	if j >= len(s) {
+		return p.valueFault(j, errExpectValue, t0, t1, eq, j, st)
+	}
+	var value string
+	var v1 int
+	switch c := s[j]; {
+	case c == '"':
+		end, esc, r, at := scanQuoted(s, j)
+		if r != nil {
+			return p.valueFault(at, r, t0, t1, eq, j, st)
+		}
+		value = unescape(s[j+1:end-1], esc)
+		v1 = end
+	case classes[c]&cTchar != 0:
+		v1 = scanToken(s, j)
+		value = s[j:v1]
+	default:
+		return p.valueFault(j, byteReason(s, j, errExpectValue), t0, t1, eq, j, st)
+	}
+	if !p.addParam(s[t0:t1], value, t0, st) {
+		st.f.t1, st.f.eq, st.f.v0, st.f.v1 = t1, eq, j, v1
+		return -1
+	}
+	return p.afterValue(s, j, v1, st)
+}
+
+func (p *Parser) paramFault(t0, t1, eq int, err error, st *state) int {
+	st.f = fault{off: t0, err: err, site: siteParamStart, t0: t0, t1: t1, eq: eq}
+	return -1
+}
+
+func (p *Parser) valueFault(off int, err error, t0, t1, eq, v0 int, st *state) int {
+	st.f = fault{off: off, err: err, site: siteValue, t0: t0, t1: t1, eq: eq, v0: v0}
+	return -1
+}
+
+// addParam adds the parameter name=value, whose name is at t0, to the
+// current challenge or list, after checking the limit and that the name is
+// new (decision 6).
+func (p *Parser) addParam(name, value string, t0 int, st *state) bool {
+	list := p.list(st)
+	if len(*list)-st.p0 >= st.lim.MaxParams {
+		// siteAdd: lenient recovery drops a duplicate even past the limit.
+		st.f = fault{off: t0, err: &LimitError{What: "parameters", Limit: st.lim.MaxParams}, site: siteAdd, t0: t0}
+		return false
+	}
+	if p.hasParam(name, st) {
+		st.f = fault{off: t0, err: dupError{}, site: siteAdd, t0: t0}
+		return false
+	}
+	*list = append(*list, Param{Name: name, Value: value})
+	st.pos = posParams
+	st.seps, st.empties = 0, 0
+	return true
+}
+
+// afterValue checks what follows the value s[v0:v1]: OWS, then a comma,
+// which it takes, or the end of the line.
+func (p *Parser) afterValue(s string, v0, v1 int, st *state) int {
+	// The usual next bytes are ", " and another parameter: take the comma
+	// here rather than as an element of its own.
+	if v1 < len(s) && s[v1] == ',' {
+		if !p.separator(v1, st) {
+			return -1
+		}
+		return v1 + 1
+	}
+	k := skipOWS(s, v1)
+	if k >= len(s) || s[k] == ',' {
+		return k
+	}
+	st.f = fault{off: k, err: byteReason(s, k, errExpectComma), site: siteAfter, v0: v0, v1: v1}
+	return -1
 }
 
 // newChallenge starts a challenge (or the credentials) named scheme at the
@@ -90,307 +416,19 @@ func (p *Parser) list(st *state) *Params {
 	return &p.cs[len(p.cs)-1].Params
 }
 
-// fault is a grammar error found inside an element: where, and why.
-type fault struct {
-	off int
-	err error
-}
-
-// parse runs the grammar over lines, appending challenges to p.cs (after
-// its first base elements) or params to p.plist. On error p.cs holds what
-// was complete before it (decision 12) in challenge mode.
-//
-// The element loop follows RFC 9110 section 5.6.1 (lists with empty
-// elements) and section 11 (challenge / credentials / auth-param): an
-// element "token BWS =" is a parameter of the current challenge, any other
-// token starts a new challenge (DESIGN decisions 2-4). Each byte is looked
-// at a bounded number of times: the token68 test may read a run that is
-// then read again as a token, nothing more.
-func (p *Parser) parse(m mode, base int, lines []string) error {
-	p.warns = p.warns[:0]
-	p.resetIndex()
-	st := state{m: m, lim: p.Limits.resolve(), lastVal: -1, base: base, keep: base, leadComma: -1, bareAt: -1}
-	if m == modeParams {
-		st.p0 = len(p.plist)
-	}
-	for ln, line := range lines {
-		st.ln = ln
-		if len(line) > st.lim.MaxLineBytes {
-			return p.fail(&st, st.lim.MaxLineBytes, &LimitError{What: "bytes in a field line", Limit: st.lim.MaxLineBytes})
-		}
-		// Trailing OWS of a line is not part of the value (decision 9).
-		n := len(line)
-		for n > 0 && (line[n-1] == ' ' || line[n-1] == '\t') {
-			n--
-		}
-		s := line[:n]
-		if ln > 0 {
-			// A line boundary is a list separator (decision 1).
-			if m == modeCredentials {
-				return p.fail(&st, 0, errSecondCreds)
-			}
-			st.needSep, st.first, st.lastVal = false, false, -1
-			if f := p.separator(0, &st); f.err != nil {
-				return p.fail(&st, f.off, f.err)
-			}
-		}
-		i := 0
-		for {
-			i = p.skipWS(s, i, &st)
-			if i >= len(s) {
-				break
-			}
-			var f fault
-			i, f = p.element(s, i, &st)
-			if f.err == nil {
-				continue
-			}
-			if !p.Lenient || m == modeCredentials {
-				return p.fail(&st, f.off, f.err)
-			}
-			if _, ok := f.err.(*LimitError); ok {
-				return p.fail(&st, f.off, f.err)
-			}
-			i = p.recover(s, i, f, &st)
-		}
-	}
-	if !st.elem && st.sep {
-		// A trailing separator is followed by one more empty element.
-		if f := p.separator(len(lines[len(lines)-1]), &st); f.err != nil {
-			return p.fail(&st, f.off, f.err)
-		}
-	}
-	if m == modeCredentials && len(p.cs) == 0 {
-		return p.fail(&st, 0, emptyError{})
-	}
-	return nil
-}
-
-// skipWS skips OWS; in lenient mode also an obs-fold (CRLF followed by SP
-// or HTAB, RFC 9112 section 5.2), with a warning. The common case, no
-// whitespace at all, is decided inline.
-func (p *Parser) skipWS(s string, i int, st *state) int {
-	if i < len(s) && s[i] > ' ' {
-		return i
-	}
-	return p.skipWSSlow(s, i, st)
-}
-
-func (p *Parser) skipWSSlow(s string, i int, st *state) int {
-	i = skipOWS(s, i)
-	for p.Lenient && isFold(s, i) {
-		p.warn(st, i, WarnObsFold)
-		i = skipOWS(s, i+2)
-	}
-	return i
-}
-
-// element parses one list element starting at s[i] (not OWS): an empty
-// element's comma, a parameter, or a new challenge with its token68 or
-// first separator. It returns the offset after it.
-func (p *Parser) element(s string, i int, st *state) (int, fault) {
-	c := s[i]
-	if c == ',' || (c == ';' && st.needSep && p.Lenient && !st.skipping) {
-		if c == ';' {
-			p.warn(st, i, WarnSemicolonSeparator)
-		}
-		if st.m == modeCredentials {
-			if len(p.cs) > 0 && !st.open {
-				return i, fault{i, errExpectEnd}
-			}
-			if len(p.cs) == 0 && st.leadComma < 0 {
-				st.leadComma = i
-			}
-		}
-		st.needSep, st.first, st.lastVal = false, false, -1
-		return i + 1, p.separator(i, st)
-	}
-	if st.needSep {
-		// Lenient: a value that runs on over spaces, or a missing comma.
-		if p.Lenient && !st.skipping {
-			if ok, next := p.lenientAfterValue(s, i, st); ok {
-				return next, fault{}
-			}
-		}
-		return i, fault{i, byteReason(s, i, errExpectComma)}
-	}
-	if classes[c]&cTchar == 0 {
-		switch {
-		case classes[c]&cCTL != 0:
-			return i, fault{i, errCTL}
+// byteReason returns why the byte at s[i] cannot stand there: a control
+// character and a non-ASCII byte are named as such, anything else gets r.
+// Its results are constants: building a fault does not allocate.
+func byteReason(s string, i int, r error) error {
+	if i < len(s) {
+		switch c := s[i]; {
+		case classes[c]&cCTL != 0 && c != '\t':
+			return errCTL
 		case c >= 0x80:
-			return i, fault{i, errNonASCII}
-		case st.first || st.m == modeParams:
-			return i, fault{i, errExpectParamName}
-		}
-		return i, fault{i, errExpectScheme}
-	}
-	t0 := i
-	i = scanToken(s, i)
-	name := s[t0:i]
-	j := skipOWS(s, i)
-	if j < len(s) && s[j] == '=' {
-		return p.param(s, t0, name, j, st)
-	}
-	// Any other token starts a new challenge (decision 2).
-	if st.first || st.m == modeParams {
-		return i, fault{j, byteReason(s, j, errExpectEquals)}
-	}
-	if st.m == modeCredentials {
-		if len(p.cs) > 0 {
-			return i, fault{t0, errSecondCreds}
-		}
-		if st.leadComma >= 0 {
-			return i, fault{st.leadComma, errLeadingComma}
+			return errNonASCII
 		}
 	}
-	st.keep = len(p.cs)
-	st.skipping = false
-	if len(p.cs)-st.base >= st.lim.MaxChallenges {
-		return i, fault{t0, &LimitError{What: "challenges", Limit: st.lim.MaxChallenges}}
-	}
-	p.newChallenge(name, st)
-	st.empties, st.elem = 0, true
-	st.open, st.first, st.needSep, st.bare, st.lastVal = false, false, false, false, -1
-	if i >= len(s) || s[i] == ',' {
-		// A scheme alone takes no params (decision 4): it is complete.
-		st.keep = len(p.cs)
-		st.bare = true
-		st.bareAt, st.bareLn = i, st.ln
-		if i >= len(s) {
-			st.bareAt = -1
-		}
-		return i, fault{} // a scheme alone
-	}
-	switch c := s[i]; {
-	case c == ' ':
-	case p.Lenient && c == '\t':
-		p.warn(st, i, WarnTabAfterScheme)
-	case p.Lenient && c == ';':
-		p.warn(st, i, WarnSemicolonAfterScheme)
-		i++
-	case p.Lenient && isFold(s, i):
-		p.warn(st, i, WarnObsFold)
-		i += 2
-	case c == '\t':
-		return i, fault{i, errTabAfterScheme}
-	default:
-		return i, fault{i, byteReason(s, i, errSchemeSep)}
-	}
-	i = p.skipWS(s, i, st)
-	// token68 or #auth-param (decision 3)
-	if end, next, ok := token68At(s, i); ok {
-		p.cs[len(p.cs)-1].Token68 = s[i:end]
-		st.keep = len(p.cs) // a token68 stands alone: complete
-		st.needSep = true
-		return next, fault{}
-	}
-	st.open, st.first = true, true
-	return i, fault{}
-}
-
-// param parses "BWS value" after the name at t0 and the "=" at eq, and adds
-// the parameter to the current challenge (or list).
-func (p *Parser) param(s string, t0 int, name string, eq int, st *state) (int, fault) {
-	if st.m != modeParams && !st.open && !st.skipping {
-		last := len(p.cs) - 1
-		switch {
-		case last >= st.base && p.cs[last].Token68 != "":
-			return t0, fault{t0, errParamAfterT68}
-		case p.Lenient && last >= st.base && st.bare:
-			// "Basic, realm=x": the comma right after the scheme.
-			at := t0
-			if st.bareAt >= 0 && st.bareLn == st.ln {
-				at = st.bareAt
-			}
-			p.warn(st, at, WarnCommaAfterScheme)
-			st.open, st.bare = true, false
-			st.keep = last // it takes params again: complete only when the next one starts
-		default:
-			return t0, fault{t0, errParamNoScheme}
-		}
-	}
-	// In lenient mode a duplicate is dropped with a warning; it is found
-	// before the value so that the warnings stay in input order.
-	dup := false
-	if p.Lenient && !st.skipping && st.m != modeCredentials {
-		if dup = p.hasParam(name, st); dup {
-			p.warn(st, t0, WarnDuplicateParam)
-		}
-	}
-	j := skipOWS(s, eq+1)
-	if j >= len(s) {
-		return j, fault{j, errExpectValue}
-	}
-	var value string
-	i := j
-	lastVal := -1
-	switch c := s[j]; {
-	case c == '"':
-		end, esc, closed, r, at := scanQuoted(s, j, p.Lenient)
-		if r != "" {
-			return j, fault{at, r}
-		}
-		if closed {
-			value = unescape(s[j+1:end-1], esc)
-		} else {
-			p.warn(st, j, WarnUnterminatedQuote)
-			value = unescape(s[j+1:end], esc)
-		}
-		if esc && p.Lenient {
-			if k := strings.IndexByte(s[j:end], '\r'); k >= 0 {
-				p.warn(st, j+k, WarnObsFold)
-			}
-		}
-		i = end
-	case classes[c]&cTchar != 0:
-		i = scanToken(s, j)
-		if p.Lenient {
-			if k := scanLoose(s, i); k > i {
-				p.warn(st, i, WarnLooseValue)
-				i = k
-			}
-			lastVal = j
-		}
-		value = s[j:i]
-	case p.Lenient && isLoose(c):
-		i = scanLoose(s, j)
-		p.warn(st, j, WarnLooseValue)
-		value = s[j:i]
-		lastVal = j
-	default:
-		return j, fault{j, byteReason(s, j, errExpectValue)}
-	}
-	if st.skipping {
-		st.needSep = true
-		return i, fault{}
-	}
-	if dup {
-		// The first one wins.
-		st.empties, st.elem = 0, true
-		st.needSep, st.first, st.lastVal = true, false, -1
-		return i, fault{}
-	}
-	list := p.list(st)
-	if len(*list)-st.p0 >= st.lim.MaxParams {
-		return i, fault{t0, &LimitError{What: "parameters", Limit: st.lim.MaxParams}}
-	}
-	// Credentials keep rejecting duplicates in lenient mode: which one a
-	// server would use is how smuggled credentials get through.
-	if (!p.Lenient || st.m == modeCredentials) && p.hasParam(name, st) {
-		return i, fault{t0, dupError{}}
-	}
-	*list = append(*list, Param{Name: name, Value: value})
-	st.empties, st.first = 0, false
-	// The usual next bytes are ", " and another parameter: take the comma
-	// here rather than as an element of its own.
-	st.elem = true
-	if i+1 < len(s) && s[i] == ',' {
-		st.needSep, st.lastVal = false, -1
-		return skipOWS(s, i+1), p.separator(i, st) // never a fault after an element
-	}
-	st.needSep, st.lastVal = true, lastVal
-	return i, fault{}
+	return r
 }
 
 // fail ends a parse with a *SyntaxError, keeping the challenges complete
