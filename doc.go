@@ -70,14 +70,22 @@
 // Parsing is strict by default: what RFC 9110 does not allow is a
 // [*SyntaxError]. A [Parser] with Lenient set reads what real servers and
 // clients send instead, recovers what the sender meant, and reports each
-// deviation as a [Warning] with line, offset and message: unquoted values
-// with delimiters or spaces (AWS Signature V4's `Credential=AK/20130524/...`,
-// `JWT realm=gin jwt`), `;` or HTAB after the scheme, a comma right after the
-// scheme, duplicate parameters (the first wins), a missing comma between
-// parameters, an unterminated quoted-string at the end of the line, obs-fold
-// (a line break followed by whitespace) read as one space, and a malformed
-// challenge, which is skipped so that parsing goes on with the next one.
-// Limits are never relaxed.
+// deviation as a [Warning] with line, offset, kind and message: unquoted
+// values with delimiters or spaces (AWS Signature V4's
+// `Credential=AK/20130524/...`, `JWT realm=gin jwt`), `;` or HTAB after the
+// scheme, a comma right after the scheme, duplicate parameters (the first
+// wins), a missing comma between parameters, an unterminated quoted-string
+// at the end of the line, obs-fold (a line break followed by whitespace)
+// read as one space, and a malformed challenge, which is skipped so that
+// parsing goes on with the next one. Each recovery has a [WarningKind],
+// documented with an example; a Parser whose Allow field holds a set of
+// kinds ([Kinds]) makes those recoveries only and reports the other
+// deviations as strict mode does. Recovery runs only where the strict
+// grammar fails: an input strict mode accepts is read the same, without
+// warnings. Limits are never relaxed, credentials are never skipped (which
+// part of a malformed Authorization value a server uses is how smuggled
+// credentials get through), and warnings are bounded by
+// Limits.MaxWarnings.
 //
 // # Encoding
 //
@@ -114,9 +122,10 @@
 // Every parse is bounded by [Limits], checked before the work they bound:
 // 16 KiB per field line, 64 challenges per field, 256 parameters per
 // challenge and 16 empty list elements in a row by default. Passing one is
-// an error wrapping [ErrLimit], never a silent truncation. Parsing is
-// linear in the input: no byte is looked at more than a small constant
-// number of times.
+// an error wrapping [ErrLimit], never a silent truncation. A lenient parse
+// keeps at most 64 warnings by default and ends the list with one of kind
+// [WarnDropped] that counts the others. Parsing is linear in the input: no
+// byte is looked at more than a small constant number of times.
 //
 // # Scheme packages
 //

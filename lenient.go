@@ -1,5 +1,7 @@
 package httpauth
 
+import "strconv"
+
 // Warning describes one deviation from the strict grammar that a lenient
 // [Parser] recovered from. Line and Offset locate it as in [SyntaxError];
 // Message says, for a person, what was wrong and what was read instead. Like
@@ -14,9 +16,10 @@ type Warning struct {
 	Err error
 }
 
-// Warnings returns the warnings of the last call of p, in input order. The
-// slice is owned by p and valid until its next call. It is empty in strict
-// mode.
+// Warnings returns the warnings of the last call of p, in input order: at
+// most Limits.MaxWarnings, then, if more were found, one of kind
+// WarnDropped. The slice is owned by p and valid until its next call. It
+// is empty in strict mode.
 func (p *Parser) Warnings() []Warning { return p.warns }
 
 // Lenient recovery is a layer over the strict grammar: parse calls recover
@@ -39,7 +42,7 @@ func (p *Parser) recover(s string, st *state) int {
 		var i int
 		switch f.site {
 		case siteStart:
-			if isFold(s, f.off) {
+			if isFold(s, f.off) && p.allows(WarnObsFold) {
 				// obs-fold where OWS may stand: read as whitespace.
 				p.warn(st, f.off, WarnObsFold)
 				i = skipOWS(s, f.off+2)
@@ -53,13 +56,13 @@ func (p *Parser) recover(s string, st *state) int {
 			i = p.skip(s, st)
 		case siteSchemeSep:
 			switch c := s[f.off]; {
-			case c == '\t':
+			case c == '\t' && p.allows(WarnTabAfterScheme):
 				p.warn(st, f.off, WarnTabAfterScheme)
 				return p.schemeData(s, f.off, st)
-			case c == ';':
+			case c == ';' && p.allows(WarnSemicolonAfterScheme):
 				p.warn(st, f.off, WarnSemicolonAfterScheme)
 				return p.schemeData(s, f.off+1, st)
-			case isFold(s, f.off):
+			case isFold(s, f.off) && p.allows(WarnObsFold):
 				p.warn(st, f.off, WarnObsFold)
 				return p.schemeData(s, f.off+2, st)
 			}
@@ -106,15 +109,18 @@ func grammar(i int) int {
 // next auth-scheme. Credentials are not skipped.
 func (p *Parser) skip(s string, st *state) int {
 	f := st.f
-	if st.m == modeCredentials {
+	kind := WarnSkippedChallenge
+	switch {
+	case st.m == modeCredentials:
 		return -1
+	case st.m == modeParams:
+		kind = WarnSkippedParam
 	}
-	if st.pos != posSkip {
-		if st.m == modeParams {
-			p.warnErr(st, f.off, WarnSkippedParam, f.err)
-		} else {
-			p.warnErr(st, f.off, WarnSkippedChallenge, f.err)
+	if st.pos != posSkip { // else the challenge is being skipped already
+		if !p.allows(kind) {
+			return -1
 		}
+		p.warnErr(st, f.off, kind, f.err)
 	}
 	return p.dropToComma(s, f.off, st)
 }
@@ -129,7 +135,7 @@ func (p *Parser) dropToComma(s string, i int, st *state) int {
 	}
 	for i < len(s) && s[i] != ',' {
 		if s[i] == '"' {
-			if end, _, _, _, r, _ := scanQuotedLenient(s, i); r == nil {
+			if end, _, _, _, r, _ := scanQuotedLenient(s, i, true, true); r == nil {
 				i = end
 				continue
 			}
@@ -148,7 +154,7 @@ func (p *Parser) recoverParamStart(s string, st *state) int {
 	case st.pos == posSkip:
 		// A parameter of a dropped challenge: read it, drop it.
 		return p.lenientParam(s, f.t0, f.t1, f.eq, st)
-	case st.pos == posBare:
+	case st.pos == posBare && p.allows(WarnCommaAfterScheme):
 		// "Basic, realm=x": the comma right after the scheme. The
 		// parameter belongs to that challenge, which takes parameters
 		// again and is complete only when the next one starts.
@@ -160,7 +166,7 @@ func (p *Parser) recoverParamStart(s string, st *state) int {
 		st.pos = posParams
 		st.keep = len(p.cs) - 1
 		return grammar(p.param(s, f.t0, f.t1, f.eq, st))
-	case st.pos == posToken68:
+	case st.pos == posToken68 && p.allows(WarnStrayParam):
 		// The token68 challenge is complete: keep it, drop the stray
 		// parameters.
 		p.warn(st, f.off, WarnStrayParam)
@@ -179,7 +185,7 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 	name := s[t0:t1]
 	// A duplicate is found before the value, so that its warning comes
 	// first; the first one wins.
-	dup := !skipping && st.m != modeCredentials && p.hasParam(name, st)
+	dup := !skipping && st.m != modeCredentials && p.allows(WarnDuplicateParam) && p.hasParam(name, st)
 	if dup {
 		p.warn(st, t0, WarnDuplicateParam)
 	}
@@ -192,7 +198,7 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 	v1, lastVal := 0, j
 	switch c := s[j]; {
 	case c == '"':
-		end, esc, closed, fold, r, at := scanQuotedLenient(s, j)
+		end, esc, closed, fold, r, at := scanQuotedLenient(s, j, p.allows(WarnObsFold), p.allows(WarnUnterminatedQuote))
 		if r != nil {
 			st.f = fault{off: at, err: r}
 			return p.skip(s, st)
@@ -210,7 +216,7 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 	case classes[c]&cTchar != 0:
 		v1 = scanToken(s, j)
 		value = s[j:v1]
-	case isLoose(c):
+	case isLoose(c) && p.allows(WarnLooseValue):
 		v1 = scanLoose(s, j)
 		p.warn(st, j, WarnLooseValue)
 		value = s[j:v1]
@@ -237,7 +243,7 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 // parameters, since it adds none. Credentials keep rejecting duplicates.
 func (p *Parser) recoverAdd(s string, st *state) int {
 	f := st.f
-	if st.m == modeCredentials || !p.hasParam(s[f.t0:f.t1], st) {
+	if st.m == modeCredentials || !p.allows(WarnDuplicateParam) || !p.hasParam(s[f.t0:f.t1], st) {
 		return -1
 	}
 	p.warn(st, f.t0, WarnDuplicateParam)
@@ -252,7 +258,7 @@ func (p *Parser) recoverAdd(s string, st *state) int {
 // and was added (it may then run on over spaces), else -1; drop tells that
 // the parameter was not added.
 func (p *Parser) lenientAfter(s string, v0, v1, lastVal int, drop bool, st *state) int {
-	if lastVal >= 0 || (drop && s[v0] != '"') {
+	if (lastVal >= 0 || (drop && s[v0] != '"')) && p.allows(WarnLooseValue) {
 		// An unquoted value holding characters outside token
 		// ("Credential=AK/2015/us-east-1"): it runs on up to the next
 		// comma or space.
@@ -270,7 +276,7 @@ func (p *Parser) lenientAfter(s string, v0, v1, lastVal int, drop bool, st *stat
 		if i >= len(s) || s[i] == ',' {
 			return i
 		}
-		if isFold(s, i) {
+		if isFold(s, i) && p.allows(WarnObsFold) {
 			p.warn(st, i, WarnObsFold)
 			i += 2
 			continue
@@ -278,7 +284,7 @@ func (p *Parser) lenientAfter(s string, v0, v1, lastVal int, drop bool, st *stat
 		if st.pos == posSkip {
 			return p.dropToComma(s, i, st)
 		}
-		if s[i] == ';' {
+		if s[i] == ';' && p.allows(WarnSemicolonSeparator) {
 			p.warn(st, i, WarnSemicolonSeparator)
 			if !p.comma(i, st) {
 				return -1
@@ -288,8 +294,8 @@ func (p *Parser) lenientAfter(s string, v0, v1, lastVal int, drop bool, st *stat
 		if p.missingComma(s, i, st) {
 			return i
 		}
-		if end, ok := p.spaceInValue(s, i, lastVal, st); ok {
-			i = end
+		if end, ok := p.spaceInValue(s, i, v1, lastVal, st); ok {
+			i, v1 = end, end
 			continue
 		}
 		st.f = fault{off: i, err: byteReason(s, i, errExpectComma)}
@@ -308,10 +314,13 @@ func (p *Parser) missingComma(s string, i int, st *state) bool {
 	t := scanToken(s, i)
 	k := skipOWS(s, t)
 	if k < len(s) && s[k] == '=' {
+		if !p.allows(WarnMissingComma) {
+			return false
+		}
 		p.warn(st, i, WarnMissingComma)
 		return true
 	}
-	if st.m == modeChallenges && k > t && s[t] == ' ' && k < len(s) && classes[s[k]]&cTchar != 0 {
+	if st.m == modeChallenges && p.allows(WarnMissingCommaScheme) && k > t && s[t] == ' ' && k < len(s) && classes[s[k]]&cTchar != 0 {
 		if e := skipOWS(s, scanToken(s, k)); e < len(s) && s[e] == '=' {
 			p.warn(st, i, WarnMissingCommaScheme)
 			return true
@@ -320,12 +329,12 @@ func (p *Parser) missingComma(s string, i int, st *state) bool {
 	return false
 }
 
-// spaceInValue extends the last parameter's unquoted value, which starts
-// at lastVal, over the spaces and what follows them at s[i], up to the
-// next comma ("realm=gin jwt"), and reports the end of the value. It does
-// not extend a value over an obs-fold, which would put CR LF in it.
-func (p *Parser) spaceInValue(s string, i, lastVal int, st *state) (int, bool) {
-	if lastVal < 0 {
+// spaceInValue extends the last parameter's unquoted value, which runs
+// from lastVal to v1, over the spaces and what follows them at s[i], up to
+// the next comma ("realm=gin jwt"), and reports the end of the value. It
+// does not extend a value over an obs-fold, which would put CR LF in it.
+func (p *Parser) spaceInValue(s string, i, v1, lastVal int, st *state) (int, bool) {
+	if lastVal < 0 || i == v1 || !p.allows(WarnSpaceInValue) {
 		return 0, false
 	}
 	for k := lastVal; k < i; k++ {
@@ -343,7 +352,7 @@ func (p *Parser) spaceInValue(s string, i, lastVal int, st *state) (int, bool) {
 		}
 	}
 	v := s[lastVal:end]
-	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' && p.allows(WarnSingleQuotes) {
 		// realm='Secure Area': single quotes are not HTTP quotes.
 		p.warn(st, lastVal, WarnSingleQuotes)
 		v = v[1 : len(v)-1]
@@ -359,56 +368,19 @@ func (p *Parser) setLastValue(v string, st *state) {
 	list[len(list)-1].Value = v
 }
 
-// isLoose reports whether c may stand in an unquoted value in lenient mode:
-// any VCHAR or obs-text but the delimiters of the list and of
-// quoted-strings. AWS Signature V4 sends "/" and ";" this way, SCRAM
-// senders base64 padding.
-func isLoose(c byte) bool {
-	return c > ' ' && c != 0x7F && c != ',' && c != '"'
-}
-
-// scanLoose returns the end of the run of isLoose bytes at i.
-func scanLoose(s string, i int) int {
-	for i < len(s) && isLoose(s[i]) {
-		i++
-	}
-	return i
-}
-
-// scanQuotedLenient scans the quoted-string whose opening quote is at i as
-// lenient mode reads it: an obs-fold inside it is whitespace (fold is the
-// offset of the first one, or -1), and one that runs to the end of the
-// line is closed there (closed is false). It is built on the strict
-// scanner, which stops at each of these.
-func scanQuotedLenient(s string, i int) (end int, escaped, closed bool, fold int, r error, at int) {
-	fold = -1
-	i++
-	for {
-		e, esc, r, at := scanQuotedText(s, i)
-		escaped = escaped || esc
-		switch {
-		case r == nil:
-			return e, escaped, true, fold, nil, 0
-		case r == errUnterminated:
-			// A final backslash stays as it is.
-			return len(s), escaped || at < len(s), false, fold, nil, 0
-		case r == errCTLInQuoted && isFold(s, at):
-			if fold < 0 {
-				fold = at
-			}
-			escaped = true // unescape reads the fold as one SP
-			i = at + 3
-		default:
-			return 0, false, false, -1, r, at
-		}
-	}
-}
-
 // warn records a warning, keeping the list in (line, offset) order: a
 // warning about an earlier byte may be found after one about a later byte.
+// Past Limits.MaxWarnings, warnings are only counted (see WarnDropped).
 func (p *Parser) warn(st *state, off int, k WarningKind) { p.warnErr(st, off, k, nil) }
 
 func (p *Parser) warnErr(st *state, off int, k WarningKind, err error) {
+	if len(p.warns) >= st.lim.MaxWarnings {
+		if st.dropped == 0 {
+			st.dropLn, st.dropOff = st.ln, off
+		}
+		st.dropped++
+		return
+	}
 	w := Warning{Kind: k, Line: st.ln, Offset: off, Message: k.String(), Err: err}
 	p.warns = append(p.warns, w)
 	j := len(p.warns) - 1
@@ -419,56 +391,105 @@ func (p *Parser) warnErr(st *state, off int, k WarningKind, err error) {
 	p.warns[j] = w
 }
 
-// WarningKind names the deviation from RFC 9110 that a lenient [Parser]
-// recovered from. Each kind has one constant message ([WarningKind.String]),
-// so that recovering never allocates.
+// endWarnings adds, when warnings were dropped, the WarnDropped warning
+// that ends the list, where the first dropped one was (or after the last
+// one kept, to keep the list in order).
+func (p *Parser) endWarnings(st *state) {
+	if st.dropped == 0 {
+		return
+	}
+	w := Warning{Kind: WarnDropped, Line: st.dropLn, Offset: st.dropOff, Message: WarnDropped.String(), Err: droppedWarnings(st.dropped)}
+	if n := len(p.warns); n > 0 {
+		if last := p.warns[n-1]; last.Line > w.Line || (last.Line == w.Line && last.Offset > w.Offset) {
+			w.Line, w.Offset = last.Line, last.Offset
+		}
+	}
+	p.warns = append(p.warns, w)
+}
+
+// droppedWarnings is the Err of a WarnDropped warning: how many warnings
+// were dropped. It wraps ErrLimit.
+type droppedWarnings int
+
+func (n droppedWarnings) Error() string {
+	return strconv.Itoa(int(n)) + " more dropped (Limits.MaxWarnings)"
+}
+
+func (droppedWarnings) Unwrap() error { return ErrLimit }
+
+// allows reports whether p may make recoveries of kind k.
+func (p *Parser) allows(k WarningKind) bool { return p.Lenient || p.Allow.Has(k) }
+
+// WarningKind names a deviation from RFC 9110 that a [Parser] can recover
+// from, and the recovery. Each kind has one constant message
+// ([WarningKind.String]): recovering never allocates. Each constant's
+// documentation shows a field value with the deviation and what is read.
 type WarningKind uint8
 
 // The recoveries of lenient mode, one kind each.
 const (
 	// WarnObsFold: a line break followed by whitespace (obs-fold, RFC 9112
-	// section 5.2) inside the field, read as one SP.
+	// section 5.2) where OWS may stand or inside a quoted-string, read as
+	// one SP: "Digest realm=\"x\",\r\n nonce=\"y\"" is Digest with realm
+	// and nonce, and "realm=\"a\r\n b\"" has the value "a b".
 	WarnObsFold WarningKind = iota + 1
-	// WarnTabAfterScheme: HTAB between the auth-scheme and its data
-	// (`Basic\trealm="x"`), read as a space.
+	// WarnTabAfterScheme: HTAB between the auth-scheme and its data, read
+	// as a space: "Basic\trealm=\"x\"" is Basic with realm x.
 	WarnTabAfterScheme
-	// WarnSemicolonAfterScheme: `;` right after the auth-scheme
-	// (`Basic; realm="x"`), read as a space.
+	// WarnSemicolonAfterScheme: ";" right after the auth-scheme, read as a
+	// space: `Basic; realm="x"` is Basic with realm x.
 	WarnSemicolonAfterScheme
-	// WarnCommaAfterScheme: `,` right after the auth-scheme
-	// (`Basic, realm="x"`); the parameters belong to that challenge.
+	// WarnCommaAfterScheme: "," right after the auth-scheme; the
+	// parameters after it belong to that challenge: `Basic, realm="x"` is
+	// Basic with realm x (strictly, the comma closes Basic).
 	WarnCommaAfterScheme
 	// WarnUnterminatedQuote: a quoted-string that runs to the end of the
-	// line, closed there.
+	// line, closed there: `Basic realm="x` has the realm x.
 	WarnUnterminatedQuote
-	// WarnLooseValue: an unquoted value holding characters outside token
-	// (`Credential=AK/2015/us-east-1`), read up to the next `,` or space.
+	// WarnLooseValue: an unquoted value holding characters outside token,
+	// read up to the next "," or space: AWS Signature V4's
+	// `Credential=AKID/20150830/us-east-1/iam/aws4_request` has that
+	// value.
 	WarnLooseValue
-	// WarnSpaceInValue: an unquoted value holding spaces
-	// (`realm=gin jwt`), read up to the next `,`.
+	// WarnSpaceInValue: an unquoted value holding spaces, read up to the
+	// next ",": `JWT realm=gin jwt` has the realm "gin jwt".
 	WarnSpaceInValue
-	// WarnMissingComma: no `,` between two parameters (`a=1 b=2`).
+	// WarnMissingComma: no "," between two parameters: `a=1 b=2` is two
+	// parameters.
 	WarnMissingComma
-	// WarnMissingCommaScheme: no `,` before a new challenge
-	// (`Basic realm="x" Bearer realm="y"`).
+	// WarnMissingCommaScheme: no "," before a new challenge:
+	// `Basic realm="x" Bearer realm="y"` is two challenges.
 	WarnMissingCommaScheme
-	// WarnSemicolonSeparator: `;` between parameters, read as `,`.
+	// WarnSemicolonSeparator: ";" between parameters, read as ",":
+	// `Basic realm="x"; charset=UTF-8` has realm and charset.
 	WarnSemicolonSeparator
 	// WarnDuplicateParam: a parameter name that occurred before in the
-	// same challenge or list; the first one wins.
+	// same challenge or list (ASCII case-insensitively), dropped: the first
+	// one wins, `realm="a", realm="b"` is realm a. Credentials keep
+	// rejecting duplicates.
 	WarnDuplicateParam
-	// WarnSingleQuotes: a value in single quotes (`realm='x'`), read
-	// without them.
+	// WarnSingleQuotes: an unquoted value in single quotes, read without
+	// them: `Basic realm='Secure Area'` has the realm "Secure Area". It
+	// comes with WarnSpaceInValue when the value holds a space.
 	WarnSingleQuotes
-	// WarnSkippedChallenge: a malformed challenge, skipped up to the next
-	// element that starts a new challenge.
+	// WarnSkippedChallenge: a malformed challenge, skipped with its
+	// parameters up to the next element that starts a new challenge:
+	// `Basic realm="x", Foo bar baz, Bearer` is Basic and Bearer. Err is
+	// the syntax error strict mode reports there.
 	WarnSkippedChallenge
 	// WarnSkippedParam: a malformed parameter of an Authentication-Info
-	// list, skipped up to the next comma.
+	// list, skipped up to the next comma: `qop=auth, =x, nc=00000001` is
+	// qop and nc. Err is the syntax error strict mode reports there.
 	WarnSkippedParam
-	// WarnStrayParam: a parameter after a token68, skipped (a token68
-	// stands alone).
+	// WarnStrayParam: parameters after a token68, skipped (a token68
+	// stands alone): `Negotiate abc=, realm="x", Basic` is Negotiate with
+	// its token68, then Basic.
 	WarnStrayParam
+	// WarnDropped: more deviations than Limits.MaxWarnings; this warning
+	// ends the list, where the first dropped one was, and its Err (which
+	// wraps ErrLimit) says how many were dropped. It is not a recovery:
+	// Parser.Allow does not need it.
+	WarnDropped
 )
 
 var warningText = [...]string{
@@ -487,6 +508,7 @@ var warningText = [...]string{
 	WarnSkippedChallenge:     "malformed challenge skipped",
 	WarnSkippedParam:         "malformed parameter skipped",
 	WarnStrayParam:           "parameter after a token68 skipped (a token68 stands alone)",
+	WarnDropped:              "more warnings than the limit: the rest are dropped",
 }
 
 // String returns the kind's message, a constant.
@@ -496,3 +518,19 @@ func (k WarningKind) String() string {
 	}
 	return "unknown warning"
 }
+
+// WarningKinds is a set of warning kinds: the recoveries a [Parser] that
+// is not Lenient may make (its Allow field). The zero set allows none.
+type WarningKinds uint64
+
+// Kinds returns the set of the given kinds.
+func Kinds(kinds ...WarningKind) WarningKinds {
+	var s WarningKinds
+	for _, k := range kinds {
+		s |= 1 << k
+	}
+	return s
+}
+
+// Has reports whether s holds k.
+func (s WarningKinds) Has(k WarningKind) bool { return k < 64 && s&(1<<k) != 0 }

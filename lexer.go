@@ -365,6 +365,55 @@ func scanQuotedText(s string, i int) (end int, escaped bool, r error, at int) {
 	return 0, escaped, errUnterminated, len(s)
 }
 
+// isLoose reports whether c may stand in an unquoted value in lenient mode:
+// any VCHAR or obs-text but the delimiters of the list and of
+// quoted-strings. AWS Signature V4 sends "/" and ";" this way, SCRAM
+// senders base64 padding.
+func isLoose(c byte) bool {
+	return c > ' ' && c != 0x7F && c != ',' && c != '"'
+}
+
+// scanLoose returns the end of the run of isLoose bytes at i.
+func scanLoose(s string, i int) int {
+	for i < len(s) && isLoose(s[i]) {
+		i++
+	}
+	return i
+}
+
+// scanQuotedLenient scans the quoted-string whose opening quote is at i as
+// lenient mode reads it: with folds, an obs-fold inside it is whitespace
+// (fold is the offset of the first one, or -1); with unterminated, one that
+// runs to the end of the line is closed there (closed is false). It is
+// built on the strict scanner, which stops at each of these; without the
+// recovery, the fault is the strict one.
+func scanQuotedLenient(s string, i int, folds, unterminated bool) (end int, escaped, closed bool, fold int, r error, at int) {
+	open := i
+	fold = -1
+	i++
+	for {
+		e, esc, r, at := scanQuotedText(s, i)
+		escaped = escaped || esc
+		switch {
+		case r == nil:
+			return e, escaped, true, fold, nil, 0
+		case r == errUnterminated && unterminated:
+			// A final backslash stays as it is.
+			return len(s), escaped || at < len(s), false, fold, nil, 0
+		case r == errUnterminated:
+			return 0, false, false, -1, r, open
+		case r == errCTLInQuoted && folds && isFold(s, at):
+			if fold < 0 {
+				fold = at
+			}
+			escaped = true // unescape reads the fold as one SP
+			i = at + 3
+		default:
+			return 0, false, false, -1, r, at
+		}
+	}
+}
+
 // Unquote returns the value of the quoted-string q (with its quotes), with
 // each quoted-pair replaced by the octet after the backslash (RFC 9110
 // section 5.6.4: `"a\nb"` is `anb`; there are no Go escapes). When q holds

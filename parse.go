@@ -21,6 +21,12 @@ type Parser struct {
 	// default: strict mode rejects every one of them.
 	Lenient bool
 
+	// Allow, when Lenient is not set, accepts only the deviations of the
+	// kinds it holds: the others are a [*SyntaxError], as in strict mode.
+	// For example Kinds(WarnLooseValue, WarnSpaceInValue) reads unquoted
+	// values with delimiters or spaces and nothing else.
+	Allow WarningKinds
+
 	warns []Warning
 
 	// During a call: the challenges being built (the caller's dst, or

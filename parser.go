@@ -107,6 +107,10 @@ type state struct {
 	bareLn    int // line and offset of the comma right after the last
 	bareAt    int // bare auth-scheme, or -1 (lenient recovery reports it)
 
+	// Warnings dropped past Limits.MaxWarnings: how many, and where the
+	// first one was.
+	dropped, dropLn, dropOff int
+
 	f fault // the fault that stopped the grammar
 }
 
@@ -168,7 +172,7 @@ func (p *Parser) parse(m mode, base int, lines []string) error {
 				continue
 			}
 			if i = p.element(s, i, &st); i < 0 {
-				if !p.Lenient || st.f.site == siteLimit {
+				if (!p.Lenient && p.Allow == 0) || st.f.site == siteLimit {
 					return p.fail(&st, st.f.off, st.f.err)
 				}
 				if i = p.recover(s, &st); i < 0 {
@@ -187,6 +191,7 @@ func (p *Parser) parse(m mode, base int, lines []string) error {
 	if m == modeCredentials && len(p.cs) == 0 {
 		return p.fail(&st, 0, emptyError{})
 	}
+	p.endWarnings(&st)
 	return nil
 }
 
@@ -434,6 +439,7 @@ func byteReason(s string, i int, r error) error {
 // fail ends a parse with a *SyntaxError, keeping the challenges complete
 // before it in challenge mode and nothing in the other modes.
 func (p *Parser) fail(st *state, off int, err error) error {
+	p.endWarnings(st)
 	switch st.m {
 	case modeChallenges:
 		p.cs = p.cs[:st.keep]
