@@ -77,7 +77,17 @@
 // wins), a missing comma between parameters, an unterminated quoted-string
 // at the end of the line, obs-fold (a line break followed by whitespace)
 // read as one space, and a malformed challenge, which is skipped so that
-// parsing goes on with the next one. Each recovery has a [WarningKind],
+// parsing goes on with the next one. Recovery keeps what is complete: a
+// malformed parameter is skipped alone, the challenge keeps the parameters
+// before and after it (`Bearer realm="https://auth.example/token",service=`
+// is Bearer with its realm); a token68 followed or preceded by parameters
+// stays a token68, never a parameter named after it; credentials whose
+// data is neither a token68 nor a parameter list (`SharedKey
+// account:signature`) are read whole as an opaque value in Token68, which
+// the encoder refuses since it is not a token68. Strict mode does none of
+// this: a challenge cut at a fault may miss what its sender meant, so only
+// the challenges complete before an error are returned with it. Each
+// recovery has a [WarningKind],
 // documented with an example; a Parser whose Allow field holds a set of
 // kinds ([Kinds]) makes those recoveries only and reports the other
 // deviations as strict mode does. Recovery runs only where the strict

@@ -102,37 +102,78 @@ func grammar(i int) int {
 	return i
 }
 
-// skip drops the malformed challenge (or parameter of a list) in which the
-// fault st.f was found, with a warning, and returns the offset of the next
-// comma that is not inside a quoted-string (or the end of the line). In a
-// challenge list, the parameters that follow are dropped too, up to the
-// next auth-scheme. Credentials are not skipped.
+// skip handles a fault that no recovery of its own explains, keeping what
+// was complete before it:
+//
+//   - in a challenge that takes parameters, or an Authentication-Info
+//     list, the malformed parameter (or the text where a comma must be) is
+//     skipped up to the next comma, and the parameters before and after it
+//     are kept (WarnSkippedParam);
+//   - right after "auth-scheme SP", a token68 followed by parameters
+//     (`Basic 2932ff== realm="x"`) keeps its token68 and drops the
+//     parameters (WarnStrayParam);
+//   - otherwise the malformed challenge is dropped, with the parameters
+//     that follow it up to the next auth-scheme (WarnSkippedChallenge);
+//   - credentials are not skipped: data that is neither a token68 nor a
+//     parameter list is kept whole as an opaque value
+//     (WarnOpaqueCredentials), anything else is an error.
+//
+// It returns the offset of the next comma that is not inside a
+// quoted-string, or the end of the line, or -1 when the fault stands.
 func (p *Parser) skip(s string, st *state) int {
 	f := st.f
-	kind := WarnSkippedChallenge
+	start := f.off // where the malformed element starts
+	param := false // whether it has the shape of a parameter
+	switch f.site {
+	case siteName, siteParamStart:
+		start = f.t0
+	case siteValue, siteAdd:
+		start, param = f.t0, true
+	case siteAfter:
+		param = true
+	}
 	switch {
 	case st.m == modeCredentials:
-		return -1
-	case st.m == modeParams:
-		kind = WarnSkippedParam
-	}
-	if st.pos != posSkip { // else the challenge is being skipped already
-		if !p.allows(kind) {
-			return -1
+		if st.pos == posFirst && p.allows(WarnOpaqueCredentials) {
+			return p.opaque(s, start, st)
 		}
-		p.warnErr(st, f.off, kind, f.err)
+		return -1
+	case st.pos == posSkip:
+		// The challenge is being skipped already.
+		return skipToComma(s, f.off)
 	}
-	return p.dropToComma(s, f.off, st)
+	if st.pos == posFirst && p.allows(WarnStrayParam) {
+		if end, k, ok := token68ThenParam(s, start); ok {
+			p.cs[len(p.cs)-1].Token68 = s[start:end]
+			st.keep = len(p.cs)
+			p.warn(st, k, WarnStrayParam)
+			return p.dropChallenge(s, k, st)
+		}
+	}
+	if (st.pos == posParams || (st.pos == posFirst && param)) && p.allows(WarnSkippedParam) {
+		p.warnErr(st, f.off, WarnSkippedParam, f.err)
+		st.pos = posParams
+		return skipToComma(s, f.off)
+	}
+	if st.m != modeChallenges || !p.allows(WarnSkippedChallenge) {
+		return -1
+	}
+	p.warnErr(st, f.off, WarnSkippedChallenge, f.err)
+	return p.dropChallenge(s, f.off, st)
 }
 
-// dropToComma drops the current challenge if it is incomplete (challenge
-// lists only) and returns the offset of the next comma after i that is
-// not inside a quoted-string, or the end of the line.
-func (p *Parser) dropToComma(s string, i int, st *state) int {
-	if st.m == modeChallenges {
-		p.cs = p.cs[:st.keep]
-		st.pos = posSkip
-	}
+// dropChallenge drops the current challenge if it is incomplete, and the
+// parameters that follow it up to the next auth-scheme (position posSkip),
+// and returns the offset of the next comma after i.
+func (p *Parser) dropChallenge(s string, i int, st *state) int {
+	p.cs = p.cs[:st.keep]
+	st.pos = posSkip
+	return skipToComma(s, i)
+}
+
+// skipToComma returns the offset of the next comma after i that is not
+// inside a quoted-string, or the end of the line.
+func skipToComma(s string, i int) int {
 	for i < len(s) && s[i] != ',' {
 		if s[i] == '"' {
 			if end, _, _, _, r, _ := scanQuotedLenient(s, i, true, true); r == nil {
@@ -143,6 +184,49 @@ func (p *Parser) dropToComma(s string, i int, st *state) int {
 		i++
 	}
 	return i
+}
+
+// token68ThenParam reports whether s at i holds a token68, whitespace and
+// a parameter ("2932ff== realm=x"), and returns the end of the token68 and
+// the offset of the parameter.
+func token68ThenParam(s string, i int) (end, param int, ok bool) {
+	end = scanClass(s, i, cT68)
+	if end == i {
+		return 0, 0, false
+	}
+	for end < len(s) && s[end] == '=' {
+		end++
+	}
+	param = skipOWS(s, end)
+	if param == end {
+		return 0, 0, false
+	}
+	t := scanToken(s, param)
+	if t == param {
+		return 0, 0, false
+	}
+	if e := skipOWS(s, t); e >= len(s) || s[e] != '=' {
+		return 0, 0, false
+	}
+	return end, param, true
+}
+
+// opaque reads the credentials data from start to the end of the value,
+// which is neither a token68 nor a parameter list (`SharedKey
+// account:signature`, the shape of shared-key and legacy signature
+// schemes), as one opaque value in Token68, unless it holds a control
+// character.
+func (p *Parser) opaque(s string, start int, st *state) int {
+	for i := start; i < len(s); i++ {
+		if c := s[i]; classes[c]&cCTL != 0 && c != '\t' {
+			return -1
+		}
+	}
+	p.warn(st, start, WarnOpaqueCredentials)
+	c := &p.cs[len(p.cs)-1]
+	c.Token68 = s[start:]
+	st.pos = posToken68
+	return len(s)
 }
 
 // recoverParamStart handles a parameter where the position takes none.
@@ -171,7 +255,7 @@ func (p *Parser) recoverParamStart(s string, st *state) int {
 		// parameters.
 		p.warn(st, f.off, WarnStrayParam)
 		st.keep = len(p.cs)
-		return p.dropToComma(s, f.off, st)
+		return p.dropChallenge(s, f.off, st)
 	}
 	return p.skip(s, st)
 }
@@ -191,7 +275,7 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 	}
 	j := skipOWS(s, eq+1)
 	if j >= len(s) {
-		st.f = fault{off: j, err: errExpectValue}
+		st.f = fault{off: j, err: errExpectValue, site: siteValue, t0: t0}
 		return p.skip(s, st)
 	}
 	var value string
@@ -200,7 +284,7 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 	case c == '"':
 		end, esc, closed, fold, r, at := scanQuotedLenient(s, j, p.allows(WarnObsFold), p.allows(WarnUnterminatedQuote))
 		if r != nil {
-			st.f = fault{off: at, err: r}
+			st.f = fault{off: at, err: r, site: siteValue, t0: t0}
 			return p.skip(s, st)
 		}
 		if closed {
@@ -216,12 +300,14 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 	case classes[c]&cTchar != 0:
 		v1 = scanToken(s, j)
 		value = s[j:v1]
-	case isLoose(c) && p.allows(WarnLooseValue):
+	case isLoose(c) && c != '=' && p.allows(WarnLooseValue):
+		// Not "=": "realm="x", 2932ff==" is not a parameter named
+		// after a token68.
 		v1 = scanLoose(s, j)
 		p.warn(st, j, WarnLooseValue)
 		value = s[j:v1]
 	default:
-		st.f = fault{off: j, err: byteReason(s, j, errExpectValue)}
+		st.f = fault{off: j, err: byteReason(s, j, errExpectValue), site: siteValue, t0: t0}
 		return p.skip(s, st)
 	}
 	drop := skipping || dup
@@ -282,7 +368,7 @@ func (p *Parser) lenientAfter(s string, v0, v1, lastVal int, drop bool, st *stat
 			continue
 		}
 		if st.pos == posSkip {
-			return p.dropToComma(s, i, st)
+			return skipToComma(s, i)
 		}
 		if s[i] == ';' && p.allows(WarnSemicolonSeparator) {
 			p.warn(st, i, WarnSemicolonSeparator)
@@ -298,7 +384,7 @@ func (p *Parser) lenientAfter(s string, v0, v1, lastVal int, drop bool, st *stat
 			i, v1 = end, end
 			continue
 		}
-		st.f = fault{off: i, err: byteReason(s, i, errExpectComma)}
+		st.f = fault{off: i, err: byteReason(s, i, errExpectComma), site: siteAfter}
 		return p.skip(s, st)
 	}
 }
@@ -472,19 +558,30 @@ const (
 	// them: `Basic realm='Secure Area'` has the realm "Secure Area". It
 	// comes with WarnSpaceInValue when the value holds a space.
 	WarnSingleQuotes
-	// WarnSkippedChallenge: a malformed challenge, skipped with its
-	// parameters up to the next element that starts a new challenge:
+	// WarnSkippedChallenge: a malformed challenge (its scheme, or data
+	// after it that is neither a token68 nor a parameter list), skipped
+	// with the parameters that follow it up to the next auth-scheme:
 	// `Basic realm="x", Foo bar baz, Bearer` is Basic and Bearer. Err is
 	// the syntax error strict mode reports there.
 	WarnSkippedChallenge
-	// WarnSkippedParam: a malformed parameter of an Authentication-Info
-	// list, skipped up to the next comma: `qop=auth, =x, nc=00000001` is
-	// qop and nc. Err is the syntax error strict mode reports there.
+	// WarnSkippedParam: a malformed parameter of a challenge or an
+	// Authentication-Info list, or text where a comma must be, skipped up
+	// to the next comma; the parameters before and after it are kept:
+	// `Bearer realm="https://auth.example/token",service=` is Bearer with
+	// its realm, `qop=auth, =x, nc=00000001` is qop and nc. Err is the
+	// syntax error strict mode reports there.
 	WarnSkippedParam
 	// WarnStrayParam: parameters after a token68, skipped (a token68
-	// stands alone): `Negotiate abc=, realm="x", Basic` is Negotiate with
-	// its token68, then Basic.
+	// stands alone): `Negotiate abc=, realm="x", Basic` and
+	// `Basic 2932ff== realm="x"` keep their token68.
 	WarnStrayParam
+	// WarnOpaqueCredentials: credentials whose data is neither a token68
+	// nor a parameter list, the shape of shared-key and legacy signature
+	// schemes: `SharedKey account:c2lnbmF0dXJl` is read with Token68
+	// "account:c2lnbmF0dXJl", the data as written up to the end of the
+	// value. It is not a token68, so the encoder refuses it: the value can
+	// be read, checked by its scheme's code, not re-encoded.
+	WarnOpaqueCredentials
 	// WarnDropped: more deviations than Limits.MaxWarnings; this warning
 	// ends the list, where the first dropped one was, and its Err (which
 	// wraps ErrLimit) says how many were dropped. It is not a recovery:
@@ -508,6 +605,7 @@ var warningText = [...]string{
 	WarnSkippedChallenge:     "malformed challenge skipped",
 	WarnSkippedParam:         "malformed parameter skipped",
 	WarnStrayParam:           "parameter after a token68 skipped (a token68 stands alone)",
+	WarnOpaqueCredentials:    "credentials data is neither a token68 nor parameters, read whole as an opaque value",
 	WarnDropped:              "more warnings than the limit: the rest are dropped",
 }
 

@@ -2,6 +2,7 @@ package httpauth_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -125,6 +126,10 @@ func lenientFuzzCredentials(t *testing.T, value string) {
 	if lerr != nil {
 		return
 	}
+	if hasKind(warns, httpauth.WarnOpaqueCredentials) {
+		checkOpaque(t, value, lv, warns)
+		return
+	}
 	enc, err := goldenEncode(fuzzEncoder, lv)
 	if err != nil {
 		t.Fatalf("credentials %q: the lenient result %#v does not encode: %v", value, goldenNormalize(lv), err)
@@ -137,6 +142,38 @@ func lenientFuzzCredentials(t *testing.T, value string) {
 	if diff := lenientDiff(lv, v2); diff != "" {
 		t.Fatalf("credentials %q: the encoded lenient result %q parses to other values (-lenient +reparsed):\n%s", value, enc[0], diff)
 	}
+}
+
+// checkOpaque checks credentials read as an opaque value: the value is the
+// input from the warning's offset to its end (less trailing OWS), holds
+// no control character but HTAB, is not a token68, and the encoder refuses
+// it rather than writing something else.
+func checkOpaque(t *testing.T, value string, c httpauth.Credentials, warns []httpauth.Warning) {
+	t.Helper()
+	var w httpauth.Warning
+	for _, x := range warns {
+		if x.Kind == httpauth.WarnOpaqueCredentials {
+			w = x
+		}
+	}
+	if want := strings.TrimRight(value[w.Offset:], " \t"); c.Token68 != want || len(c.Params) != 0 {
+		t.Fatalf("credentials %q: opaque value %q with %d params, want %q alone", value, c.Token68, len(c.Params), want)
+	}
+	if httpauth.IsToken68(c.Token68) || strings.ContainsFunc(c.Token68, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }) {
+		t.Fatalf("credentials %q: opaque value %q is a token68 or holds a control character", value, c.Token68)
+	}
+	if _, err := fuzzEncoder.AppendCredentials(nil, c); !errors.Is(err, httpauth.ErrEncode) {
+		t.Fatalf("credentials %q: the opaque value encodes (%v)", value, err)
+	}
+}
+
+func hasKind(ws []httpauth.Warning, k httpauth.WarningKind) bool {
+	for _, w := range ws {
+		if w.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 func lenientFuzzParams(t *testing.T, lines []string) {

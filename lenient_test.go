@@ -53,8 +53,14 @@ var kindCases = []kindCase{
 		[]httpauth.Challenge{ch("Basic", "realm", "x"), ch("Bearer")}, nil},
 	{httpauth.WarnSkippedParam, "params", `qop=auth, =x, nc=00000001`,
 		ps("qop", "auth", "nc", "00000001"), nil},
+	{httpauth.WarnSkippedParam, "challenge", `Bearer realm="https://auth.example/token",service=`,
+		[]httpauth.Challenge{ch("Bearer", "realm", "https://auth.example/token")}, nil},
 	{httpauth.WarnStrayParam, "challenge", `Negotiate abc=, realm="x", Basic`,
 		[]httpauth.Challenge{ch68("Negotiate", "abc="), ch("Basic")}, nil},
+	{httpauth.WarnStrayParam, "challenge", `Basic 2932ff== realm="x"`,
+		[]httpauth.Challenge{ch68("Basic", "2932ff==")}, nil},
+	{httpauth.WarnOpaqueCredentials, "credentials", `SharedKey account:c2lnbmF0dXJl`,
+		httpauth.Credentials{Scheme: "SharedKey", Token68: "account:c2lnbmF0dXJl"}, nil},
 }
 
 // parseAs parses in as the field of kc with p.
