@@ -67,6 +67,14 @@ func (p *Parser) recover(s string, st *state) int {
 				return p.schemeData(s, f.off+2, st)
 			}
 			i = p.skip(s, st)
+		case siteToken68:
+			if k := p.foldAfterToken68(s, st); k >= 0 {
+				return k
+			}
+			// Data after the scheme that is neither a token68 nor
+			// a parameter list.
+			st.pos = posFirst
+			i = p.skip(s, st)
 		case siteParamStart:
 			i = p.recoverParamStart(s, st)
 		case siteValue:
@@ -125,7 +133,7 @@ func (p *Parser) skip(s string, st *state) int {
 	start := f.off // where the malformed element starts
 	param := false // whether it has the shape of a parameter
 	switch f.site {
-	case siteName, siteParamStart:
+	case siteName, siteParamStart, siteToken68:
 		start = f.t0
 	case siteValue, siteAdd:
 		start, param = f.t0, true
@@ -227,6 +235,29 @@ func (p *Parser) opaque(s string, start int, st *state) int {
 	c.Token68 = s[start:]
 	st.pos = posToken68
 	return len(s)
+}
+
+// foldAfterToken68 reads, when the fault st.f is an obs-fold after a
+// token68 run, the fold as whitespace: if a comma or the end of the line
+// follows it, the token68 stands. It returns the offset after the token68
+// and its whitespace, or -1.
+func (p *Parser) foldAfterToken68(s string, st *state) int {
+	f := st.f
+	if !p.allows(WarnObsFold) {
+		return -1
+	}
+	k := f.off
+	for isFold(s, k) {
+		k = skipOWS(s, k+2)
+	}
+	if k == f.off || (k < len(s) && s[k] != ',') {
+		return -1
+	}
+	p.warn(st, f.off, WarnObsFold)
+	p.cs[len(p.cs)-1].Token68 = s[f.t0:f.v1]
+	st.keep = len(p.cs)
+	st.pos = posToken68
+	return k
 }
 
 // recoverParamStart handles a parameter where the position takes none.

@@ -66,6 +66,7 @@ const (
 	siteName                   // after a token that must be a parameter's name
 	siteScheme                 // a second credentials value, a comma before it, a comma after it
 	siteSchemeSep              // the byte after an auth-scheme
+	siteToken68                // the byte after a token68 run, neither OWS nor a comma
 	siteParamStart             // a parameter where the position takes none
 	siteValue                  // the value of a parameter
 	siteAdd                    // a duplicate parameter
@@ -259,16 +260,22 @@ func (p *Parser) element(s string, i int, st *state) int {
 		st.f.t0, st.f.t1 = t0, t1
 		return -1
 	}
-	if st.m == modeCredentials {
+	if st.m == modeCredentials && (len(p.cs) > 0 || st.leadComma >= 0) {
+		if badByte(s, j) {
+			// The byte that told the token from a parameter's name is
+			// the error, not the token.
+			return st.fail(j, byteReason(s, j, nil), siteScheme)
+		}
 		if len(p.cs) > 0 {
 			return st.fail(t0, errSecondCreds, siteScheme)
 		}
-		if st.leadComma >= 0 {
-			return st.fail(st.leadComma, errLeadingComma, siteScheme)
-		}
+		return st.fail(st.leadComma, errLeadingComma, siteScheme)
 	}
 	st.keep = len(p.cs)
 	if len(p.cs)-st.base >= st.lim.MaxChallenges {
+		if badByte(s, j) {
+			return st.fail(j, byteReason(s, j, nil), siteScheme)
+		}
 		return st.fail(t0, &LimitError{What: "challenges", Limit: st.lim.MaxChallenges}, siteLimit)
 	}
 	p.newChallenge(s[t0:t1], st)
@@ -297,11 +304,17 @@ func (p *Parser) element(s string, i int, st *state) int {
 // first parameter (decision 3).
 func (p *Parser) schemeData(s string, i int, st *state) int {
 	i = skipOWS(s, i)
-	if end, next, ok := token68At(s, i); ok {
+	end, next, ok := token68At(s, i)
+	if ok {
 		p.cs[len(p.cs)-1].Token68 = s[i:end]
 		st.keep = len(p.cs) // a token68 stands alone: complete
 		st.pos = posToken68
 		return next
+	}
+	if end > i && badByte(s, next) {
+		// "abc==\x00": the byte that ended the token68 is the error.
+		st.f = fault{off: next, err: byteReason(s, next, nil), site: siteToken68, t0: i, v1: end}
+		return -1
 	}
 	st.pos = posFirst
 	return i
@@ -451,18 +464,27 @@ func (p *Parser) fail(st *state, off int, err error) error {
 
 // token68At reports whether the text of s from i up to the next ',' or the
 // end, less trailing OWS, is a token68 (decision 3). It returns the end of
-// the token68 and the offset after the OWS that follows it.
+// the token68 run and its padding, and the offset after the OWS that
+// follows it (where the test failed when it is not a token68).
 func token68At(s string, i int) (end, next int, ok bool) {
 	j := scanClass(s, i, cT68)
 	if j == i {
-		return 0, 0, false
+		return i, i, false
 	}
 	for j < len(s) && s[j] == '=' {
 		j++
 	}
 	k := skipOWS(s, j)
-	if k < len(s) && s[k] != ',' {
-		return 0, 0, false
+	return j, k, k >= len(s) || s[k] == ','
+}
+
+// badByte reports whether s[i] is a byte that may stand nowhere in a field
+// outside a quoted-string: a control character other than HTAB, or a byte
+// of %x80-FF.
+func badByte(s string, i int) bool {
+	if i >= len(s) {
+		return false
 	}
-	return j, k, true
+	c := s[i]
+	return classes[c]&cCTL != 0 && c != '\t' || c >= 0x80
 }

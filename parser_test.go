@@ -430,3 +430,68 @@ func TestParamsGet(t *testing.T) {
 		t.Errorf("Credentials.Is: %v", cr)
 	}
 }
+
+// TestControlByteOffsets injects every byte value at every position of a
+// few valid fields and requires, for a byte that may stand nowhere outside
+// a quoted-string (a control character other than HTAB, or a byte of
+// %x80-FF), an error at exactly that position whose reason names the
+// byte's class. A byte of %x80-FF inside a quoted-string is obs-text and
+// valid there; CTLs are valid nowhere.
+func TestControlByteOffsets(t *testing.T) {
+	templates := []struct {
+		field string
+		in    string
+	}{
+		{"challenge", `Digest realm="r", nonce="n", qop=auth, Basic realm=x, Negotiate abc==, Bearer`},
+		{"challenge", `Basic abc=, X a = "b" ,c=d`},
+		{"credentials", `Bearer SEKRITabc==`},
+		{"credentials", `Digest username="a", response="b", nc=00000001`},
+		{"params", `nextnonce="a", qop=auth,rspauth="x"`},
+	}
+	var p httpauth.Parser
+	for _, tt := range templates {
+		if _, err := parseAs(&p, tt.field, tt.in); err != nil {
+			t.Fatalf("template %q: %v", tt.in, err)
+		}
+		// inQuotes[i]: position i is between the quotes of a
+		// quoted-string of the template.
+		inQuotes := make([]bool, len(tt.in)+1)
+		open := false
+		for i := 0; i < len(tt.in); i++ {
+			if tt.in[i] == '"' {
+				open = !open
+				if !open {
+					continue
+				}
+				inQuotes[i+1] = true
+				continue
+			}
+			inQuotes[i+1] = open && inQuotes[i]
+		}
+		for pos := 0; pos <= len(tt.in); pos++ {
+			for b := 0; b < 256; b++ {
+				c := byte(b)
+				ctl := c < 0x20 && c != '\t' || c == 0x7f
+				if !ctl && c < 0x80 {
+					continue
+				}
+				in := tt.in[:pos] + string([]byte{c}) + tt.in[pos:]
+				_, err := parseAs(&p, tt.field, in)
+				if c >= 0x80 && inQuotes[pos] {
+					if err != nil {
+						t.Errorf("%s %q: obs-text 0x%02x inside a quoted-string at %d: %v", tt.field, in, c, pos, err)
+					}
+					continue
+				}
+				var se *httpauth.SyntaxError
+				class := "non-ASCII"
+				if ctl {
+					class = "control character"
+				}
+				if !errors.As(err, &se) || se.Offset != pos || !strings.Contains(se.Err.Error(), class) {
+					t.Errorf("%s %q: byte 0x%02x at %d: error %v, want one at offset %d naming a %s", tt.field, in, c, pos, err, pos, class)
+				}
+			}
+		}
+	}
+}
