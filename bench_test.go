@@ -227,6 +227,17 @@ var linearInputs = []struct {
 		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
 	{"token68-like", func(n int) string { return "Basic " + strings.Repeat("a", n) + " b" },
 		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
+	// One long list grows the duplicate index, then many lists just long
+	// enough to use it: starting each must not cost the size of the
+	// index.
+	{"index-resets", func(n int) string {
+		var b strings.Builder
+		b.WriteString("A " + manyNames(4096))
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, ", S%d %s", i, manyNames(17))
+		}
+		return b.String()
+	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
 }
 
 // BenchmarkLinear/<input>/<size> parses the same shape at 64 KiB and

@@ -1,5 +1,7 @@
 package httpauth
 
+import "hash/maphash"
+
 // Default limits; see [Limits].
 const (
 	DefaultMaxLineBytes     = 16 << 10 // bytes per field line
@@ -46,7 +48,9 @@ func (l Limits) resolve() Limits {
 // hasParam reports whether the current challenge (or list) has a parameter
 // named name, ASCII case-insensitively (RFC 9110 section 11.2). Short lists
 // are searched; past dupScan params a hash index keeps the check linear in
-// the number of params, however high MaxParams is set.
+// the number of params, however high MaxParams is set and whatever the
+// names: the hash is seeded per process (hash/maphash), so no set of names
+// chosen in advance shares its buckets.
 func (p *Parser) hasParam(name string, st *state) bool {
 	list := (*p.list(st))[st.p0:]
 	if len(list) < dupScan {
@@ -57,24 +61,32 @@ func (p *Parser) hasParam(name string, st *state) bool {
 		}
 		return false
 	}
-	if len(p.idx) < 2*len(list) {
+	if p.epoch == 0 {
+		p.epoch = 1
+	}
+	if len(p.idx) < 2*len(list)+2 {
+		// At most half full. Growing re-enters the list: amortized
+		// constant time per parameter.
 		n := 64
 		for n < 4*len(list) {
 			n *= 2
 		}
-		p.idx = make([]int32, n)
+		p.idx = make([]uint64, n)
 		p.idxN = 0
 	}
-	mask := uint32(len(p.idx) - 1)
+	mask := uint64(len(p.idx) - 1)
+	tag := uint64(p.epoch) << 32
 	for ; p.idxN < len(list); p.idxN++ {
 		h := foldHash(list[p.idxN].Name) & mask
-		for p.idx[h] != 0 {
+		for p.idx[h]&^0xFFFFFFFF == tag {
+			p.probes++
 			h = (h + 1) & mask
 		}
-		p.idx[h] = int32(p.idxN + 1)
+		p.idx[h] = tag | uint64(p.idxN+1)
 	}
-	for h := foldHash(name) & mask; p.idx[h] != 0; h = (h + 1) & mask {
-		if EqualFold(list[p.idx[h]-1].Name, name) {
+	for h := foldHash(name) & mask; p.idx[h]&^0xFFFFFFFF == tag; h = (h + 1) & mask {
+		p.probes++
+		if EqualFold(list[uint32(p.idx[h])-1].Name, name) {
 			return true
 		}
 	}
@@ -85,23 +97,48 @@ func (p *Parser) hasParam(name string, st *state) bool {
 // plain scan.
 const dupScan = 16
 
-// resetIndex empties the duplicate index for a new parameter list.
+// resetIndex empties the duplicate index for a new parameter list, in
+// constant time: the slots of an older epoch are empty.
 func (p *Parser) resetIndex() {
-	if p.idxN > 0 {
+	if p.idxN == 0 {
+		return
+	}
+	p.idxN = 0
+	p.epoch++
+	if p.epoch == 0 {
 		clear(p.idx)
-		p.idxN = 0
+		p.epoch = 1
 	}
 }
 
-// foldHash is FNV-1a over the ASCII-lowercased bytes of s.
-func foldHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
+// dupSeed seeds the duplicate index's hash, once per process.
+var dupSeed = maphash.MakeSeed()
+
+// foldHash hashes the ASCII-lowercased bytes of s with dupSeed, so that
+// names equal under EqualFold hash alike.
+func foldHash(s string) uint64 {
+	var buf [64]byte
+	if len(s) <= len(buf) {
+		return maphash.Bytes(dupSeed, lowerASCII(buf[:len(s)], s))
+	}
+	var h maphash.Hash
+	h.SetSeed(dupSeed)
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(lowerASCII(buf[:n], s[:n]))
+		s = s[n:]
+	}
+	return h.Sum64()
+}
+
+// lowerASCII writes s into dst (of the same length) with A-Z lowercased.
+func lowerASCII(dst []byte, s string) []byte {
+	for i := range dst {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' {
+		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		h = (h ^ uint32(c)) * 16777619
+		dst[i] = c
 	}
-	return h
+	return dst
 }

@@ -36,9 +36,13 @@ type Parser struct {
 	one   [1]Challenge // backing store of cs for credentials
 
 	// Duplicate-name index of the current parameter list, used once it is
-	// long (see hasParam): open addressing, param index + 1, 0 empty.
-	idx  []int32
-	idxN int // params of the current list entered in idx
+	// long (see hasParam): open addressing, each slot the epoch (high 32
+	// bits) and param index + 1 (low 32 bits); a slot of another epoch is
+	// empty.
+	idx    []uint64
+	idxN   int    // params of the current list entered in idx
+	epoch  uint32 // of the current list
+	probes int    // slots visited, for the tests of the index's cost
 }
 
 // ParseChallenges parses the field lines of a WWW-Authenticate or
