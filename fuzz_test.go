@@ -2,6 +2,7 @@ package httpauth_test
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -307,4 +308,83 @@ func FuzzRoundTrip(f *testing.F) {
 			t.Fatalf("credentials round trip differs (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// FuzzFastPath holds the fast path (fast.go) to the general grammar: for
+// the three fields, strict and lenient, with the default limits and with
+// small ones, a Parser with the fast path and one without it give the same
+// values, the same error and the same warnings. The fast path either
+// agrees or gives up; nothing else is allowed.
+func FuzzFastPath(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s, byte(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, sel byte) {
+		lines := strings.Split(s, "\n")
+		lim := diffLimits(sel)
+		for _, lenient := range []bool{false, true} {
+			fast := httpauth.Parser{Lenient: lenient, Limits: lim}
+			slow := httpauth.Parser{Lenient: lenient, Limits: lim}
+			slow.SetFastPath(false)
+			same := func(what string, a, b any, ea, eb error) {
+				t.Helper()
+				if fmt.Sprint(ea) != fmt.Sprint(eb) || !cmp.Equal(goldenNormalize(a), goldenNormalize(b), equateEmpty) ||
+					!cmp.Equal(fast.Warnings(), slow.Warnings(), cmp.Comparer(func(x, y error) bool { return fmt.Sprint(x) == fmt.Sprint(y) })) {
+					t.Fatalf("%s %q (lenient %v, %+v): fast %v, %v, %v; general %v, %v, %v",
+						what, lines, lenient, lim, a, ea, fast.Warnings(), b, eb, slow.Warnings())
+				}
+			}
+			a, ea := fast.ParseChallenges(nil, lines...)
+			b, eb := slow.ParseChallenges(nil, lines...)
+			same("challenges", a, b, ea, eb)
+			c, ec := fast.ParseCredentials(nil, s)
+			d, ed := slow.ParseCredentials(nil, s)
+			same("credentials", c, d, ec, ed)
+			e, ee := fast.ParseParams(nil, lines...)
+			g, eg := slow.ParseParams(nil, lines...)
+			same("params", e, g, ee, eg)
+		}
+	})
+}
+
+// TestFastPathTaken pins which inputs the fast path reads, so that a change
+// that makes it give up on a common shape shows as a failure, not only as
+// a slower benchmark: every strict benchmark case, and shapes it must leave
+// to the general grammar.
+func TestFastPathTaken(t *testing.T) {
+	var p httpauth.Parser
+	for _, tc := range benchCases {
+		if tc.lenient {
+			continue
+		}
+		var err error
+		if tc.field == "challenge" {
+			_, err = p.ParseChallenges(nil, tc.in)
+		} else {
+			_, err = p.ParseCredentials(nil, tc.in)
+			if !strings.Contains(tc.in, "=") || strings.HasSuffix(tc.in, "=") {
+				continue // "scheme SP token68": ParseCredentials' own shortcut
+			}
+		}
+		if err != nil || !p.TookFastPath() {
+			t.Errorf("%s %s: fast path %v, error %v", tc.field, tc.name, p.TookFastPath(), err)
+		}
+	}
+	for _, lines := range [][]string{
+		{`Digest realm="a"`, `nonce="b", Basic realm=x`},
+		{`Basic realm="a", Negotiate abc==, Bearer`},
+	} {
+		if _, err := p.ParseChallenges(nil, lines...); err != nil || !p.TookFastPath() {
+			t.Errorf("%q: fast path %v, error %v", lines, p.TookFastPath(), err)
+		}
+	}
+	if _, err := p.ParseParams(nil, `nextnonce="a", qop=auth`); err != nil || !p.TookFastPath() {
+		t.Errorf("Authentication-Info: fast path %v, error %v", p.TookFastPath(), err)
+	}
+	for _, in := range []string{`Basic realm = "x"`, `Basic realm="x" , y=1`, `Basic , realm="x"`, `Basic realm="x", realm="y"`, "Basic realm=\"x\r\n y\""} {
+		p.ParseChallenges(nil, in)
+		if p.TookFastPath() {
+			t.Errorf("%q: read by the fast path, which must leave it to the general grammar", in)
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package httpauth
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // Character classes, one bit per ABNF rule (RFC 9110 sections 5.6 and 11),
 // looked up in a 256-entry table so that every byte costs one load.
@@ -36,6 +39,10 @@ const (
 	// cCTL marks the control characters %x00-1F and %x7F. HTAB is one of
 	// them, but it is also OWS and qdtext.
 	cCTL
+
+	// cLoose marks what lenient mode reads in an unquoted value: any VCHAR
+	// or obs-text but the delimiters of the list and of quoted-strings.
+	cLoose
 )
 
 var classes = func() (t [256]uint8) {
@@ -64,6 +71,9 @@ var classes = func() (t [256]uint8) {
 		}
 		if c < 0x20 || c == 0x7F {
 			m |= cCTL
+		}
+		if c > ' ' && c != 0x7F && c != ',' && c != '"' {
+			m |= cLoose
 		}
 		t[c] = m
 	}
@@ -210,39 +220,44 @@ func (l *Lexer) reset(src string, line int) {
 // Next advances to the next token and reports whether there is one. It
 // returns false at the end of the line and on an error; Err tells which.
 func (l *Lexer) Next() bool {
-	if l.err != nil || l.pos >= len(l.src) {
+	s, i := l.src, l.pos
+	if i >= len(s) { // the end, or an error (fail moves pos there)
 		l.kind = KindInvalid
 		return false
 	}
-	s := l.src
-	i := l.pos
 	l.start = i
-	l.escaped = false
 	c := s[i]
 	m := classes[c]
 	switch {
 	case m&cTchar != 0:
-		l.kind = KindToken
-		l.pos = scanToken(s, i)
-	case m&cOWS != 0:
-		l.kind = KindSpace
-		l.pos = skipOWS(s, i)
+		// Short tokens here; a long one (a base64 run) eight bytes at a
+		// time.
+		j := i + 1
+		for j < len(s) && classes[s[j]]&cTchar != 0 {
+			if j++; j-i == 8 {
+				j = scanClass(s, j, cTchar)
+				break
+			}
+		}
+		l.kind, l.escaped, l.pos = KindToken, false, j
 	case c == '"':
-		end, esc, r, at := scanQuoted(s, i)
+		end, esc, r, at := scanQuotedText(s, i+1)
 		if r != nil {
+			if r == errUnterminated {
+				at = i
+			}
 			return l.fail(r, at)
 		}
-		l.kind = KindQuoted
-		l.pos = end
-		l.escaped = esc
+		l.kind, l.escaped, l.pos = KindQuoted, esc, end
+	case m&cOWS != 0:
+		l.kind, l.escaped, l.pos = KindSpace, false, skipOWS(s, i+1)
 	case m&cCTL != 0:
 		return l.fail(errCTL, i)
 	case c >= 0x80:
 		return l.fail(errNonASCII, i)
 	default:
 		// One of the delimiters "(),/:;<=>?@[\]{}" other than the quote.
-		l.kind = Kind(c)
-		l.pos = i + 1
+		l.kind, l.escaped, l.pos = Kind(c), false, i+1
 	}
 	return true
 }
@@ -251,6 +266,7 @@ func (l *Lexer) fail(r error, at int) bool {
 	l.err = r
 	l.errOff = at
 	l.kind = KindInvalid
+	l.pos = len(l.src)
 	return false
 }
 
@@ -280,15 +296,35 @@ func (l *Lexer) Err() error {
 
 // scanToken returns the end of the tchar run that starts at i.
 func scanToken(s string, i int) int {
-	for i < len(s) && classes[s[i]]&cTchar != 0 {
+	for uint(i) < uint(len(s)) && classes[s[i]]&cTchar != 0 {
+		i++
+	}
+	return i
+}
+
+// scanName is scanToken kept out of line, for loops that hold more values
+// than there are registers: its own loop then keeps its two in registers.
+// A token value, which can be long (a hex signature), is scanned with
+// scanClass, eight bytes at a time.
+//
+//go:noinline
+func scanName(s string, i int) int {
+	for uint(i) < uint(len(s)) && classes[s[i]]&cTchar != 0 {
 		i++
 	}
 	return i
 }
 
 // scanClass returns the end of the run of bytes of class m that starts at
-// i: eight bytes at a time while all eight are in it, then byte by byte.
+// i: byte by byte for the first eight (a short run, such as a parameter's
+// name read by the token68 test, ends there), then eight bytes at a time
+// while all eight are in it, then byte by byte.
 func scanClass(s string, i int, m uint8) int {
+	for end := i + 8; i < end; i++ {
+		if uint(i) >= uint(len(s)) || classes[s[i]]&m == 0 {
+			return i
+		}
+	}
 	for i+8 <= len(s) {
 		b := s[i : i+8]
 		if classes[b[0]]&classes[b[1]]&classes[b[2]]&classes[b[3]]&
@@ -330,23 +366,39 @@ func scanQuoted(s string, i int) (end int, escaped bool, r error, at int) {
 // backslash that ends s (escaped then tells whether a quoted-pair came
 // before).
 func scanQuotedText(s string, i int) (end int, escaped bool, r error, at int) {
-	// Eight bytes at a time while all are qdtext: a long value without
-	// escapes costs a few instructions a byte. Then byte by byte.
-	for i+8 <= len(s) {
-		b := s[i : i+8]
-		if classes[b[0]]&classes[b[1]]&classes[b[2]]&classes[b[3]]&
-			classes[b[4]]&classes[b[5]]&classes[b[6]]&classes[b[7]]&cQdtext == 0 {
-			break
+	for {
+		// Eight bytes at a time: quotedStops finds the first byte that
+		// ends a run of qdtext in one word, without a loop; the last
+		// bytes of the line go one at a time.
+		for {
+			if i+8 > len(s) {
+				if i >= len(s) {
+					return 0, escaped, errUnterminated, len(s)
+				}
+				if len(s) < 8 {
+					for i < len(s) && classes[s[i]]&cQdtext != 0 {
+						i++
+					}
+					if i >= len(s) {
+						return 0, escaped, errUnterminated, len(s)
+					}
+					break
+				}
+				// The last eight bytes of the line, less those before i.
+				m := quotedStops(load64(s, len(s)-8)) >> (8 * (i - (len(s) - 8)))
+				if m == 0 {
+					return 0, escaped, errUnterminated, len(s)
+				}
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			if m := quotedStops(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
 		}
-		i += 8
-	}
-	for i < len(s) {
-		c := s[i]
-		if classes[c]&cQdtext != 0 {
-			i++
-			continue
-		}
-		switch c {
+		switch s[i] {
 		case '"':
 			return i + 1, escaped, nil, 0
 		case '\\':
@@ -358,60 +410,33 @@ func scanQuotedText(s string, i int) (end int, escaped bool, r error, at int) {
 			}
 			escaped = true
 			i += 2
+		case '\t': // qdtext, which quotedStops reports with the CTLs
+			i++
 		default:
 			return 0, false, errCTLInQuoted, i
 		}
 	}
-	return 0, escaped, errUnterminated, len(s)
 }
 
-// isLoose reports whether c may stand in an unquoted value in lenient mode:
-// any VCHAR or obs-text but the delimiters of the list and of
-// quoted-strings. AWS Signature V4 sends "/" and ";" this way, SCRAM
-// senders base64 padding.
-func isLoose(c byte) bool {
-	return c > ' ' && c != 0x7F && c != ',' && c != '"'
+// load64 returns the eight bytes of s at i as a little-endian word (the
+// compiler makes it one load).
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// scanLoose returns the end of the run of isLoose bytes at i.
-func scanLoose(s string, i int) int {
-	for i < len(s) && isLoose(s[i]) {
-		i++
-	}
-	return i
-}
-
-// scanQuotedLenient scans the quoted-string whose opening quote is at i as
-// lenient mode reads it: with folds, an obs-fold inside it is whitespace
-// (fold is the offset of the first one, or -1); with unterminated, one that
-// runs to the end of the line is closed there (closed is false). It is
-// built on the strict scanner, which stops at each of these; without the
-// recovery, the fault is the strict one.
-func scanQuotedLenient(s string, i int, folds, unterminated bool) (end int, escaped, closed bool, fold int, r error, at int) {
-	open := i
-	fold = -1
-	i++
-	for {
-		e, esc, r, at := scanQuotedText(s, i)
-		escaped = escaped || esc
-		switch {
-		case r == nil:
-			return e, escaped, true, fold, nil, 0
-		case r == errUnterminated && unterminated:
-			// A final backslash stays as it is.
-			return len(s), escaped || at < len(s), false, fold, nil, 0
-		case r == errUnterminated:
-			return 0, false, false, -1, r, open
-		case r == errCTLInQuoted && folds && isFold(s, at):
-			if fold < 0 {
-				fold = at
-			}
-			escaped = true // unescape reads the fold as one SP
-			i = at + 3
-		default:
-			return 0, false, false, -1, r, at
-		}
-	}
+// quotedStops returns a word with the high bit set in each byte of x that
+// may not stand unescaped in a quoted-string but HTAB: '"', '\\', a control
+// character (HTAB included) or DEL; obs-text is qdtext. Each byte is
+// computed from its own seven low bits, with no carry into the next one:
+// y+0x60 has its high bit clear for y < 0x20, (y^c)+0x7F for y == c, and
+// y+1 has it set for y == 0x7F.
+func quotedStops(x uint64) uint64 {
+	const lo7, hi = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	y := x & lo7
+	t := (y + 0x6060606060606060) & ((y ^ 0x2222222222222222) + lo7) & ((y ^ 0x5C5C5C5C5C5C5C5C) + lo7)
+	return (^t | (y + 0x0101010101010101)) &^ x & hi
 }
 
 // Unquote returns the value of the quoted-string q (with its quotes), with

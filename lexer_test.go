@@ -2,6 +2,7 @@ package httpauth_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -213,5 +214,55 @@ func TestEqualFold(t *testing.T) {
 	// A param name with the Kelvin sign is not "k".
 	if v, ok := ps("\u212a", "1").Get("k"); ok {
 		t.Errorf("Params{\u212a=1}.Get(%q) = %q, true, want not found", "k", v)
+	}
+}
+
+// TestQuotedEveryByte puts every byte value at every position of a
+// quoted-string shorter than a word and of one long enough for the
+// scanner's eight-byte steps and its overlapping last word, and checks
+// Unquote against the grammar:
+//
+//	qdtext      = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+//	quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+func TestQuotedEveryByte(t *testing.T) {
+	for _, n := range []int{5, 21} {
+		quotedEveryByte(t, n)
+	}
+}
+
+func quotedEveryByte(t *testing.T, n int) {
+	for pos := 0; pos < n; pos++ {
+		for b := 0; b < 256; b++ {
+			c := byte(b)
+			body := []byte(strings.Repeat("a", n))
+			body[pos] = c
+			q := `"` + string(body) + `"`
+			got, err := httpauth.Unquote(q)
+			var se *httpauth.SyntaxError
+			switch {
+			case c == '\t' || c == ' ' || c == 0x21 || 0x23 <= c && c <= 0x5B || 0x5D <= c && c <= 0x7E || c >= 0x80:
+				if err != nil || got != string(body) {
+					t.Errorf("Unquote(%q) = %q, %v, want the body back", q, got, err)
+				}
+			case c == '\\':
+				want := string(body[:pos]) + string(body[pos+1:])
+				if pos == n-1 {
+					// `\"` escapes the closing quote: unterminated.
+					if !errors.As(err, &se) || se.Offset != 0 {
+						t.Errorf("Unquote(%q) = %q, %v, want an unterminated error at 0", q, got, err)
+					}
+				} else if err != nil || got != want {
+					t.Errorf("Unquote(%q) = %q, %v, want %q", q, got, err, want)
+				}
+			case c == '"':
+				if !errors.As(err, &se) || se.Offset != pos+2 {
+					t.Errorf("Unquote(%q) = %q, %v, want an error after the quote, at %d", q, got, err, pos+2)
+				}
+			default: // CTL but HTAB, DEL
+				if !errors.As(err, &se) || se.Offset != pos+1 {
+					t.Errorf("Unquote(%q) = %q, %v, want an error at %d", q, got, err, pos+1)
+				}
+			}
+		}
 	}
 }

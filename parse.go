@@ -1,11 +1,20 @@
 package httpauth
 
-import "sync"
+import (
+	"errors"
+	"sync"
+)
 
 // Parser parses authentication fields and can be reused to parse without
 // allocating: its methods append to slices the caller passes in, and keep
-// scratch space between calls. A Parser is not safe for concurrent use; the
-// zero Parser is ready to use with the default [Limits] in strict mode.
+// scratch space between calls. The zero Parser is ready to use with the
+// default [Limits] in strict mode.
+//
+// A Parser must not be used by two goroutines at once: give each goroutine
+// its own, or call the package-level functions, which take one from a pool.
+// A call that finds the Parser inside another call panics rather than
+// return wrong results; the check cannot see two calls that start at the
+// same instant, as Go's own check of concurrent map writes cannot.
 //
 // Strings in the results (schemes, names, token68 and values) are
 // substrings of the input unless a quoted-string held a quoted-pair (or, in
@@ -35,6 +44,16 @@ type Parser struct {
 	plist Params
 	one   [1]Challenge // backing store of cs for credentials
 
+	st   state // the grammar's state during a call
+	slow bool  // tests: the general grammar only, no fast path
+	fast bool  // the last call took the fast path (for tests)
+	busy bool  // inside a call (see enter)
+
+	// How far the last call wrote into the storage it was given: the
+	// challenges of dst (hw), the params of dst (phw). The convenience
+	// functions clear that much of their pooled scratch space.
+	hw, phw int
+
 	// Duplicate-name index of the current parameter list, used once it is
 	// long (see hasParam): open addressing, each slot the epoch (high 32
 	// bits) and param index + 1 (low 32 bits); a slot of another epoch is
@@ -57,18 +76,36 @@ type Parser struct {
 // error is a [*SyntaxError] (one malformed challenge does not hide the good
 // ones before it).
 func (p *Parser) ParseChallenges(dst []Challenge, lines ...string) ([]Challenge, error) {
-	p.cs = dst
+	p.enter()
+	p.cs, p.hw = dst, len(dst)
 	err := p.parse(modeChallenges, len(dst), lines)
 	dst, p.cs = p.cs, nil
+	p.busy = false
 	return dst, err
 }
+
+// enter marks p busy for a call, and panics if it is busy already: another
+// goroutine is inside a call of the same Parser. The check is a load and a
+// store, and catches most such misuse, as Go's maps catch concurrent
+// writes; it cannot catch all of it, since two calls that start at the
+// same instant both see p free.
+func (p *Parser) enter() {
+	if p.busy {
+		panic(errConcurrentUse)
+	}
+	p.busy = true
+}
+
+// errConcurrentUse is the panic of a Parser used by two goroutines at once.
+var errConcurrentUse = errors.New("httpauth: Parser used by two goroutines at once (a Parser is not safe for concurrent use; give each goroutine its own)")
 
 // ParseCredentials parses one Authorization or Proxy-Authorization value.
 // The params are appended to dst (pass c.Params[:0] of an earlier result to
 // reuse its storage). On error the zero Credentials is returned.
 func (p *Parser) ParseCredentials(dst Params, value string) (Credentials, error) {
+	p.enter()
 	if scheme, t68, ok := p.token68Credentials(value); ok {
-		p.warns = p.warns[:0]
+		p.warns, p.phw, p.busy = p.warns[:0], 0, false
 		return Credentials{Scheme: scheme, Token68: t68}, nil
 	}
 	lines := [1]string{value}
@@ -82,7 +119,9 @@ func (p *Parser) ParseCredentials(dst Params, value string) (Credentials, error)
 			c.Params = nil
 		}
 	}
+	p.phw = len(p.one[0].Params)
 	p.one[0], p.cs, p.plist = Challenge{}, nil, nil
+	p.busy = false
 	return c, err
 }
 
@@ -123,37 +162,40 @@ func (p *Parser) token68Credentials(value string) (scheme, t68 string, ok bool) 
 // params to dst and returns the extended slice. On error, dst is returned
 // unchanged with the error.
 func (p *Parser) ParseParams(dst Params, lines ...string) (Params, error) {
+	p.enter()
 	p.plist = dst
 	err := p.parse(modeParams, 0, lines)
 	if err == nil {
 		dst = p.plist
 	}
+	p.phw = len(p.plist)
 	p.plist = nil
+	p.busy = false
 	return dst, err
 }
 
 // pooled holds a Parser and the scratch space the convenience functions
-// parse into before copying the result to exact-size allocations.
+// parse into before copying the result out. Every call clears what the
+// parse wrote into it, on every path, so that the pool does not keep the
+// input (and the secrets of an Authorization value) alive.
 type pooled struct {
 	p       Parser
 	scratch []Challenge
 	params  Params
 }
 
-// exactParams returns a copy of ps in a new array of exactly its length
-// (nil for none), and clears ps so that the pool does not keep the input
-// alive.
-func exactParams(ps Params) Params {
-	if len(ps) == 0 {
-		return nil
-	}
-	out := make(Params, len(ps))
-	copy(out, ps)
-	clear(ps)
-	return out
-}
-
 var pooledPool = sync.Pool{New: func() any { return new(pooled) }}
+
+// clearChallenges clears the first n elements of cs's array and their
+// params, keeping the storage.
+func clearChallenges(cs []Challenge, n int) {
+	cs = cs[:min(n, cap(cs))]
+	for i := range cs {
+		c := &cs[i]
+		clear(c.Params)
+		c.Scheme, c.Token68, c.Params = "", "", c.Params[:0]
+	}
+}
 
 // ParseChallenges parses the field lines of a WWW-Authenticate or
 // Proxy-Authenticate field (RFC 9110 section 11.6.1):
@@ -168,24 +210,21 @@ var pooledPool = sync.Pool{New: func() any { return new(pooled) }}
 // with a [*SyntaxError], so that a client can still answer a challenge it
 // understands when a later one is malformed.
 //
-// ParseChallenges allocates at most twice whatever the number of challenges
-// and params (the challenges and their params share one array each), plus
-// once for each quoted value that holds a quoted-pair. Use a [Parser] to
-// parse without allocating.
+// ParseChallenges allocates once whatever the number of challenges and
+// params (the challenges and their params share one block), plus once for
+// each quoted value that holds a quoted-pair, and not at all when there is
+// no challenge. Use a [Parser] to parse without allocating.
 func ParseChallenges(lines ...string) ([]Challenge, error) {
 	pp := pooledPool.Get().(*pooled)
 	scratch, err := pp.p.ParseChallenges(pp.scratch[:0], lines...)
 	var out []Challenge
 	if len(scratch) > 0 {
-		out = make([]Challenge, len(scratch))
 		n := 0
 		for i := range scratch {
 			n += len(scratch[i].Params)
 		}
 		var ps []Param
-		if n > 0 {
-			ps = make([]Param, n)
-		}
+		out, ps = carveFor(len(scratch), n)
 		n = 0
 		for i := range scratch {
 			c := &scratch[i]
@@ -195,12 +234,9 @@ func ParseChallenges(lines ...string) ([]Challenge, error) {
 				out[i].Params = ps[n : n+k : n+k]
 				n += k
 			}
-			// Drop the references to the input so that the pool does not
-			// keep it alive.
-			clear(c.Params)
-			c.Scheme, c.Token68 = "", ""
 		}
 	}
+	clearChallenges(scratch, pp.p.hw)
 	pp.scratch = scratch[:0]
 	pooledPool.Put(pp)
 	return out, err
@@ -238,17 +274,27 @@ func MustParseChallenge(line string) Challenge {
 // followed by a second scheme, is an error. On error the zero Credentials is
 // returned with a [*SyntaxError], which never quotes the value.
 //
-// ParseCredentials allocates at most once (the params), plus once for each
-// quoted value that holds a quoted-pair.
+// ParseCredentials allocates once for the params, not at all for a token68
+// or a scheme alone, plus once for each quoted value that holds a
+// quoted-pair.
 func ParseCredentials(value string) (Credentials, error) {
 	pp := pooledPool.Get().(*pooled)
 	c, err := pp.p.ParseCredentials(pp.params[:0], value)
-	if c.Params != nil {
-		pp.params = c.Params[:0]
-		c.Params = exactParams(c.Params)
+	if len(c.Params) > 0 {
+		if cap(c.Params) > cap(pp.params) {
+			pp.params = c.Params[:0] // the parse grew the scratch space: keep it
+		}
+		c.Params = append(Params(nil), c.Params...)
 	}
-	pooledPool.Put(pp)
+	pp.release()
 	return c, err
+}
+
+// release clears what the last ParseCredentials or ParseParams of pp.p
+// wrote into pp.params, and puts pp back in the pool.
+func (pp *pooled) release() {
+	clear(pp.params[:min(pp.p.phw, cap(pp.params))])
+	pooledPool.Put(pp)
 }
 
 // MustParseCredentials is like [ParseCredentials] but panics on error. It is
@@ -267,13 +313,134 @@ func MustParseCredentials(value string) Credentials {
 //	Authentication-Info = #auth-param
 //
 // An empty field gives no params and no error. On error, nil is returned
-// with a [*SyntaxError]. ParseParams allocates at most once, plus once for
-// each quoted value that holds a quoted-pair.
+// with a [*SyntaxError]. ParseParams allocates once, not at all when there
+// is no parameter, plus once for each quoted value that holds a
+// quoted-pair.
 func ParseParams(lines ...string) (Params, error) {
 	pp := pooledPool.Get().(*pooled)
 	ps, err := pp.p.ParseParams(pp.params[:0], lines...)
-	pp.params = ps[:0]
-	ps = exactParams(ps)
-	pooledPool.Put(pp)
+	if cap(ps) > cap(pp.params) {
+		pp.params = ps[:0] // the parse grew the scratch space: keep it
+	}
+	if len(ps) > 0 {
+		ps = append(Params(nil), ps...)
+	} else {
+		ps = nil
+	}
+	pp.release()
 	return ps, err
+}
+
+// The one allocation of ParseChallenges holds the challenges and all their
+// parameters: a struct of two arrays, of the smallest of these sizes that
+// fits (at most four times what is needed, and within the default limits:
+// 64 challenges, 64 x 256 parameters). Each size is a pair of named array
+// types so that a generic function can slice them.
+
+type cs1 [1]Challenge
+
+func (a *cs1) slice(n int) []Challenge { return a[:n:n] }
+
+type cs2 [2]Challenge
+
+func (a *cs2) slice(n int) []Challenge { return a[:n:n] }
+
+type cs4 [4]Challenge
+
+func (a *cs4) slice(n int) []Challenge { return a[:n:n] }
+
+type cs8 [8]Challenge
+
+func (a *cs8) slice(n int) []Challenge { return a[:n:n] }
+
+type cs16 [16]Challenge
+
+func (a *cs16) slice(n int) []Challenge { return a[:n:n] }
+
+type cs32 [32]Challenge
+
+func (a *cs32) slice(n int) []Challenge { return a[:n:n] }
+
+type cs64 [64]Challenge
+
+func (a *cs64) slice(n int) []Challenge { return a[:n:n] }
+
+type ps0 [0]Param
+
+func (a *ps0) slice(n int) []Param { return a[:n:n] }
+
+type ps4 [4]Param
+
+func (a *ps4) slice(n int) []Param { return a[:n:n] }
+
+type ps16 [16]Param
+
+func (a *ps16) slice(n int) []Param { return a[:n:n] }
+
+type ps64 [64]Param
+
+func (a *ps64) slice(n int) []Param { return a[:n:n] }
+
+type ps256 [256]Param
+
+func (a *ps256) slice(n int) []Param { return a[:n:n] }
+
+type ps1024 [1024]Param
+
+func (a *ps1024) slice(n int) []Param { return a[:n:n] }
+
+type ps4096 [4096]Param
+
+func (a *ps4096) slice(n int) []Param { return a[:n:n] }
+
+type ps16384 [16384]Param
+
+func (a *ps16384) slice(n int) []Param { return a[:n:n] }
+
+// carve allocates a block of C challenges and P params once and returns
+// the first k and n of them.
+func carve[C any, PC interface {
+	*C
+	slice(int) []Challenge
+}, P any, PP interface {
+	*P
+	slice(int) []Param
+}](k, n int) ([]Challenge, []Param) {
+	b := new(struct {
+		c C
+		p P
+	})
+	return PC(&b.c).slice(k), PP(&b.p).slice(n)
+}
+
+// carvers[i][j] allocates ckSizes[i] challenges and cnSizes[j] params.
+var carvers = [7][8]func(k, n int) ([]Challenge, []Param){
+	{carve[cs1, *cs1, ps0, *ps0], carve[cs1, *cs1, ps4, *ps4], carve[cs1, *cs1, ps16, *ps16], carve[cs1, *cs1, ps64, *ps64], carve[cs1, *cs1, ps256, *ps256], carve[cs1, *cs1, ps1024, *ps1024], carve[cs1, *cs1, ps4096, *ps4096], carve[cs1, *cs1, ps16384, *ps16384]},
+	{carve[cs2, *cs2, ps0, *ps0], carve[cs2, *cs2, ps4, *ps4], carve[cs2, *cs2, ps16, *ps16], carve[cs2, *cs2, ps64, *ps64], carve[cs2, *cs2, ps256, *ps256], carve[cs2, *cs2, ps1024, *ps1024], carve[cs2, *cs2, ps4096, *ps4096], carve[cs2, *cs2, ps16384, *ps16384]},
+	{carve[cs4, *cs4, ps0, *ps0], carve[cs4, *cs4, ps4, *ps4], carve[cs4, *cs4, ps16, *ps16], carve[cs4, *cs4, ps64, *ps64], carve[cs4, *cs4, ps256, *ps256], carve[cs4, *cs4, ps1024, *ps1024], carve[cs4, *cs4, ps4096, *ps4096], carve[cs4, *cs4, ps16384, *ps16384]},
+	{carve[cs8, *cs8, ps0, *ps0], carve[cs8, *cs8, ps4, *ps4], carve[cs8, *cs8, ps16, *ps16], carve[cs8, *cs8, ps64, *ps64], carve[cs8, *cs8, ps256, *ps256], carve[cs8, *cs8, ps1024, *ps1024], carve[cs8, *cs8, ps4096, *ps4096], carve[cs8, *cs8, ps16384, *ps16384]},
+	{carve[cs16, *cs16, ps0, *ps0], carve[cs16, *cs16, ps4, *ps4], carve[cs16, *cs16, ps16, *ps16], carve[cs16, *cs16, ps64, *ps64], carve[cs16, *cs16, ps256, *ps256], carve[cs16, *cs16, ps1024, *ps1024], carve[cs16, *cs16, ps4096, *ps4096], carve[cs16, *cs16, ps16384, *ps16384]},
+	{carve[cs32, *cs32, ps0, *ps0], carve[cs32, *cs32, ps4, *ps4], carve[cs32, *cs32, ps16, *ps16], carve[cs32, *cs32, ps64, *ps64], carve[cs32, *cs32, ps256, *ps256], carve[cs32, *cs32, ps1024, *ps1024], carve[cs32, *cs32, ps4096, *ps4096], carve[cs32, *cs32, ps16384, *ps16384]},
+	{carve[cs64, *cs64, ps0, *ps0], carve[cs64, *cs64, ps4, *ps4], carve[cs64, *cs64, ps16, *ps16], carve[cs64, *cs64, ps64, *ps64], carve[cs64, *cs64, ps256, *ps256], carve[cs64, *cs64, ps1024, *ps1024], carve[cs64, *cs64, ps4096, *ps4096], carve[cs64, *cs64, ps16384, *ps16384]},
+}
+
+var (
+	ckSizes = [...]int{1, 2, 4, 8, 16, 32, 64}
+	cnSizes = [...]int{0, 4, 16, 64, 256, 1024, 4096, 16384}
+)
+
+// carveFor returns k challenges and n params from one allocation, or from
+// two when they pass the largest sizes (limits above the defaults).
+func carveFor(k, n int) ([]Challenge, []Param) {
+	i, j := 0, 0
+	for i < len(ckSizes) && ckSizes[i] < k {
+		i++
+	}
+	for j < len(cnSizes) && cnSizes[j] < n {
+		j++
+	}
+	if i == len(ckSizes) || j == len(cnSizes) {
+		return make([]Challenge, k), make([]Param, n)
+	}
+	return carvers[i][j](k, n)
 }

@@ -2,7 +2,12 @@ package httpauth_test
 
 import (
 	"errors"
+	"runtime"
+	"strings"
+	"sync"
 	"testing"
+	"unsafe"
+	"weak"
 
 	"github.com/authwire/httpauth"
 	"github.com/google/go-cmp/cmp"
@@ -95,5 +100,102 @@ func TestToken68CredentialsFastPath(t *testing.T) {
 	}
 	if _, err := p.ParseCredentials(nil, "Basic abc"); err != nil || len(p.Warnings()) != 0 {
 		t.Errorf("Basic abc after a warning: %v, %d warnings; want none", err, len(p.Warnings()))
+	}
+}
+
+// TestPoolReleasesInput checks that the convenience functions, which parse
+// into pooled scratch space, leave nothing of their input referenced from
+// the pool, on success and on every error path: one garbage collection
+// after the call (the pool keeps its objects for one more), the input is
+// gone. A Digest response left in the pool would stay in memory as long as
+// the process runs quietly.
+func TestPoolReleasesInput(t *testing.T) {
+	// Each parse first gives the pooled scratch space room for several
+	// challenges and params, which the call under test then writes into.
+	parsers := map[string]func(string){
+		"ParseChallenges": func(s string) {
+			httpauth.ParseChallenges(`Digest a=1, b=2, c=3, d=4, Basic realm=x, Bearer y=1`)
+			httpauth.ParseChallenges(s)
+		},
+		"ParseCredentials": func(s string) {
+			httpauth.ParseCredentials(`Digest a=1, b=2, c=3, d=4`)
+			httpauth.ParseCredentials(s)
+		},
+		"ParseParams": func(s string) {
+			httpauth.ParseParams(`a=1, b=2, c=3, d=4`)
+			httpauth.ParseParams(s)
+		},
+	}
+	inputs := []string{
+		`Digest username="u", response="SECRETSECRETSECRET", uri="/x"`, // valid
+		`Digest username="u", response="SECRETSECRETSECRET", uri=`,     // error after params
+		`Digest username="u", response="SECRETSECRETSECRET", uri="/x", Basic realm=, x`,
+		`Basic realm="x", Digest nonce="SECRETSECRETSECRET", qop=`,
+		`username="u", response="SECRETSECRETSECRET", uri=`,
+		`response="SECRETSECRETSECRET", response="again"`, // duplicate
+		`Bearer SECRETSECRETSECRET==`,
+		`Bearer SECRETSECRETSECRET== x`,
+	}
+	for name, parse := range parsers {
+		for _, in := range inputs {
+			if alive := parseAndForget(parse, in); alive() {
+				t.Errorf("%s(%q): the input is still reachable after the call and a garbage collection", name, in)
+			}
+		}
+	}
+}
+
+// parseAndForget copies in to memory of its own, parses it with parse,
+// keeps no reference to it and returns a function that reports, after one
+// garbage collection, whether that memory is still reachable.
+func parseAndForget(parse func(string), in string) func() bool {
+	b := []byte(in)
+	wp := weak.Make(&b[0])
+	parse(unsafe.String(&b[0], len(b)))
+	return func() bool {
+		runtime.GC()
+		return wp.Value() != nil
+	}
+}
+
+// TestParserSharedPanics shares one Parser between two goroutines, which
+// the documentation forbids, and requires the misuse to fail loudly: a
+// panic with the documented message, rather than wrong results. The race
+// detector reports the misuse itself, so the test is skipped under it.
+func TestParserSharedPanics(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector reports a shared Parser as a data race")
+	}
+	var p httpauth.Parser
+	const rounds = 2_000_000
+	in := `Digest realm="a", nonce="b", qop="auth", opaque="c", algorithm=MD5`
+	panics := make(chan any, 2)
+	var wg sync.WaitGroup
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics <- recover() }()
+			var dst []httpauth.Challenge
+			for i := 0; i < rounds; i++ {
+				dst, _ = p.ParseChallenges(dst[:0], in)
+			}
+		}()
+	}
+	wg.Wait()
+	close(panics)
+	seen := false
+	for r := range panics {
+		if r == nil {
+			continue
+		}
+		err, ok := r.(error)
+		if !ok || !strings.Contains(err.Error(), "used by two goroutines at once") {
+			t.Fatalf("a shared Parser panicked with %v, want the documented message", r)
+		}
+		seen = true
+	}
+	if !seen {
+		t.Fatalf("two goroutines made %d calls each on one Parser and neither panicked", rounds)
 	}
 }

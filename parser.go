@@ -88,21 +88,27 @@ type fault struct {
 	v1   int
 }
 
-// state is the grammar's state between two elements of a field.
+// state is the grammar's state between two elements of a field. It lives in
+// the Parser, so that a call sets the fields it uses rather than clearing a
+// new one.
 type state struct {
-	m    mode
-	pos  position
-	lim  Limits
-	ln   int // index of the current field line
-	base int // challenges in the destination before this call
-	keep int // challenges known to be complete (decision 12)
-	p0   int // first parameter of the current challenge or list in its slice
+	m      mode
+	pos    position
+	lim    Limits // p.Limits resolved (cached while p.Limits is rawLim)
+	rawLim Limits
+	limOK  bool
+	ln     int // index of the current field line
+	base   int // challenges in the destination before this call
+	keep   int // challenges known to be complete (decision 12)
+	p0     int // first parameter of the current challenge or list in its slice
 
 	// Empty list elements (RFC 9110 section 5.6.1): seps counts the
 	// separators since the last element, the start of the field counting
 	// as one; empties the empty elements in a row.
 	seps    int
 	empties int
+
+	names uint64 // nameBit of each parameter of the current challenge or list
 
 	leadComma int // credentials: offset of a comma before the scheme, or -1
 	bareLn    int // line and offset of the comma right after the last
@@ -131,7 +137,16 @@ func (st *state) fail(off int, err error, at site) int {
 func (p *Parser) parse(m mode, base int, lines []string) error {
 	p.warns = p.warns[:0]
 	p.resetIndex()
-	st := state{m: m, lim: p.Limits.resolve(), base: base, keep: base, seps: 1, leadComma: -1, bareAt: -1}
+	st := &p.st
+	if l := &p.Limits; !st.limOK || l.MaxLineBytes != st.rawLim.MaxLineBytes || l.MaxChallenges != st.rawLim.MaxChallenges ||
+		l.MaxParams != st.rawLim.MaxParams || l.MaxEmptyElements != st.rawLim.MaxEmptyElements || l.MaxWarnings != st.rawLim.MaxWarnings {
+		st.lim, st.rawLim, st.limOK = p.Limits.resolve(), p.Limits, true
+	}
+	st.m, st.pos, st.base, st.keep, st.p0, st.names = m, posNone, base, base, 0, 0
+	st.seps, st.empties, st.leadComma, st.bareAt, st.dropped = 1, 0, -1, -1, 0
+	if p.fast = !p.slow && p.fastParse(m, base, lines); p.fast {
+		return nil
+	}
 	if m == modeParams {
 		st.pos = posParams
 		st.p0 = len(p.plist)
@@ -139,7 +154,7 @@ func (p *Parser) parse(m mode, base int, lines []string) error {
 	for ln, line := range lines {
 		st.ln = ln
 		if len(line) > st.lim.MaxLineBytes {
-			return p.fail(&st, st.lim.MaxLineBytes, &LimitError{What: "bytes in a field line", Limit: st.lim.MaxLineBytes})
+			return p.fail(st, st.lim.MaxLineBytes, &LimitError{What: "bytes in a field line", Limit: st.lim.MaxLineBytes})
 		}
 		// Trailing OWS of a line is not part of the value (decision 9).
 		n := len(line)
@@ -150,13 +165,13 @@ func (p *Parser) parse(m mode, base int, lines []string) error {
 		if ln > 0 {
 			// A line boundary is a list separator (decision 1).
 			if m == modeCredentials {
-				return p.fail(&st, 0, errSecondCreds)
+				return p.fail(st, 0, errSecondCreds)
 			}
 			if st.pos == posFirst {
 				st.pos = posParams
 			}
-			if !p.separator(0, &st) {
-				return p.fail(&st, st.f.off, st.f.err)
+			if !p.separator(0, st) {
+				return p.fail(st, st.f.off, st.f.err)
 			}
 		}
 		i := 0
@@ -166,18 +181,18 @@ func (p *Parser) parse(m mode, base int, lines []string) error {
 				break
 			}
 			if s[i] == ',' {
-				if !p.comma(i, &st) {
-					return p.fail(&st, st.f.off, st.f.err)
+				if !p.comma(i, st) {
+					return p.fail(st, st.f.off, st.f.err)
 				}
 				i++
 				continue
 			}
-			if i = p.element(s, i, &st); i < 0 {
+			if i = p.element(s, i, st); i < 0 {
 				if (!p.Lenient && p.Allow == 0) || st.f.site == siteLimit {
-					return p.fail(&st, st.f.off, st.f.err)
+					return p.fail(st, st.f.off, st.f.err)
 				}
-				if i = p.recover(s, &st); i < 0 {
-					return p.fail(&st, st.f.off, st.f.err)
+				if i = p.recover(s, st); i < 0 {
+					return p.fail(st, st.f.off, st.f.err)
 				}
 			}
 		}
@@ -185,14 +200,14 @@ func (p *Parser) parse(m mode, base int, lines []string) error {
 	if st.seps > 0 && len(lines) > 0 {
 		// A separator before the end leaves an empty element after it
 		// (a field without one counts one, which no limit refuses).
-		if !p.separator(len(lines[len(lines)-1]), &st) {
-			return p.fail(&st, st.f.off, st.f.err)
+		if !p.separator(len(lines[len(lines)-1]), st) {
+			return p.fail(st, st.f.off, st.f.err)
 		}
 	}
 	if m == modeCredentials && len(p.cs) == 0 {
-		return p.fail(&st, 0, emptyError{})
+		return p.fail(st, 0, emptyError{})
 	}
-	p.endWarnings(&st)
+	p.endWarnings(st)
 	return nil
 }
 
@@ -235,26 +250,52 @@ func (p *Parser) comma(i int, st *state) bool {
 // comma: a parameter, or an auth-scheme with its token68 or the start of
 // its parameters. It returns the offset after the element and its
 // trailing OWS (a comma or the end of the line), or -1 at a fault.
+//
+// It goes on with the next element as long as one starts right after a
+// comma (and one SP) or after "auth-scheme SP".
 func (p *Parser) element(s string, i int, st *state) int {
-	t0 := i
-	t1 := scanToken(s, i)
-	if t1 == t0 {
-		c := s[i]
-		switch {
-		case classes[c]&cCTL != 0:
-			return st.fail(i, errCTL, siteStart)
-		case c >= 0x80:
-			return st.fail(i, errNonASCII, siteStart)
-		case st.pos == posFirst || st.m == modeParams:
-			return st.fail(i, errExpectParamName, siteStart)
+	for {
+		t0 := i
+		t1 := scanName(s, i)
+		if t1 == t0 {
+			return p.badStart(s, i, st)
 		}
-		return st.fail(i, errExpectScheme, siteStart)
+		j := skipOWS(s, t1)
+		if j < len(s) && s[j] == '=' {
+			if i = p.param(s, t0, t1, j, st); i < 0 {
+				return i
+			}
+			if i < len(s) && s[i] == ' ' {
+				i++
+			}
+		} else if i = p.scheme(s, t0, t1, j, st); i < 0 || st.pos != posFirst {
+			return i
+		}
+		if i >= len(s) || classes[s[i]]&cTchar == 0 {
+			return i
+		}
 	}
-	j := skipOWS(s, t1)
-	if j < len(s) && s[j] == '=' {
-		return p.param(s, t0, t1, j, st)
+}
+
+// badStart reports the fault of an element whose first byte, s[i], cannot
+// start a token.
+func (p *Parser) badStart(s string, i int, st *state) int {
+	c := s[i]
+	switch {
+	case classes[c]&cCTL != 0:
+		return st.fail(i, errCTL, siteStart)
+	case c >= 0x80:
+		return st.fail(i, errNonASCII, siteStart)
+	case st.pos == posFirst || st.m == modeParams:
+		return st.fail(i, errExpectParamName, siteStart)
 	}
-	// Any other token starts a new challenge (decision 2).
+	return st.fail(i, errExpectScheme, siteStart)
+}
+
+// scheme handles the token s[t0:t1], which is not a parameter's name (j is
+// the first byte after it and its OWS): it starts a new challenge (decision
+// 2), with its token68 or the position of its first parameter.
+func (p *Parser) scheme(s string, t0, t1, j int, st *state) int {
 	if st.pos == posFirst || st.m == modeParams {
 		st.fail(j, byteReason(s, j, errExpectEquals), siteName)
 		st.f.t0, st.f.t1 = t0, t1
@@ -321,38 +362,56 @@ func (p *Parser) schemeData(s string, i int, st *state) int {
 }
 
 // param parses the parameter whose name is s[t0:t1] and whose "=" is at
-// eq: "BWS value", then its trailing OWS and comma.
+// eq, where the position may not take one.
 func (p *Parser) param(s string, t0, t1, eq int, st *state) int {
 	switch st.pos {
 	case posFirst, posParams:
+		return p.paramValue(s, t0, t1, eq, st)
 	case posToken68:
 		return p.paramFault(t0, t1, eq, errParamAfterT68, st)
-	default:
-		return p.paramFault(t0, t1, eq, errParamNoScheme, st)
 	}
-	j := skipOWS(s, eq+1)
+	return p.paramFault(t0, t1, eq, errParamNoScheme, st)
+}
+
+// paramValue parses "BWS value" after the name s[t0:t1] and the "=" at eq,
+// adds the parameter, and checks what follows the value: OWS, then a
+// comma, which it takes, or the end of the line.
+func (p *Parser) paramValue(s string, t0, t1, eq int, st *state) int {
+	j := eq + 1
+	if j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j = skipOWS(s, j)
+	}
 	if j >= len(s) {
 		return p.valueFault(j, errExpectValue, t0, t1, eq, j, st)
 	}
 	var value string
 	var v1 int
-	switch c := s[j]; {
-	case c == '"':
+	if c := s[j]; c == '"' {
 		end, esc, r, at := scanQuoted(s, j)
 		if r != nil {
 			return p.valueFault(at, r, t0, t1, eq, j, st)
 		}
-		value = unescape(s[j+1:end-1], esc)
+		value = s[j+1 : end-1]
+		if esc {
+			value = unescapeSlow(value)
+		}
 		v1 = end
-	case classes[c]&cTchar != 0:
-		v1 = scanToken(s, j)
+	} else if classes[c]&cTchar != 0 {
+		v1 = scanClass(s, j, cTchar)
 		value = s[j:v1]
-	default:
+	} else {
 		return p.valueFault(j, byteReason(s, j, errExpectValue), t0, t1, eq, j, st)
 	}
 	if !p.addParam(s[t0:t1], value, t0, st) {
 		st.f.t1, st.f.eq, st.f.v0, st.f.v1 = t1, eq, j, v1
 		return -1
+	}
+	// The usual next bytes are ", " and another parameter: take the comma
+	// here rather than as an element of its own. The parameter just
+	// added ended the run of separators: this one closes no empty element.
+	if v1 < len(s) && s[v1] == ',' {
+		st.seps = 1
+		return v1 + 1
 	}
 	return p.afterValue(s, j, v1, st)
 }
@@ -371,33 +430,39 @@ func (p *Parser) valueFault(off int, err error, t0, t1, eq, v0 int, st *state) i
 // current challenge or list, after checking the limit and that the name is
 // new (decision 6).
 func (p *Parser) addParam(name, value string, t0 int, st *state) bool {
-	list := p.list(st)
+	list := &p.plist
+	if st.m != modeParams {
+		list = &p.cs[len(p.cs)-1].Params
+	}
 	if len(*list)-st.p0 >= st.lim.MaxParams {
 		// siteAdd: lenient recovery drops a duplicate even past the limit.
 		st.f = fault{off: t0, err: &LimitError{What: "parameters", Limit: st.lim.MaxParams}, site: siteAdd, t0: t0}
 		return false
 	}
-	if p.hasParam(name, st) {
-		st.f = fault{off: t0, err: dupError{}, site: siteAdd, t0: t0}
-		return false
+	bit := nameBit(name)
+	if st.names&bit != 0 || len(*list)-st.p0 >= dupScan {
+		if p.hasParam(name, st) {
+			st.f = fault{off: t0, err: dupError{}, site: siteAdd, t0: t0}
+			return false
+		}
 	}
 	*list = append(*list, Param{Name: name, Value: value})
+	st.names |= bit
 	st.pos = posParams
 	st.seps, st.empties = 0, 0
 	return true
 }
 
-// afterValue checks what follows the value s[v0:v1]: OWS, then a comma,
-// which it takes, or the end of the line.
+// nameBit returns the bit of the name's length and first letter in a
+// 64-bit set: names that EqualFold calls equal have the same bit, so a
+// parameter whose bit is not in the set of the list's names is new.
+func nameBit(name string) uint64 {
+	return 1 << ((uint(len(name))*7 + uint(name[0]|0x20)) & 63)
+}
+
+// afterValue checks what follows the value s[v0:v1] when it is not a
+// comma: OWS, then a comma or the end of the line.
 func (p *Parser) afterValue(s string, v0, v1 int, st *state) int {
-	// The usual next bytes are ", " and another parameter: take the comma
-	// here rather than as an element of its own.
-	if v1 < len(s) && s[v1] == ',' {
-		if !p.separator(v1, st) {
-			return -1
-		}
-		return v1 + 1
-	}
 	k := skipOWS(s, v1)
 	if k >= len(s) || s[k] == ',' {
 		return k
@@ -411,6 +476,9 @@ func (p *Parser) afterValue(s string, v0, v1 int, st *state) int {
 func (p *Parser) newChallenge(scheme string, st *state) {
 	p.resetIndex()
 	n := len(p.cs)
+	if n >= p.hw {
+		p.hw = n + 1
+	}
 	if n < cap(p.cs) {
 		p.cs = p.cs[:n+1]
 		c := &p.cs[n]
@@ -419,6 +487,7 @@ func (p *Parser) newChallenge(scheme string, st *state) {
 		p.cs = append(p.cs, Challenge{Scheme: scheme})
 	}
 	st.p0 = 0
+	st.names = 0
 	if st.m == modeCredentials {
 		p.cs[n].Params = p.plist
 		st.p0 = len(p.plist)
@@ -432,21 +501,6 @@ func (p *Parser) list(st *state) *Params {
 		return &p.plist
 	}
 	return &p.cs[len(p.cs)-1].Params
-}
-
-// byteReason returns why the byte at s[i] cannot stand there: a control
-// character and a non-ASCII byte are named as such, anything else gets r.
-// Its results are constants: building a fault does not allocate.
-func byteReason(s string, i int, r error) error {
-	if i < len(s) {
-		switch c := s[i]; {
-		case classes[c]&cCTL != 0 && c != '\t':
-			return errCTL
-		case c >= 0x80:
-			return errNonASCII
-		}
-	}
-	return r
 }
 
 // fail ends a parse with a *SyntaxError, keeping the challenges complete
@@ -476,15 +530,4 @@ func token68At(s string, i int) (end, next int, ok bool) {
 	}
 	k := skipOWS(s, j)
 	return j, k, k >= len(s) || s[k] == ','
-}
-
-// badByte reports whether s[i] is a byte that may stand nowhere in a field
-// outside a quoted-string: a control character other than HTAB, or a byte
-// of %x80-FF.
-func badByte(s string, i int) bool {
-	if i >= len(s) {
-		return false
-	}
-	c := s[i]
-	return classes[c]&cCTL != 0 && c != '\t' || c >= 0x80
 }
