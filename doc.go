@@ -64,6 +64,11 @@
 //     accepted.
 //   - On an error, [ParseChallenges] returns the challenges completed before
 //     it, so a client can still answer the one it understands.
+//   - An error's offset is the first byte that cannot continue the field;
+//     a control character, or a byte of %x80-FF outside a quoted-string, is
+//     reported where it stands, with its class as the reason, also when the
+//     parser read it ahead to tell a token68 from a parameter or a
+//     parameter from a new scheme.
 //
 // # Strict and lenient mode
 //
@@ -121,11 +126,19 @@
 // destinations ([Parser.ParseChallenges], [Parser.ParseCredentials],
 // [Parser.ParseParams]) allocates nothing, except one string for each
 // quoted value that holds a quoted-pair (or, in lenient mode, an obs-fold).
-// [ParseChallenges] allocates at most twice, [ParseCredentials] and
-// [ParseParams] at most once, plus the same per-escape strings. The
+// [ParseChallenges] allocates once whatever the number of challenges and
+// parameters (they share one block), [ParseCredentials] once for
+// parameters and never for a token68, [ParseParams] once, none of them when
+// there is nothing to return, plus the same per-escape strings. The
 // encoders allocate nothing when dst has room. Strings in parse results are
 // substrings of the input, so they keep it alive; copy them (strings.Clone)
-// to keep a small part of a large input. TestNoAllocs pins these counts.
+// to keep a small part of a large input. TestNoAllocs pins each of these
+// counts exactly.
+//
+// Most fields are read by a fast path that handles their common shapes
+// (schemes, token68, "name=value" parameters, ", " separators, several
+// lines) in one loop and hands anything else to the full grammar; the two
+// give the same results (FuzzFastPath).
 //
 // # Limits
 //

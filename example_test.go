@@ -225,22 +225,3 @@ func ExampleExtParam() {
 	// {username* UTF-8''J%C3%A4s%C3%B8n%20Doe}
 	// Jäsøn Doe <nil>
 }
-
-// A Parser can allow chosen recoveries only: here unquoted values with
-// delimiters or spaces, as AWS Signature V4 and gin-jwt send them, and
-// nothing else, so that `Basic; realm="x"` stays an error.
-func ExampleKinds() {
-	p := httpauth.Parser{Allow: httpauth.Kinds(httpauth.WarnLooseValue, httpauth.WarnSpaceInValue)}
-	cs, err := p.ParseChallenges(nil, `JWT realm=gin jwt, Basic realm="x"`)
-	fmt.Println(len(cs), cs[0].Realm(), err)
-	for _, w := range p.Warnings() {
-		fmt.Println(w.Offset, w.Kind == httpauth.WarnSpaceInValue)
-	}
-
-	_, err = p.ParseChallenges(nil, `Basic; realm="x"`)
-	fmt.Println(err)
-	// Output:
-	// 2 gin jwt <nil>
-	// 14 true
-	// httpauth: line 0, offset 5: auth-scheme must be followed by a space, ',' or end of field
-}

@@ -68,7 +68,7 @@ func (p *Parser) fastParse(m mode, base int, lines []string) bool {
 				var value string
 				i = j + 1
 				if c := s[j]; c == '"' {
-					end, esc, r, _ := scanQuotedText(s, i)
+					end, esc, _, r := scanQuotedText(s, i)
 					if r != nil {
 						return p.bail(cs)
 					}

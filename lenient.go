@@ -162,7 +162,7 @@ func (p *Parser) dropChallenge(s string, i int, st *state) int {
 func skipToComma(s string, i int) int {
 	for i < len(s) && s[i] != ',' {
 		if s[i] == '"' {
-			if end, _, _, _, r, _ := scanQuotedLenient(s, i, true, true); r == nil {
+			if end, _, _, _, _, r := scanQuotedLenient(s, i, true, true); r == nil {
 				i = end
 				continue
 			}
@@ -291,7 +291,7 @@ func (p *Parser) lenientParam(s string, t0, t1, eq int, st *state) int {
 	v1, lastVal := 0, j
 	switch c := s[j]; {
 	case c == '"':
-		end, esc, closed, fold, r, at := scanQuotedLenient(s, j, p.allows(WarnObsFold), p.allows(WarnUnterminatedQuote))
+		end, esc, closed, fold, at, r := scanQuotedLenient(s, j, p.allows(WarnObsFold), p.allows(WarnUnterminatedQuote))
 		if r != nil {
 			st.f = fault{off: at, err: r, site: siteValue, t0: t0}
 			return p.skip(s, st)
@@ -481,21 +481,21 @@ func scanLoose(s string, i int) int { return scanClass(s, i, cLoose) }
 // runs to the end of the line is closed there (closed is false). It is
 // built on the strict scanner, which stops at each of these; without the
 // recovery, the fault is the strict one.
-func scanQuotedLenient(s string, i int, folds, unterminated bool) (end int, escaped, closed bool, fold int, r error, at int) {
+func scanQuotedLenient(s string, i int, folds, unterminated bool) (end int, escaped, closed bool, fold, at int, r error) {
 	open := i
 	fold = -1
 	i++
 	for {
-		e, esc, r, at := scanQuotedText(s, i)
+		e, esc, at, r := scanQuotedText(s, i)
 		escaped = escaped || esc
 		switch {
 		case r == nil:
-			return e, escaped, true, fold, nil, 0
+			return e, escaped, true, fold, 0, nil
 		case r == errUnterminated && unterminated:
 			// A final backslash stays as it is.
-			return len(s), escaped || at < len(s), false, fold, nil, 0
+			return len(s), escaped || at < len(s), false, fold, 0, nil
 		case r == errUnterminated:
-			return 0, false, false, -1, r, open
+			return 0, false, false, -1, open, r
 		case r == errCTLInQuoted && folds && isFold(s, at):
 			if fold < 0 {
 				fold = at
@@ -503,7 +503,7 @@ func scanQuotedLenient(s string, i int, folds, unterminated bool) (end int, esca
 			escaped = true // unescape reads the fold as one SP
 			i = at + 3
 		default:
-			return 0, false, false, -1, r, at
+			return 0, false, false, -1, at, r
 		}
 	}
 }

@@ -1,8 +1,13 @@
 package httpauth
 
 import (
+	"encoding/xml"
+	"fmt"
+	"log/slog"
 	"math/bits"
 	"strings"
+
+	"github.com/authwire/httpauth/internal/redact"
 )
 
 // Character classes, one bit per ABNF rule (RFC 9110 sections 5.6 and 11),
@@ -79,8 +84,6 @@ var classes = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-func isTchar(c byte) bool { return classes[c]&cTchar != 0 }
 
 // IsToken reports whether s is a token (RFC 9110 section 5.6.2): one or
 // more tchar.
@@ -194,7 +197,9 @@ func (k Kind) String() string {
 //
 // Text returns a substring of the line: the lexer never copies and never
 // allocates. A Lexer is a small value; the zero Lexer is an empty line, and
-// Reset makes it reusable for another line.
+// Reset makes it reusable for another line. Printed (every fmt verb,
+// encoding/json, encoding/xml, slog), a Lexer shows where it stands but not
+// its line, which may be an Authorization value.
 type Lexer struct {
 	// immutable for one line
 	src  string
@@ -208,6 +213,37 @@ type Lexer struct {
 	err     error
 	errOff  int
 }
+
+// view describes l for printing: the line it reads, which may be an
+// Authorization value, is secret; where it stands is not.
+func (l Lexer) view() redact.View {
+	return redact.View{Type: "httpauth.Lexer", Fields: []redact.Field{
+		{Name: "Src", Value: l.src, Secret: true},
+		{Name: "Line", Value: l.line},
+		{Name: "Offset", Value: l.start},
+		{Name: "Kind", Value: l.kind},
+		{Name: "Err", Value: l.Err()},
+	}}
+}
+
+// String returns l with its line redacted: the Lexer may read an
+// Authorization value.
+func (l Lexer) String() string { return l.view().String() }
+
+// Format implements [fmt.Formatter]: every verb prints l with its line
+// redacted.
+func (l Lexer) Format(f fmt.State, verb rune) { l.view().Format(f, verb) }
+
+// MarshalJSON implements [json.Marshaler], with the line redacted.
+func (l Lexer) MarshalJSON() ([]byte, error) { return l.view().MarshalJSON() }
+
+// MarshalXML implements [xml.Marshaler], with the line redacted.
+func (l Lexer) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return l.view().MarshalXML(e, start)
+}
+
+// LogValue implements [slog.LogValuer], with the line redacted.
+func (l Lexer) LogValue() slog.Value { return l.view().LogValue() }
 
 // Reset makes l scan src from its beginning, forgetting any previous line
 // and error.
@@ -241,7 +277,7 @@ func (l *Lexer) Next() bool {
 		}
 		l.kind, l.escaped, l.pos = KindToken, false, j
 	case c == '"':
-		end, esc, r, at := scanQuotedText(s, i+1)
+		end, esc, at, r := scanQuotedText(s, i+1)
 		if r != nil {
 			if r == errUnterminated {
 				at = i
@@ -351,12 +387,12 @@ func skipOWS(s string, i int) int {
 // returns the offset after it and whether a quoted-pair occurs in it, or a
 // reason (a constant: no allocation) and the offset of the fault (the
 // opening quote when the string is not terminated).
-func scanQuoted(s string, i int) (end int, escaped bool, r error, at int) {
-	end, escaped, r, at = scanQuotedText(s, i+1)
+func scanQuoted(s string, i int) (end int, escaped bool, at int, r error) {
+	end, escaped, at, r = scanQuotedText(s, i+1)
 	if r == errUnterminated {
 		at = i
 	}
-	return end, escaped, r, at
+	return end, escaped, at, r
 }
 
 // scanQuotedText scans the text of a quoted-string from i, just after its
@@ -365,7 +401,7 @@ func scanQuoted(s string, i int) (end int, escaped bool, r error, at int) {
 // reason and the offset of the fault: errUnterminated at len(s), or at a
 // backslash that ends s (escaped then tells whether a quoted-pair came
 // before).
-func scanQuotedText(s string, i int) (end int, escaped bool, r error, at int) {
+func scanQuotedText(s string, i int) (end int, escaped bool, at int, r error) {
 	for {
 		// Eight bytes at a time: quotedStops finds the first byte that
 		// ends a run of qdtext in one word, without a loop; the last
@@ -373,21 +409,21 @@ func scanQuotedText(s string, i int) (end int, escaped bool, r error, at int) {
 		for {
 			if i+8 > len(s) {
 				if i >= len(s) {
-					return 0, escaped, errUnterminated, len(s)
+					return 0, escaped, len(s), errUnterminated
 				}
 				if len(s) < 8 {
 					for i < len(s) && classes[s[i]]&cQdtext != 0 {
 						i++
 					}
 					if i >= len(s) {
-						return 0, escaped, errUnterminated, len(s)
+						return 0, escaped, len(s), errUnterminated
 					}
 					break
 				}
 				// The last eight bytes of the line, less those before i.
 				m := quotedStops(load64(s, len(s)-8)) >> (8 * (i - (len(s) - 8)))
 				if m == 0 {
-					return 0, escaped, errUnterminated, len(s)
+					return 0, escaped, len(s), errUnterminated
 				}
 				i += bits.TrailingZeros64(m) >> 3
 				break
@@ -400,20 +436,20 @@ func scanQuotedText(s string, i int) (end int, escaped bool, r error, at int) {
 		}
 		switch s[i] {
 		case '"':
-			return i + 1, escaped, nil, 0
+			return i + 1, escaped, 0, nil
 		case '\\':
 			if i+1 >= len(s) {
-				return 0, escaped, errUnterminated, i
+				return 0, escaped, i, errUnterminated
 			}
 			if classes[s[i+1]]&cQpair == 0 {
-				return 0, false, errBadQuotedPair, i + 1
+				return 0, false, i + 1, errBadQuotedPair
 			}
 			escaped = true
 			i += 2
 		case '\t': // qdtext, which quotedStops reports with the CTLs
 			i++
 		default:
-			return 0, false, errCTLInQuoted, i
+			return 0, false, i, errCTLInQuoted
 		}
 	}
 }
@@ -469,7 +505,7 @@ func quotedBody(q string) (body string, escaped bool, err error) {
 	if len(q) == 0 || q[0] != '"' {
 		return "", false, &SyntaxError{Err: errExpectQuote}
 	}
-	end, esc, r, at := scanQuoted(q, 0)
+	end, esc, at, r := scanQuoted(q, 0)
 	if r != nil {
 		return "", false, &SyntaxError{Offset: at, Err: r}
 	}

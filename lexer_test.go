@@ -1,7 +1,12 @@
 package httpauth_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -264,5 +269,38 @@ func quotedEveryByte(t *testing.T, n int) {
 				}
 			}
 		}
+	}
+}
+
+// TestLexerRedacted prints a Lexer that reads an Authorization value on
+// every route to a log and requires the secret to show on none.
+func TestLexerRedacted(t *testing.T) {
+	const secret = "S3cr3tPl4nt3dXyz"
+	var lx httpauth.Lexer
+	lx.Reset("Basic " + secret)
+	lx.Next()
+	var outs []string
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
+		outs = append(outs, fmt.Sprintf(verb, lx), fmt.Sprintf(verb, &lx))
+	}
+	j, err := json.Marshal(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := xml.Marshal(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("lexer", "lx", lx)
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("lexer", "lx", lx)
+	outs = append(outs, string(j), string(x), logs.String())
+	for _, o := range outs {
+		if strings.Contains(o, secret) || strings.Contains(o, fmt.Sprintf("%x", secret)) {
+			t.Errorf("a printed Lexer shows the secret: %s", o)
+		}
+	}
+	if !strings.Contains(outs[0], "[redacted]") {
+		t.Errorf("%%v of a Lexer = %s, want the line shown as [redacted]", outs[0])
 	}
 }

@@ -387,7 +387,7 @@ func (p *Parser) paramValue(s string, t0, t1, eq int, st *state) int {
 	var value string
 	var v1 int
 	if c := s[j]; c == '"' {
-		end, esc, r, at := scanQuoted(s, j)
+		end, esc, at, r := scanQuoted(s, j)
 		if r != nil {
 			return p.valueFault(at, r, t0, t1, eq, j, st)
 		}
