@@ -304,3 +304,14 @@ func ExampleWarningKinds_Has() {
 	// Output:
 	// true false
 }
+
+func ExampleSchemeError() {
+	// What a scheme package returns for a challenge of another scheme.
+	var err error = &httpauth.SchemeError{Scheme: "Digest", Err: httpauth.ErrOtherScheme}
+	fmt.Println(err, errors.Is(err, httpauth.ErrOtherScheme))
+	var se *httpauth.SchemeError
+	fmt.Println(errors.As(err, &se), se.Scheme)
+	// Output:
+	// httpauth: Digest: another auth-scheme true
+	// true Digest
+}
