@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/bits"
-	"strings"
 
 	"github.com/authwire/httpauth/internal/redact"
 )
@@ -475,82 +474,18 @@ func quotedStops(x uint64) uint64 {
 	return (^t | (y + 0x0101010101010101)) &^ x & hi
 }
 
-// Unquote returns the value of the quoted-string q (with its quotes), with
-// each quoted-pair replaced by the octet after the backslash (RFC 9110
-// section 5.6.4: `"a\nb"` is `anb`; there are no Go escapes). When q holds
-// no backslash, the result is a substring of q and nothing is allocated.
-// It reports a [*SyntaxError] if q is not exactly one valid quoted-string.
-func Unquote(q string) (string, error) {
-	body, esc, err := quotedBody(q)
-	if err != nil {
-		return "", err
+// token68At reports whether the text of s from i up to the next ',' or the
+// end, less trailing OWS, is a token68 (decision 3). It returns the end of
+// the token68 run and its padding, and the offset after the OWS that
+// follows it (where the test failed when it is not a token68).
+func token68At(s string, i int) (end, next int, ok bool) {
+	j := scanClass(s, i, cT68)
+	if j == i {
+		return i, i, false
 	}
-	return unescape(body, esc), nil
-}
-
-// AppendUnquote appends the value of the quoted-string q to dst, as
-// [Unquote] does, and returns the extended buffer. It allocates only to grow
-// dst.
-func AppendUnquote(dst []byte, q string) ([]byte, error) {
-	body, _, err := quotedBody(q)
-	if err != nil {
-		return dst, err
+	for j < len(s) && s[j] == '=' {
+		j++
 	}
-	return appendUnescaped(dst, body), nil
-}
-
-// quotedBody checks that q is exactly one quoted-string and returns what
-// stands between its quotes and whether a quoted-pair occurs in it.
-func quotedBody(q string) (body string, escaped bool, err error) {
-	if len(q) == 0 || q[0] != '"' {
-		return "", false, &SyntaxError{Err: errExpectQuote}
-	}
-	end, esc, at, r := scanQuoted(q, 0)
-	if r != nil {
-		return "", false, &SyntaxError{Offset: at, Err: r}
-	}
-	if end != len(q) {
-		return "", false, &SyntaxError{Offset: end, Err: errAfterQuote}
-	}
-	return q[1 : end-1], esc, nil
-}
-
-// unescape returns body (the inside of a quoted-string the lexer accepted)
-// with its quoted-pairs removed, and each obs-fold (which only a lenient
-// lexer accepts) read as one SP. It allocates once, and only when escaped.
-func unescape(body string, escaped bool) string {
-	if !escaped {
-		return body
-	}
-	return unescapeSlow(body)
-}
-
-func unescapeSlow(body string) string {
-	var b strings.Builder
-	b.Grow(len(body))
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		switch {
-		case c == '\\' && i+1 < len(body):
-			i++
-			c = body[i]
-		case c == '\r' && isFold(body, i):
-			i = skipOWS(body, i+2) - 1
-			c = ' '
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-func appendUnescaped(dst []byte, body string) []byte {
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c == '\\' && i+1 < len(body) {
-			i++
-			c = body[i]
-		}
-		dst = append(dst, c)
-	}
-	return dst
+	k := skipOWS(s, j)
+	return j, k, k >= len(s) || s[k] == ','
 }

@@ -199,3 +199,61 @@ func TestParserSharedPanics(t *testing.T) {
 		t.Fatalf("two goroutines made %d calls each on one Parser and neither panicked", rounds)
 	}
 }
+
+func TestUnquote(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string
+		err    bool
+		offset int
+	}{
+		{`""`, "", false, 0},
+		{`"abc"`, "abc", false, 0},
+		{"\"a b\tc\"", "a b\tc", false, 0},
+		{`"a b\tc"`, "a btc", false, 0}, // \t is the quoted-pair of t
+		{`"a\"b"`, `a"b`, false, 0},
+		{`"a\\b"`, `a\b`, false, 0},
+		{`"a\nb"`, "anb", false, 0},     // not a newline (decision 11)
+		{`"\r\n"`, "rn", false, 0},      // idem
+		{`"\x41"`, "x41", false, 0},     // no Go hex escapes
+		{`"\u00e9"`, "u00e9", false, 0}, // no Go unicode escapes
+		{"\"\\\xe9\"", "\xe9", false, 0},
+		{"\"\xe9t\xe9\"", "\xe9t\xe9", false, 0},
+		{`"a,b=c"`, "a,b=c", false, 0},
+		{``, "", true, 0},
+		{`abc`, "", true, 0},
+		{`'abc'`, "", true, 0},
+		{`"abc`, "", true, 0},
+		{`"abc\"`, "", true, 0},
+		{`"abc\`, "", true, 0},
+		{`"abc"d`, "", true, 5},
+		{`"a" `, "", true, 3},
+		{"\"a\x00\"", "", true, 2},
+		{"\"a\r\n\"", "", true, 2},
+		{"\"a\x7f\"", "", true, 2},
+		{"\"a\\\x01\"", "", true, 3},
+	}
+	for _, tt := range tests {
+		got, err := httpauth.Unquote(tt.in)
+		if tt.err {
+			var se *httpauth.SyntaxError
+			if !errors.As(err, &se) || se.Offset != tt.offset {
+				t.Errorf("Unquote(%q) = %q, %v, want a *SyntaxError at offset %d", tt.in, got, err, tt.offset)
+			}
+		} else if err != nil || got != tt.want {
+			t.Errorf("Unquote(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
+		}
+
+		dst := []byte("prefix:")
+		gotB, err := httpauth.AppendUnquote(dst, tt.in)
+		switch {
+		case tt.err:
+			var se *httpauth.SyntaxError
+			if !errors.As(err, &se) || se.Offset != tt.offset || string(gotB) != "prefix:" {
+				t.Errorf("AppendUnquote(%q, %q) = %q, %v, want %q and a *SyntaxError at offset %d", dst, tt.in, gotB, err, "prefix:", tt.offset)
+			}
+		case err != nil || string(gotB) != "prefix:"+tt.want:
+			t.Errorf("AppendUnquote(%q, %q) = %q, %v, want %q", dst, tt.in, gotB, err, "prefix:"+tt.want)
+		}
+	}
+}

@@ -515,19 +515,3 @@ func (p *Parser) fail(st *state, off int, err error) error {
 	}
 	return &SyntaxError{Line: st.ln, Offset: off, Err: err}
 }
-
-// token68At reports whether the text of s from i up to the next ',' or the
-// end, less trailing OWS, is a token68 (decision 3). It returns the end of
-// the token68 run and its padding, and the offset after the OWS that
-// follows it (where the test failed when it is not a token68).
-func token68At(s string, i int) (end, next int, ok bool) {
-	j := scanClass(s, i, cT68)
-	if j == i {
-		return i, i, false
-	}
-	for j < len(s) && s[j] == '=' {
-		j++
-	}
-	k := skipOWS(s, j)
-	return j, k, k >= len(s) || s[k] == ','
-}
