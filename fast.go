@@ -65,24 +65,11 @@ func (p *Parser) fastParse(m mode, base int, lines []string) bool {
 				if j >= len(s) {
 					return p.bail(cs)
 				}
-				var value string
-				i = j + 1
-				if c := s[j]; c == '"' {
-					end, esc, _, r := scanQuotedText(s, i)
-					if r != nil {
-						return p.bail(cs)
-					}
-					value = s[i : end-1]
-					if esc {
-						value = unescapeSlow(value)
-					}
-					i = end
-				} else if classes[c]&cTchar != 0 {
-					i = scanClass(s, i, cTchar)
-					value = s[j:i]
-				} else {
+				value, end, _, r := valueAt(s, j)
+				if r != nil {
 					return p.bail(cs)
 				}
+				i = end
 				name := s[t0:t1]
 				bit := nameBit(name)
 				if len(*cur)-n0 >= maxParams || (names&bit != 0 && hasName((*cur)[n0:], name)) {

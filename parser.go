@@ -384,23 +384,9 @@ func (p *Parser) paramValue(s string, t0, t1, eq int, st *state) int {
 	if j >= len(s) {
 		return p.valueFault(j, errExpectValue, t0, t1, eq, j, st)
 	}
-	var value string
-	var v1 int
-	if c := s[j]; c == '"' {
-		end, esc, at, r := scanQuoted(s, j)
-		if r != nil {
-			return p.valueFault(at, r, t0, t1, eq, j, st)
-		}
-		value = s[j+1 : end-1]
-		if esc {
-			value = unescapeSlow(value)
-		}
-		v1 = end
-	} else if classes[c]&cTchar != 0 {
-		v1 = scanClass(s, j, cTchar)
-		value = s[j:v1]
-	} else {
-		return p.valueFault(j, byteReason(s, j, errExpectValue), t0, t1, eq, j, st)
+	value, v1, at, r := valueAt(s, j)
+	if r != nil {
+		return p.valueFault(at, r, t0, t1, eq, j, st)
 	}
 	if !p.addParam(s[t0:t1], value, t0, st) {
 		st.f.t1, st.f.eq, st.f.v0, st.f.v1 = t1, eq, j, v1
@@ -414,6 +400,37 @@ func (p *Parser) paramValue(s string, t0, t1, eq int, st *state) int {
 		return v1 + 1
 	}
 	return p.afterValue(s, j, v1, st)
+}
+
+// valueAt reads the auth-param value at s[j], j < len(s):
+//
+//	( token / quoted-string )
+//
+// It returns the value (a quoted-string without its quotes and
+// quoted-pairs) and the offset after it, or the offset and reason of the
+// fault.
+func valueAt(s string, j int) (value string, end, at int, r error) {
+	if s[j] == '"' {
+		return quotedValue(s, j)
+	}
+	if classes[s[j]]&cTchar == 0 {
+		return "", 0, j, byteReason(s, j, errExpectValue)
+	}
+	end = scanClass(s, j+1, cTchar)
+	return s[j:end], end, 0, nil
+}
+
+// quotedValue is valueAt for a quoted-string.
+func quotedValue(s string, j int) (value string, end, at int, r error) {
+	end, esc, at, r := scanQuoted(s, j)
+	if r != nil {
+		return "", 0, at, r
+	}
+	value = s[j+1 : end-1]
+	if esc {
+		value = unescapeSlow(value)
+	}
+	return value, end, 0, nil
 }
 
 func (p *Parser) paramFault(t0, t1, eq int, err error, st *state) int {
