@@ -308,26 +308,23 @@ func lineOf(n int) string {
 	return `Basic realm="` + strings.Repeat("x", n-14) + `"`
 }
 
-// challengesLine returns n challenges "S0, S1, ..." on one line, and the
-// offset of the last one.
+// challengesLine returns n distinct challenges "Sa, Sxb, ..." on one line,
+// and the offset of the last one.
 func challengesLine(n int) (string, int) {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		last = b.Len()
-		b.WriteString("S")
-		b.WriteString(strings.Repeat("x", i%7))
-		b.WriteString(string(rune('a' + i%26)))
-	}
-	return b.String(), last
+	return listLine(n, func(i int) string {
+		return "S" + strings.Repeat("x", i%7) + string(rune('a'+i%26))
+	})
 }
 
 // paramsLine returns "p0=v, p1=v, ..." with n distinct names, and the
 // offset of the last name.
 func paramsLine(n int) (string, int) {
+	return listLine(n, func(i int) string { return fmt.Sprintf("p%d=v", i) })
+}
+
+// listLine joins elem(0) ... elem(n-1) with ", " and returns the offset of
+// the last element.
+func listLine(n int, elem func(int) string) (string, int) {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < n; i++ {
@@ -335,14 +332,7 @@ func paramsLine(n int) (string, int) {
 			b.WriteString(", ")
 		}
 		last = b.Len()
-		b.WriteString("p")
-		for v := i; ; v /= 10 {
-			b.WriteByte(byte('0' + v%10))
-			if v < 10 {
-				break
-			}
-		}
-		b.WriteString("=v")
+		b.WriteString(elem(i))
 	}
 	return b.String(), last
 }
