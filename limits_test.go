@@ -45,14 +45,8 @@ func parseParamsWith(p *httpauth.Parser, lines []string) error {
 
 // params returns n distinct params "p0=v, p1=v, ...".
 func params(n int) string {
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "p%d=v", i)
-	}
-	return b.String()
+	s, _ := paramsLine(n)
+	return s
 }
 
 // paramOffset returns the offset of the name of the param i of prefix +
@@ -512,15 +506,10 @@ func TestDuplicateLongLists(t *testing.T) {
 	}
 }
 
+// manyNames returns n distinct params "n0=v, n1=v, ...".
 func manyNames(n int) string {
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "n%d=v", i)
-	}
-	return b.String()
+	s, _ := listLine(n, func(i int) string { return fmt.Sprintf("n%d=v", i) })
+	return s
 }
 
 // TestDuplicateIndexFlood checks that the duplicate-name index of long
