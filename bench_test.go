@@ -1,6 +1,8 @@
 package httpauth_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
@@ -194,5 +196,88 @@ func BenchmarkAppendChallenge(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// linearInputs are the inputs of BenchmarkLinear: a field of n bytes made
+// of one repeated shape, parsed with the limits raised so that the whole
+// input is read. Compare ns/byte between the sizes: it must stay flat.
+var linearInputs = []struct {
+	name  string
+	build func(n int) string
+	parse func(p *httpauth.Parser, s string) error
+}{
+	{"commas", func(n int) string { return "a=b" + strings.Repeat(",", n-len("a=b=c")) + "c=d" },
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
+	{"commas-challenges", func(n int) string { return "Basic" + strings.Repeat(" ,", (n-len("Basic"))/2) },
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
+	{"pairs", func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "a%d=b, ", i)
+		}
+		return strings.TrimSuffix(b.String(), ", ")
+	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
+	{"challenges", func(n int) string {
+		return strings.TrimSuffix(strings.Repeat("S a=b, ", n/len("S a=b, ")), ", ")
+	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
+	{"escapes", func(n int) string { return `a="` + strings.Repeat(`\\`, (n-len(`a=""`))/2) + `"` },
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
+	{"unterminated", func(n int) string { return `Basic realm="` + strings.Repeat(`x\"`, n/3) },
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
+	{"token68-like", func(n int) string { return "Basic " + strings.Repeat("a", n) + " b" },
+		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
+	// One long list grows the duplicate index, then many lists just long
+	// enough to use it: starting each must not cost the size of the
+	// index.
+	{"index-resets", func(n int) string {
+		var b strings.Builder
+		b.WriteString("A " + manyNames(4096))
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, ", S%d %s", i, manyNames(17))
+		}
+		return b.String()
+	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
+}
+
+// BenchmarkLinear/<input>/<size> parses the same shape at 64 KiB and
+// 1 MiB; the work per byte must be about the same at both sizes. It
+// reports cpu-ns/B, the CPU time of the process (GC included) per input
+// byte, which a loaded machine distorts less than ns/op (wall clock). It
+// checks only that the parse ends with the expected result, never its
+// time: there is no timing in pass/fail tests.
+func BenchmarkLinear(b *testing.B) {
+	lim := httpauth.Limits{
+		MaxLineBytes:     -1,
+		MaxChallenges:    -1,
+		MaxParams:        -1,
+		MaxEmptyElements: -1,
+	}
+	for _, in := range linearInputs {
+		for _, size := range []struct {
+			name string
+			n    int
+		}{{"64KiB", 64 << 10}, {"1MiB", 1 << 20}} {
+			b.Run(in.name+"/"+size.name, func(b *testing.B) {
+				s := in.build(size.n)
+				p := &httpauth.Parser{Limits: lim}
+				wantErr := in.name == "unterminated" || in.name == "token68-like"
+				if err := in.parse(p, s); (err != nil) != wantErr {
+					b.Fatalf("parse: %v (want error: %v)", err, wantErr)
+				}
+				b.SetBytes(int64(len(s)))
+				b.ReportAllocs()
+				cpu0, ok := processCPUTime()
+				for b.Loop() {
+					in.parse(p, s)
+				}
+				if cpu1, ok1 := processCPUTime(); ok && ok1 {
+					// CPU time of the whole process (GC included)
+					// per input byte: unlike ns/op, it does not grow
+					// when other processes take the cores.
+					b.ReportMetric(float64(cpu1-cpu0)/float64(b.N)/float64(len(s)), "cpu-ns/B")
+				}
+			})
+		}
 	}
 }

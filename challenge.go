@@ -181,29 +181,3 @@ func encodedLenHint(scheme, token68 string, ps Params) int {
 	}
 	return n
 }
-
-// EqualFold reports whether s and t are equal under ASCII case folding:
-// only A-Z and a-z are folded, so "K" (U+212A KELVIN SIGN) does not equal
-// "k". This is how auth-schemes and parameter names compare. It does not
-// allocate.
-func EqualFold(s, t string) bool {
-	if len(s) != len(t) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		a, b := s[i], t[i]
-		if a == b {
-			continue
-		}
-		if 'A' <= a && a <= 'Z' {
-			a += 'a' - 'A'
-		}
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		if a != b {
-			return false
-		}
-	}
-	return true
-}

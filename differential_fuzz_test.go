@@ -22,6 +22,9 @@ import (
 // same class of error (limit, duplicate, empty, other). For challenges the
 // partial results returned with an error must be equal too (decision 12).
 //
+// Seeds: the hand-written ones below, the inputs of the case files of
+// testdata and generated ones.
+//
 // Inputs: the string holds the field lines joined by '\n' (credentials take
 // it as one value); the byte selects the Limits: 0 is the default (through
 // the package-level functions), anything else small limits derived from it
@@ -76,6 +79,9 @@ func diffLimits(sel byte) httpauth.Limits {
 
 func addDiffSeeds(f *testing.F, generate func(*gen.Gen) string) {
 	for _, s := range handSeeds {
+		f.Add(s, byte(0))
+	}
+	for _, s := range caseInputs(f, "golden", "lenient", "corpus") {
 		f.Add(s, byte(0))
 	}
 	g := gen.New(1)

@@ -64,20 +64,43 @@
 //     accepted.
 //   - On an error, [ParseChallenges] returns the challenges completed before
 //     it, so a client can still answer the one it understands.
+//   - An error's offset is the first byte that cannot continue the field;
+//     a control character, or a byte of %x80-FF outside a quoted-string, is
+//     reported where it stands, with its class as the reason, also when the
+//     parser read it ahead to tell a token68 from a parameter or a
+//     parameter from a new scheme.
 //
 // # Strict and lenient mode
 //
 // Parsing is strict by default: what RFC 9110 does not allow is a
 // [*SyntaxError]. A [Parser] with Lenient set reads what real servers and
 // clients send instead, recovers what the sender meant, and reports each
-// deviation as a [Warning] with line, offset and message: unquoted values
-// with delimiters or spaces (AWS Signature V4's `Credential=AK/20130524/...`,
-// `JWT realm=gin jwt`), `;` or HTAB after the scheme, a comma right after the
-// scheme, duplicate parameters (the first wins), a missing comma between
-// parameters, an unterminated quoted-string at the end of the line, obs-fold
-// (a line break followed by whitespace) read as one space, and a malformed
-// challenge, which is skipped so that parsing goes on with the next one.
-// Limits are never relaxed.
+// deviation as a [Warning] with line, offset, kind and message: unquoted
+// values with delimiters or spaces (AWS Signature V4's
+// `Credential=AK/20130524/...`, `JWT realm=gin jwt`), `;` or HTAB after the
+// scheme, a comma right after the scheme, duplicate parameters (the first
+// wins), a missing comma between parameters, an unterminated quoted-string
+// at the end of the line, obs-fold (a line break followed by whitespace)
+// read as one space, and a malformed challenge, which is skipped so that
+// parsing goes on with the next one. Recovery keeps what is complete: a
+// malformed parameter is skipped alone, the challenge keeps the parameters
+// before and after it (`Bearer realm="https://auth.example/token",service=`
+// is Bearer with its realm); a token68 followed or preceded by parameters
+// stays a token68, never a parameter named after it; credentials whose
+// data is neither a token68 nor a parameter list (`SharedKey
+// account:signature`) are read whole as an opaque value in Token68, which
+// the encoder refuses since it is not a token68. Strict mode does none of
+// this: a challenge cut at a fault may miss what its sender meant, so only
+// the challenges complete before an error are returned with it. Each
+// recovery has a [WarningKind],
+// documented with an example; a Parser whose Allow field holds a set of
+// kinds ([Kinds]) makes those recoveries only and reports the other
+// deviations as strict mode does. Recovery runs only where the strict
+// grammar fails: an input strict mode accepts is read the same, without
+// warnings. Limits are never relaxed, credentials are never skipped (which
+// part of a malformed Authorization value a server uses is how smuggled
+// credentials get through), and warnings are bounded by
+// Limits.MaxWarnings.
 //
 // # Encoding
 //
@@ -116,20 +139,29 @@
 // destinations ([Parser.ParseChallenges], [Parser.ParseCredentials],
 // [Parser.ParseParams]) allocates nothing, except one string for each
 // quoted value that holds a quoted-pair (or, in lenient mode, an obs-fold).
-// [ParseChallenges] allocates at most twice, [ParseCredentials] and
-// [ParseParams] at most once, plus the same per-escape strings. The
+// [ParseChallenges] allocates once whatever the number of challenges and
+// parameters (they share one block), [ParseCredentials] once for
+// parameters and never for a token68, [ParseParams] once, none of them when
+// there is nothing to return, plus the same per-escape strings. The
 // encoders allocate nothing when dst has room. Strings in parse results are
 // substrings of the input, so they keep it alive; copy them (strings.Clone)
-// to keep a small part of a large input. TestNoAllocs pins these counts.
+// to keep a small part of a large input. TestNoAllocs pins each of these
+// counts exactly.
+//
+// Most fields are read by a fast path that handles their common shapes
+// (schemes, token68, "name=value" parameters, ", " separators, several
+// lines) in one loop and hands anything else to the full grammar; the two
+// give the same results (FuzzFastPath).
 //
 // # Limits
 //
 // Every parse is bounded by [Limits], checked before the work they bound:
 // 16 KiB per field line, 64 challenges per field, 256 parameters per
 // challenge and 16 empty list elements in a row by default. Passing one is
-// an error wrapping [ErrLimit], never a silent truncation. Parsing is
-// linear in the input: no byte is looked at more than a small constant
-// number of times.
+// an error wrapping [ErrLimit], never a silent truncation. A lenient parse
+// keeps at most 64 warnings by default and ends the list with one of kind
+// [WarnDropped] that counts the others. Parsing is linear in the input: no
+// byte is looked at more than a small constant number of times.
 //
 // # Scheme packages
 //

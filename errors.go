@@ -85,6 +85,32 @@ const (
 	errLeadingComma    reason = "',' before the credentials (Authorization is not a list)"
 )
 
+// byteReason returns why the byte at s[i] cannot stand there: a control
+// character and a non-ASCII byte are named as such, anything else gets r.
+// Its results are constants: building a fault does not allocate.
+func byteReason(s string, i int, r error) error {
+	if i < len(s) {
+		switch c := s[i]; {
+		case classes[c]&cCTL != 0 && c != '\t':
+			return errCTL
+		case c >= 0x80:
+			return errNonASCII
+		}
+	}
+	return r
+}
+
+// badByte reports whether s[i] is a byte that may stand nowhere in a field
+// outside a quoted-string: a control character other than HTAB, or a byte
+// of %x80-FF.
+func badByte(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return classes[c]&cCTL != 0 && c != '\t' || c >= 0x80
+}
+
 // dupError wraps ErrDuplicateParam. It is a value type: building it does not
 // allocate until it is boxed into the returned error.
 type dupError struct{}

@@ -2,12 +2,13 @@ package httpauth_test
 
 import (
 	"bytes"
-	"os"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/txtar"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -28,7 +29,8 @@ var fuzzEncoder = httpauth.Encoder{AllowObsText: true}
 var equateEmpty = cmpopts.EquateEmpty()
 
 // fuzzSeeds returns the benchmark inputs, a few hand-picked edge cases and
-// the input section of every golden file.
+// the input of every golden file (input.q sections included, so that the
+// cases with control bytes seed the fuzzers too).
 func fuzzSeeds(tb testing.TB) []string {
 	seeds := []string{
 		"",
@@ -48,38 +50,31 @@ func fuzzSeeds(tb testing.TB) []string {
 	for _, tc := range benchCases {
 		seeds = append(seeds, tc.in)
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.txtar"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if in, ok := fuzzInputSection(string(data)); ok {
-			seeds = append(seeds, in)
-		}
-	}
-	return seeds
+	return append(seeds, caseInputs(tb, "golden")...)
 }
 
-// fuzzInputSection returns the "-- input --" section of a txtar-style golden
-// file, with its lines joined by '\n' and a final '$' marking trailing
-// spaces removed.
-func fuzzInputSection(data string) (string, bool) {
-	const marker = "-- input --\n"
-	i := strings.Index(data, marker)
-	if i < 0 {
-		return "", false
+// caseInputs returns the input of every case file of the testdata
+// directories dirs (their input or input.q section), lines joined by '\n'.
+func caseInputs(tb testing.TB, dirs ...string) []string {
+	var out []string
+	for _, dir := range dirs {
+		files, err := txtar.Glob(filepath.Join("testdata", dir))
+		if err != nil || len(files) == 0 {
+			tb.Fatalf("testdata/%s: no case files (%v)", dir, err)
+		}
+		for _, file := range files {
+			a, err := txtar.ReadFile(file)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			lines, err := a.Input()
+			if err != nil {
+				tb.Fatalf("%s: %v", file, err)
+			}
+			out = append(out, strings.Join(lines, "\n"))
+		}
 	}
-	body := data[i+len(marker):]
-	if j := strings.Index(body, "\n-- "); j >= 0 {
-		body = body[:j+1]
-	}
-	body = strings.TrimSuffix(body, "\n")
-	lines := strings.Split(body, "\n")
-	for k, l := range lines {
-		lines[k] = strings.TrimSuffix(l, "$")
-	}
-	return strings.Join(lines, "\n"), true
+	return out
 }
 
 func FuzzLexer(f *testing.F) {
@@ -314,6 +309,43 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 		if diff := cmp.Diff(cr, gotc, equateEmpty); diff != "" {
 			t.Fatalf("credentials round trip differs (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// FuzzFastPath holds the fast path (fast.go) to the general grammar: for
+// the three fields, strict and lenient, with the default limits and with
+// small ones, a Parser with the fast path and one without it give the same
+// values, the same error and the same warnings. The fast path either
+// agrees or gives up; nothing else is allowed.
+func FuzzFastPath(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s, byte(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, sel byte) {
+		lines := strings.Split(s, "\n")
+		lim := diffLimits(sel)
+		for _, lenient := range []bool{false, true} {
+			fast := httpauth.Parser{Lenient: lenient, Limits: lim}
+			slow := httpauth.Parser{Lenient: lenient, Limits: lim}
+			slow.SetFastPath(false)
+			same := func(what string, a, b any, ea, eb error) {
+				t.Helper()
+				if fmt.Sprint(ea) != fmt.Sprint(eb) || !cmp.Equal(goldenNormalize(a), goldenNormalize(b), equateEmpty) ||
+					!cmp.Equal(fast.Warnings(), slow.Warnings(), cmp.Comparer(func(x, y error) bool { return fmt.Sprint(x) == fmt.Sprint(y) })) {
+					t.Fatalf("%s %q (lenient %v, %+v): fast %v, %v, %v; general %v, %v, %v",
+						what, lines, lenient, lim, a, ea, fast.Warnings(), b, eb, slow.Warnings())
+				}
+			}
+			a, ea := fast.ParseChallenges(nil, lines...)
+			b, eb := slow.ParseChallenges(nil, lines...)
+			same("challenges", a, b, ea, eb)
+			c, ec := fast.ParseCredentials(nil, s)
+			d, ed := slow.ParseCredentials(nil, s)
+			same("credentials", c, d, ec, ed)
+			e, ee := fast.ParseParams(nil, lines...)
+			g, eg := slow.ParseParams(nil, lines...)
+			same("params", e, g, ee, eg)
 		}
 	})
 }

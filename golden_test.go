@@ -1,17 +1,16 @@
 package httpauth_test
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/txtar"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -21,123 +20,6 @@ import (
 var update = flag.Bool("update", false, "rewrite the output sections of testdata/golden/*.txtar")
 
 // The golden files are described in testdata/README.md.
-
-// archive is a txtar-style file: a free-text comment, then sections that
-// each start with a line "-- name --".
-type archive struct {
-	comment  string
-	sections []section
-}
-
-type section struct {
-	name string
-	data string
-}
-
-// parseArchive reads a txtar-style file. It is a tiny copy of the format of
-// golang.org/x/tools/txtar, so that the module needs no dependency for it.
-func parseArchive(data string) archive {
-	var a archive
-	cur := &a.comment
-	for len(data) > 0 {
-		line, rest, _ := strings.Cut(data, "\n")
-		if name, ok := sectionName(line); ok {
-			a.sections = append(a.sections, section{name: name})
-			cur = &a.sections[len(a.sections)-1].data
-		} else {
-			*cur += line + "\n"
-		}
-		data = rest
-	}
-	return a
-}
-
-// sectionName reports whether line is a section header "-- name --".
-func sectionName(line string) (string, bool) {
-	if !strings.HasPrefix(line, "-- ") || !strings.HasSuffix(line, " --") || len(line) < len("-- x --") {
-		return "", false
-	}
-	return strings.TrimSpace(line[3 : len(line)-3]), true
-}
-
-func (a *archive) get(name string) (string, bool) {
-	for _, s := range a.sections {
-		if s.name == name {
-			return s.data, true
-		}
-	}
-	return "", false
-}
-
-func (a *archive) format() []byte {
-	var b bytes.Buffer
-	b.WriteString(a.comment)
-	for _, s := range a.sections {
-		fmt.Fprintf(&b, "-- %s --\n", s.name)
-		b.WriteString(s.data)
-	}
-	return b.Bytes()
-}
-
-// decodeLines splits a section into lines, removing the "$" that marks
-// the end of a line (so that trailing spaces stay visible; "$$" stands for
-// a line that really ends in "$"). In a ".q" section every line is a Go
-// string literal.
-func decodeLines(data string, quoted bool) ([]string, error) {
-	if data == "" {
-		return nil, nil
-	}
-	data = strings.TrimSuffix(data, "\n")
-	lines := strings.Split(data, "\n")
-	for i, l := range lines {
-		if quoted {
-			u, err := strconv.Unquote(l)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+1, err)
-			}
-			lines[i] = u
-			continue
-		}
-		lines[i] = strings.TrimSuffix(l, "$")
-	}
-	return lines, nil
-}
-
-// needsQuoting reports whether a line cannot be shown as is in a golden
-// file: it holds a control character (HTAB included, as it would be
-// invisible), or is not UTF-8.
-func needsQuoting(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r == 0xfffd {
-			return true
-		}
-	}
-	return false
-}
-
-// encodeSection formats lines as a section body, in quoted form if needed,
-// and reports whether it chose the quoted form.
-func encodeSection(lines []string) (string, bool) {
-	quoted := false
-	for _, l := range lines {
-		if needsQuoting(l) {
-			quoted = true
-		}
-	}
-	var b strings.Builder
-	for _, l := range lines {
-		switch {
-		case quoted:
-			b.WriteString(strconv.Quote(l))
-		case strings.HasSuffix(l, " ") || strings.HasSuffix(l, "\t") || strings.HasSuffix(l, "$"):
-			b.WriteString(l + "$")
-		default:
-			b.WriteString(l)
-		}
-		b.WriteByte('\n')
-	}
-	return b.String(), quoted
-}
 
 // splitOut splits a rendering (lines joined by "\n", no final newline) into
 // lines; "" is no line at all.
@@ -256,7 +138,7 @@ func goldenEncode(enc httpauth.Encoder, v any) ([]string, error) {
 }
 
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*.txtar"))
+	files, err := txtar.Glob(filepath.Join("testdata", "golden"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,25 +151,20 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// loadCase reads a txtar-style case file: its archive, the field lines of
-// its input (or input.q) section, which must come first, and the grammar
-// of its field section.
-func loadCase(t *testing.T, file string) (archive, []string, goldenKind) {
+// loadCase reads a case file: its archive, the field lines of its input
+// (or input.q) section, which must come first, and the grammar of its
+// field section.
+func loadCase(t *testing.T, file string) (*txtar.Archive, []string, goldenKind) {
 	t.Helper()
-	data, err := os.ReadFile(file)
+	a, err := txtar.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := parseArchive(string(data))
-	if len(a.sections) == 0 || (a.sections[0].name != "input" && a.sections[0].name != "input.q") {
-		t.Fatalf("%s: the first section must be input or input.q", file)
-	}
-	lines, err := decodeLines(a.sections[0].data, a.sections[0].name == "input.q")
+	lines, err := a.Input()
 	if err != nil {
-		t.Fatalf("%s: input: %v", file, err)
+		t.Fatalf("%s: %v", file, err)
 	}
-	field, _ := a.get("field")
-	k, err := fieldKind(field)
+	k, err := fieldKind(a.Field())
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
@@ -297,37 +174,37 @@ func loadCase(t *testing.T, file string) (archive, []string, goldenKind) {
 // updateSections rewrites the output sections of file from got under
 // -update and reports true; otherwise it checks every output section
 // against got (and that the file has no unknown section) and reports false.
-func updateSections(t *testing.T, file string, a *archive, outputs []string, got map[string]string) bool {
+func updateSections(t *testing.T, file string, a *txtar.Archive, outputs []string, got map[string]string) bool {
 	t.Helper()
 	if *update {
-		keep := []section{}
-		for _, s := range a.sections {
-			if s.name == "input" || s.name == "input.q" || s.name == "field" {
+		keep := []txtar.Section{}
+		for _, s := range a.Sections {
+			if s.Name == "input" || s.Name == "input.q" || s.Name == "field" {
 				keep = append(keep, s)
 			}
 		}
 		for _, name := range outputs {
 			if d, ok := got[name]; ok {
-				keep = append(keep, section{name: name, data: d})
+				keep = append(keep, txtar.Section{Name: name, Data: d})
 			}
 		}
-		a.sections = keep
-		if err := os.WriteFile(file, a.format(), 0o666); err != nil {
+		a.Sections = keep
+		if err := os.WriteFile(file, a.Format(), 0o666); err != nil {
 			t.Fatal(err)
 		}
 		return true
 	}
-	for _, s := range a.sections {
-		switch s.name {
+	for _, s := range a.Sections {
+		switch s.Name {
 		case "input", "input.q", "field":
 		default:
-			if !goldenContains(outputs, s.name) {
-				t.Errorf("%s: unknown section %q", file, s.name)
+			if !goldenContains(outputs, s.Name) {
+				t.Errorf("%s: unknown section %q", file, s.Name)
 			}
 		}
 	}
 	for _, name := range outputs {
-		want, wok := a.get(name)
+		want, wok := a.Get(name)
 		g, gok := got[name]
 		if wok != gok {
 			t.Errorf("%s: section %q: in file %v, produced %v (got %q)", file, name, wok, gok, g)
@@ -377,19 +254,19 @@ func testGoldenFile(t *testing.T, file string) {
 	}
 
 	outputs := []string{"parsed", "encoded", "encoded.q", "encode-error", "encoded-obs-text", "encoded-obs-text.q", "error"}
-	if updateSections(t, file, &a, outputs, got) {
+	if updateSections(t, file, a, outputs, got) {
 		return
 	}
 
 	// Idempotence: each encoded line parses to the same values and
 	// encodes to the same bytes.
 	for _, name := range []string{"encoded", "encoded.q", "encoded-obs-text", "encoded-obs-text.q"} {
-		data, ok := a.get(name)
+		data, ok := a.Get(name)
 		if !ok || perr != nil {
 			continue
 		}
 		enc := httpauth.Encoder{AllowObsText: strings.HasPrefix(name, "encoded-obs-text")}
-		encLines, err := decodeLines(data, strings.HasSuffix(name, ".q"))
+		encLines, err := txtar.DecodeLines(data, strings.HasSuffix(name, ".q"))
 		if err != nil {
 			t.Fatalf("%s: %s: %v", file, name, err)
 		}
@@ -472,14 +349,14 @@ func goldenIsZero(v any) bool {
 // sectionText formats output lines as a section, marking trailing spaces
 // with "$".
 func sectionText(lines []string) string {
-	s, _ := encodeSection(lines)
+	s, _ := txtar.EncodeLines(lines)
 	return s
 }
 
 // setLines stores lines under name, or under name+".q" if they must be
 // shown as Go strings.
 func setLines(got map[string]string, name string, lines []string) {
-	s, quoted := encodeSection(lines)
+	s, quoted := txtar.EncodeLines(lines)
 	if quoted {
 		name += ".q"
 	}

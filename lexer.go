@@ -1,6 +1,13 @@
 package httpauth
 
-import "strings"
+import (
+	"encoding/xml"
+	"fmt"
+	"log/slog"
+	"math/bits"
+
+	"github.com/authwire/httpauth/internal/redact"
+)
 
 // Character classes, one bit per ABNF rule (RFC 9110 sections 5.6 and 11),
 // looked up in a 256-entry table so that every byte costs one load.
@@ -36,6 +43,10 @@ const (
 	// cCTL marks the control characters %x00-1F and %x7F. HTAB is one of
 	// them, but it is also OWS and qdtext.
 	cCTL
+
+	// cLoose marks what lenient mode reads in an unquoted value: any VCHAR
+	// or obs-text but the delimiters of the list and of quoted-strings.
+	cLoose
 )
 
 var classes = func() (t [256]uint8) {
@@ -65,12 +76,13 @@ var classes = func() (t [256]uint8) {
 		if c < 0x20 || c == 0x7F {
 			m |= cCTL
 		}
+		if c > ' ' && c != 0x7F && c != ',' && c != '"' {
+			m |= cLoose
+		}
 		t[c] = m
 	}
 	return t
 }()
-
-func isTchar(c byte) bool { return classes[c]&cTchar != 0 }
 
 // IsToken reports whether s is a token (RFC 9110 section 5.6.2): one or
 // more tchar.
@@ -100,6 +112,37 @@ func IsToken68(s string) bool {
 		i++
 	}
 	return i == len(s)
+}
+
+// EqualFold reports whether s and t are equal under ASCII case folding:
+// only A-Z and a-z are folded, so "K" (U+212A KELVIN SIGN) does not equal
+// "k". This is how auth-schemes and parameter names compare. It does not
+// allocate.
+func EqualFold(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		a, b := s[i], t[i]
+		if a == b {
+			continue
+		}
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
+}
+
+// isFold reports whether an obs-fold starts at i: CRLF then SP or HTAB.
+func isFold(s string, i int) bool {
+	return i+2 < len(s) && s[i] == '\r' && s[i+1] == '\n' && (s[i+2] == ' ' || s[i+2] == '\t')
 }
 
 // Kind is the kind of a lexer token. Where a token has a fixed first byte,
@@ -153,7 +196,9 @@ func (k Kind) String() string {
 //
 // Text returns a substring of the line: the lexer never copies and never
 // allocates. A Lexer is a small value; the zero Lexer is an empty line, and
-// Reset makes it reusable for another line.
+// Reset makes it reusable for another line. Printed (every fmt verb,
+// encoding/json, encoding/xml, slog), a Lexer shows where it stands but not
+// its line, which may be an Authorization value.
 type Lexer struct {
 	// immutable for one line
 	src  string
@@ -164,9 +209,40 @@ type Lexer struct {
 	pos     int  // offset after the current token
 	kind    Kind // kind of the current token
 	escaped bool // the current quoted-string holds a quoted-pair
-	err     reason
+	err     error
 	errOff  int
 }
+
+// view describes l for printing: the line it reads, which may be an
+// Authorization value, is secret; where it stands is not.
+func (l Lexer) view() redact.View {
+	return redact.View{Type: "httpauth.Lexer", Fields: []redact.Field{
+		{Name: "Src", Value: l.src, Secret: true},
+		{Name: "Line", Value: l.line},
+		{Name: "Offset", Value: l.start},
+		{Name: "Kind", Value: l.kind},
+		{Name: "Err", Value: l.Err()},
+	}}
+}
+
+// String returns l with its line redacted: the Lexer may read an
+// Authorization value.
+func (l Lexer) String() string { return l.view().String() }
+
+// Format implements [fmt.Formatter]: every verb prints l with its line
+// redacted.
+func (l Lexer) Format(f fmt.State, verb rune) { l.view().Format(f, verb) }
+
+// MarshalJSON implements [json.Marshaler], with the line redacted.
+func (l Lexer) MarshalJSON() ([]byte, error) { return l.view().MarshalJSON() }
+
+// MarshalXML implements [xml.Marshaler], with the line redacted.
+func (l Lexer) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return l.view().MarshalXML(e, start)
+}
+
+// LogValue implements [slog.LogValuer], with the line redacted.
+func (l Lexer) LogValue() slog.Value { return l.view().LogValue() }
 
 // Reset makes l scan src from its beginning, forgetting any previous line
 // and error.
@@ -179,47 +255,53 @@ func (l *Lexer) reset(src string, line int) {
 // Next advances to the next token and reports whether there is one. It
 // returns false at the end of the line and on an error; Err tells which.
 func (l *Lexer) Next() bool {
-	if l.err != "" || l.pos >= len(l.src) {
+	s, i := l.src, l.pos
+	if i >= len(s) { // the end, or an error (fail moves pos there)
 		l.kind = KindInvalid
 		return false
 	}
-	s := l.src
-	i := l.pos
 	l.start = i
-	l.escaped = false
 	c := s[i]
 	m := classes[c]
 	switch {
 	case m&cTchar != 0:
-		l.kind = KindToken
-		l.pos = scanToken(s, i)
-	case m&cOWS != 0:
-		l.kind = KindSpace
-		l.pos = skipOWS(s, i)
+		// Short tokens here; a long one (a base64 run) eight bytes at a
+		// time.
+		j := i + 1
+		for j < len(s) && classes[s[j]]&cTchar != 0 {
+			if j++; j-i == 8 {
+				j = scanClass(s, j, cTchar)
+				break
+			}
+		}
+		l.kind, l.escaped, l.pos = KindToken, false, j
 	case c == '"':
-		end, esc, _, r, at := scanQuoted(s, i, false)
-		if r != "" {
+		end, esc, at, r := scanQuotedText(s, i+1)
+		if r != nil {
+			if r == errUnterminated {
+				at = i
+			}
 			return l.fail(r, at)
 		}
-		l.kind = KindQuoted
-		l.pos = end
-		l.escaped = esc
+		l.kind, l.escaped, l.pos = KindQuoted, esc, end
+	case m&cOWS != 0:
+		l.kind, l.escaped, l.pos = KindSpace, false, skipOWS(s, i+1)
 	case m&cCTL != 0:
 		return l.fail(errCTL, i)
 	case c >= 0x80:
 		return l.fail(errNonASCII, i)
 	default:
 		// One of the delimiters "(),/:;<=>?@[\]{}" other than the quote.
-		l.kind = Kind(c)
-		l.pos = i + 1
+		l.kind, l.escaped, l.pos = Kind(c), false, i+1
 	}
 	return true
 }
 
-func (l *Lexer) fail(r reason, at int) bool {
+func (l *Lexer) fail(r error, at int) bool {
 	l.err = r
 	l.errOff = at
 	l.kind = KindInvalid
+	l.pos = len(l.src)
 	return false
 }
 
@@ -241,7 +323,7 @@ func (l *Lexer) Escaped() bool { return l.escaped }
 // Err returns the error that stopped the lexer, as a [*SyntaxError], or nil
 // if it stopped at the end of the line.
 func (l *Lexer) Err() error {
-	if l.err == "" {
+	if l.err == nil {
 		return nil
 	}
 	return &SyntaxError{Line: l.line, Offset: l.errOff, Err: l.err}
@@ -249,15 +331,35 @@ func (l *Lexer) Err() error {
 
 // scanToken returns the end of the tchar run that starts at i.
 func scanToken(s string, i int) int {
-	for i < len(s) && classes[s[i]]&cTchar != 0 {
+	for uint(i) < uint(len(s)) && classes[s[i]]&cTchar != 0 {
+		i++
+	}
+	return i
+}
+
+// scanName is scanToken kept out of line, for loops that hold more values
+// than there are registers: its own loop then keeps its two in registers.
+// A token value, which can be long (a hex signature), is scanned with
+// scanClass, eight bytes at a time.
+//
+//go:noinline
+func scanName(s string, i int) int {
+	for uint(i) < uint(len(s)) && classes[s[i]]&cTchar != 0 {
 		i++
 	}
 	return i
 }
 
 // scanClass returns the end of the run of bytes of class m that starts at
-// i: eight bytes at a time while all eight are in it, then byte by byte.
+// i: byte by byte for the first eight (a short run, such as a parameter's
+// name read by the token68 test, ends there), then eight bytes at a time
+// while all eight are in it, then byte by byte.
 func scanClass(s string, i int, m uint8) int {
+	for end := i + 8; i < end; i++ {
+		if uint(i) >= uint(len(s)) || classes[s[i]]&m == 0 {
+			return i
+		}
+	}
 	for i+8 <= len(s) {
 		b := s[i : i+8]
 		if classes[b[0]]&classes[b[1]]&classes[b[2]]&classes[b[3]]&
@@ -280,137 +382,110 @@ func skipOWS(s string, i int) int {
 	return i
 }
 
-// scanQuoted scans the quoted-string whose opening quote is at i. It returns
-// the offset after it, whether a quoted-pair occurs and whether the closing
-// quote was found, or a reason and the offset of the fault.
-//
-// lenient (the parser's lenient mode) accepts a quoted-string that runs to
-// the end of the line as if it were closed there (closed is false), and an
-// obs-fold inside it.
-func scanQuoted(s string, i int, lenient bool) (end int, escaped, closed bool, r reason, at int) {
-	open := i
-	i++
-	// Eight bytes at a time while all are qdtext: a long value without
-	// escapes costs a few instructions a byte. Then byte by byte.
-	for i+8 <= len(s) {
-		b := s[i : i+8]
-		if classes[b[0]]&classes[b[1]]&classes[b[2]]&classes[b[3]]&
-			classes[b[4]]&classes[b[5]]&classes[b[6]]&classes[b[7]]&cQdtext == 0 {
-			break
-		}
-		i += 8
+// scanQuoted scans the quoted-string whose opening quote is at i. It
+// returns the offset after it and whether a quoted-pair occurs in it, or a
+// reason (a constant: no allocation) and the offset of the fault (the
+// opening quote when the string is not terminated).
+func scanQuoted(s string, i int) (end int, escaped bool, at int, r error) {
+	end, escaped, at, r = scanQuotedText(s, i+1)
+	if r == errUnterminated {
+		at = i
 	}
-	for i < len(s) {
-		c := s[i]
-		if classes[c]&cQdtext != 0 {
-			i++
-			continue
-		}
-		switch {
-		case c == '"':
-			return i + 1, escaped, true, "", 0
-		case c == '\\':
-			if i+1 >= len(s) {
-				if lenient {
-					return len(s), true, false, "", 0
+	return end, escaped, at, r
+}
+
+// scanQuotedText scans the text of a quoted-string from i, just after its
+// opening quote, up to and including the closing quote. It returns the
+// offset after the closing quote and whether a quoted-pair occurs, or a
+// reason and the offset of the fault: errUnterminated at len(s), or at a
+// backslash that ends s (escaped then tells whether a quoted-pair came
+// before).
+func scanQuotedText(s string, i int) (end int, escaped bool, at int, r error) {
+	for {
+		// Eight bytes at a time: quotedStops finds the first byte that
+		// ends a run of qdtext in one word, without a loop; the last
+		// bytes of the line go one at a time.
+		for {
+			if i+8 > len(s) {
+				if i >= len(s) {
+					return 0, escaped, len(s), errUnterminated
 				}
-				return 0, false, false, errUnterminated, open
+				if len(s) < 8 {
+					for i < len(s) && classes[s[i]]&cQdtext != 0 {
+						i++
+					}
+					if i >= len(s) {
+						return 0, escaped, len(s), errUnterminated
+					}
+					break
+				}
+				// The last eight bytes of the line, less those before i.
+				m := quotedStops(load64(s, len(s)-8)) >> (8 * (i - (len(s) - 8)))
+				if m == 0 {
+					return 0, escaped, len(s), errUnterminated
+				}
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			if m := quotedStops(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
+		}
+		switch s[i] {
+		case '"':
+			return i + 1, escaped, 0, nil
+		case '\\':
+			if i+1 >= len(s) {
+				return 0, escaped, i, errUnterminated
 			}
 			if classes[s[i+1]]&cQpair == 0 {
-				return 0, false, false, errBadQuotedPair, i + 1
+				return 0, false, i + 1, errBadQuotedPair
 			}
 			escaped = true
 			i += 2
-		case lenient && isFold(s, i):
-			// obs-fold: unescape reads it as one SP.
-			escaped = true
-			i += 3
+		case '\t': // qdtext, which quotedStops reports with the CTLs
+			i++
 		default:
-			return 0, false, false, errCTLInQuoted, i
+			return 0, false, i, errCTLInQuoted
 		}
 	}
-	if lenient {
-		return len(s), escaped, false, "", 0
-	}
-	return 0, false, false, errUnterminated, open
 }
 
-// Unquote returns the value of the quoted-string q (with its quotes), with
-// each quoted-pair replaced by the octet after the backslash (RFC 9110
-// section 5.6.4: `"a\nb"` is `anb`; there are no Go escapes). When q holds
-// no backslash, the result is a substring of q and nothing is allocated.
-// It reports a [*SyntaxError] if q is not exactly one valid quoted-string.
-func Unquote(q string) (string, error) {
-	body, esc, err := quotedBody(q)
-	if err != nil {
-		return "", err
-	}
-	return unescape(body, esc), nil
+// load64 returns the eight bytes of s at i as a little-endian word (the
+// compiler makes it one load).
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// AppendUnquote appends the value of the quoted-string q to dst, as
-// [Unquote] does, and returns the extended buffer. It allocates only to grow
-// dst.
-func AppendUnquote(dst []byte, q string) ([]byte, error) {
-	body, _, err := quotedBody(q)
-	if err != nil {
-		return dst, err
-	}
-	return appendUnescaped(dst, body), nil
+// quotedStops returns a word with the high bit set in each byte of x that
+// may not stand unescaped in a quoted-string but HTAB: '"', '\\', a control
+// character (HTAB included) or DEL; obs-text is qdtext. Each byte is
+// computed from its own seven low bits, with no carry into the next one:
+// y+0x60 has its high bit clear for y < 0x20, (y^c)+0x7F for y == c, and
+// y+1 has it set for y == 0x7F.
+func quotedStops(x uint64) uint64 {
+	const lo7, hi = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	y := x & lo7
+	t := (y + 0x6060606060606060) & ((y ^ 0x2222222222222222) + lo7) & ((y ^ 0x5C5C5C5C5C5C5C5C) + lo7)
+	return (^t | (y + 0x0101010101010101)) &^ x & hi
 }
 
-// quotedBody checks that q is exactly one quoted-string and returns what
-// stands between its quotes and whether a quoted-pair occurs in it.
-func quotedBody(q string) (body string, escaped bool, err error) {
-	if len(q) == 0 || q[0] != '"' {
-		return "", false, &SyntaxError{Err: errExpectQuote}
+// token68At reports whether the text of s from i up to the next ',' or the
+// end, less trailing OWS, is a token68 (decision 3). It returns the end of
+// the token68 run and its padding, and the offset after the OWS that
+// follows it (where the test failed when it is not a token68).
+func token68At(s string, i int) (end, next int, ok bool) {
+	j := scanClass(s, i, cT68)
+	if j == i {
+		return i, i, false
 	}
-	end, esc, _, r, at := scanQuoted(q, 0, false)
-	if r != "" {
-		return "", false, &SyntaxError{Offset: at, Err: r}
+	for j < len(s) && s[j] == '=' {
+		j++
 	}
-	if end != len(q) {
-		return "", false, &SyntaxError{Offset: end, Err: errAfterQuote}
-	}
-	return q[1 : end-1], esc, nil
-}
-
-// unescape returns body (the inside of a quoted-string the lexer accepted)
-// with its quoted-pairs removed, and each obs-fold (which only a lenient
-// lexer accepts) read as one SP. It allocates once, and only when escaped.
-func unescape(body string, escaped bool) string {
-	if !escaped {
-		return body
-	}
-	return unescapeSlow(body)
-}
-
-func unescapeSlow(body string) string {
-	var b strings.Builder
-	b.Grow(len(body))
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		switch {
-		case c == '\\' && i+1 < len(body):
-			i++
-			c = body[i]
-		case c == '\r' && isFold(body, i):
-			i = skipOWS(body, i+2) - 1
-			c = ' '
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-func appendUnescaped(dst []byte, body string) []byte {
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c == '\\' && i+1 < len(body) {
-			i++
-			c = body[i]
-		}
-		dst = append(dst, c)
-	}
-	return dst
+	k := skipOWS(s, j)
+	return j, k, k >= len(s) || s[k] == ','
 }

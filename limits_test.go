@@ -13,8 +13,9 @@ import (
 // The resource rules of DESIGN.md ("Limits and safety"): each limit holds
 // exactly at its bound and fails one past it with an error wrapping
 // ErrLimit (never a silent truncation), with the defaults and with the
-// limits overridden; parse time is linear (BenchmarkLinear); and no error
-// quotes a secret of the input.
+// limits overridden; the duplicate-name index finds every duplicate of a
+// long list. BenchmarkLinear (bench_test.go) shows that parse time is
+// linear.
 
 // limitCase is an input built to sit n units from a bound.
 type limitCase struct {
@@ -44,14 +45,8 @@ func parseParamsWith(p *httpauth.Parser, lines []string) error {
 
 // params returns n distinct params "p0=v, p1=v, ...".
 func params(n int) string {
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "p%d=v", i)
-	}
-	return b.String()
+	s, _ := paramsLine(n)
+	return s
 }
 
 // paramOffset returns the offset of the name of the param i of prefix +
@@ -302,188 +297,310 @@ func TestLimitsChallengesPartialResult(t *testing.T) {
 	}
 }
 
-// ---- secrets ----
-
-// secretAlphabet avoids the letters of the error messages' words being
-// matched by chance: secrets are long random runs checked by 8-byte
-// windows.
-const secretAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-func newSecret(r *rand.Rand) string {
-	b := make([]byte, 24)
-	for i := range b {
-		b[i] = secretAlphabet[r.IntN(len(secretAlphabet))]
-	}
-	return string(b)
+// lineOf returns `Basic realm="xxx..."` of exactly n bytes (n >= 14).
+func lineOf(n int) string {
+	return `Basic realm="` + strings.Repeat("x", n-14) + `"`
 }
 
-// secretLeak returns a window of a secret that msg contains, or "".
-func secretLeak(msg string, secrets []string) string {
-	const w = 8
-	for _, s := range secrets {
-		for i := 0; i+w <= len(s); i++ {
-			if strings.Contains(msg, s[i:i+w]) {
-				return s[i : i+w]
-			}
-		}
-	}
-	return ""
+// challengesLine returns n distinct challenges "Sa, Sxb, ..." on one line,
+// and the offset of the last one.
+func challengesLine(n int) (string, int) {
+	return listLine(n, func(i int) string {
+		return "S" + strings.Repeat("x", i%7) + string(rune('a'+i%26))
+	})
 }
 
-// malformedCredentials returns a credentials value holding secrets (a
-// token68 or param values, quoted or not) with one fault put in it.
-func malformedCredentials(r *rand.Rand) (string, []string) {
+// paramsLine returns "p0=v, p1=v, ..." with n distinct names, and the
+// offset of the last name.
+func paramsLine(n int) (string, int) {
+	return listLine(n, func(i int) string { return fmt.Sprintf("p%d=v", i) })
+}
+
+// listLine joins elem(0) ... elem(n-1) with ", " and returns the offset of
+// the last element.
+func listLine(n int, elem func(int) string) (string, int) {
 	var b strings.Builder
-	var secrets []string
-	b.WriteString([]string{"Basic", "Bearer", "Digest", "DPoP", "X"}[r.IntN(5)])
-	b.WriteByte(' ')
-	if r.IntN(2) == 0 {
-		s := newSecret(r)
-		secrets = append(secrets, s)
-		b.WriteString(s + strings.Repeat("=", r.IntN(3)))
-	} else {
-		for i, n := 0, 1+r.IntN(4); i < n; i++ {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			s := newSecret(r)
-			secrets = append(secrets, s)
-			if r.IntN(2) == 0 {
-				fmt.Fprintf(&b, "n%d=%s", i, s)
-			} else {
-				fmt.Fprintf(&b, `n%d="%s\%s"`, i, s[:12], s[12:])
-			}
+	last := 0
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
 		}
+		last = b.Len()
+		b.WriteString(elem(i))
 	}
-	v := []byte(b.String())
-	// One fault, anywhere, including inside a secret.
-	faults := []string{"\x00", "\r\n", "\x7f", "\x80", `"`, `\`, ",", "=", "@", " ", "\t", ", Basic x", ",,", "é"}
-	i := r.IntN(len(v) + 1)
-	switch r.IntN(3) {
-	case 0:
-		v = append(v[:i], append([]byte(faults[r.IntN(len(faults))]), v[i:]...)...)
-	case 1:
-		if i < len(v) {
-			v[i] = faults[r.IntN(len(faults))][0]
-		}
-	case 2:
-		v = v[:i] // truncated, e.g. inside a quoted-string
-	}
-	return string(v), secrets
+	return b.String(), last
 }
 
-func TestErrorsHoldNoSecrets(t *testing.T) {
-	r := rand.New(rand.NewPCG(6, 6))
-	errs := 0
-	for i := 0; i < 20000; i++ {
-		v, secrets := malformedCredentials(r)
-		_, err := httpauth.ParseCredentials(v)
-		if err == nil {
+func TestLimits(t *testing.T) {
+	type limitTest struct {
+		name   string
+		limits httpauth.Limits
+		lines  []string
+		n      int      // challenges expected (also on error: decision 12)
+		err    *errCase // wraps ErrLimit
+	}
+	var tests []limitTest
+
+	// Bytes per field line: exactly at the bound passes, one more fails at
+	// the offset of the bound.
+	tests = append(tests,
+		limitTest{"line default at", httpauth.Limits{}, []string{lineOf(httpauth.DefaultMaxLineBytes)}, 1, nil},
+		limitTest{"line default past", httpauth.Limits{}, []string{lineOf(httpauth.DefaultMaxLineBytes + 1)}, 0, wantErrIs(0, httpauth.DefaultMaxLineBytes, httpauth.ErrLimit)},
+		limitTest{"line default past second line", httpauth.Limits{}, []string{`Bearer`, lineOf(httpauth.DefaultMaxLineBytes + 1)}, 1, wantErrIs(1, httpauth.DefaultMaxLineBytes, httpauth.ErrLimit)},
+		limitTest{"line 20 at", httpauth.Limits{MaxLineBytes: 20}, []string{lineOf(20)}, 1, nil},
+		limitTest{"line 20 past", httpauth.Limits{MaxLineBytes: 20}, []string{lineOf(21)}, 0, wantErrIs(0, 20, httpauth.ErrLimit)},
+		limitTest{"line unlimited", httpauth.Limits{MaxLineBytes: -1}, []string{lineOf(100000)}, 1, nil},
+	)
+
+	// Challenges per field (all lines together).
+	at, _ := challengesLine(httpauth.DefaultMaxChallenges)
+	past, lastOff := challengesLine(httpauth.DefaultMaxChallenges + 1)
+	three, off3 := challengesLine(3)
+	many, _ := challengesLine(1000)
+	tests = append(tests,
+		limitTest{"challenges default at", httpauth.Limits{}, []string{at}, httpauth.DefaultMaxChallenges, nil},
+		limitTest{"challenges default past", httpauth.Limits{}, []string{past}, httpauth.DefaultMaxChallenges, wantErrIs(0, lastOff, httpauth.ErrLimit)},
+		limitTest{"challenges 2 at", httpauth.Limits{MaxChallenges: 2}, []string{`A, B`}, 2, nil},
+		limitTest{"challenges 2 past", httpauth.Limits{MaxChallenges: 2}, []string{three}, 2, wantErrIs(0, off3, httpauth.ErrLimit)},
+		limitTest{"challenges 2 past across lines", httpauth.Limits{MaxChallenges: 2}, []string{`A`, `B`, `C`}, 2, wantErrIs(2, 0, httpauth.ErrLimit)},
+		limitTest{"challenges unlimited", httpauth.Limits{MaxChallenges: -1}, []string{many}, 1000, nil},
+	)
+
+	// Params per challenge.
+	pAt, _ := paramsLine(httpauth.DefaultMaxParams)
+	pPast, pLast := paramsLine(httpauth.DefaultMaxParams + 1)
+	pMany, _ := paramsLine(2000)
+	tests = append(tests,
+		limitTest{"params default at", httpauth.Limits{}, []string{"X " + pAt}, 1, nil},
+		limitTest{"params default past", httpauth.Limits{}, []string{"X " + pPast}, 0, wantErrIs(0, 2+pLast, httpauth.ErrLimit)},
+		limitTest{"params 2 at", httpauth.Limits{MaxParams: 2}, []string{`X a=1, b=2, Y c=3, d=4`}, 2, nil},
+		limitTest{"params 2 past", httpauth.Limits{MaxParams: 2}, []string{`X a=1, b=2, Y c=3, d=4, e=5`}, 1, wantErrIs(0, 24, httpauth.ErrLimit)},
+		limitTest{"params unlimited", httpauth.Limits{MaxParams: -1, MaxLineBytes: -1}, []string{"X " + pMany}, 1, nil},
+	)
+
+	// Empty list elements in a row: k commas between two elements are k-1
+	// empty elements.
+	commas := func(k int) string { return "A" + strings.Repeat(",", k) + "B" }
+	tests = append(tests,
+		limitTest{"empty default at", httpauth.Limits{}, []string{commas(httpauth.DefaultMaxEmptyElements + 1)}, 2, nil},
+		limitTest{"empty default past", httpauth.Limits{}, []string{commas(httpauth.DefaultMaxEmptyElements + 2)}, 1, wantErrIs(0, 1+httpauth.DefaultMaxEmptyElements+1, httpauth.ErrLimit)},
+		limitTest{"empty default past with spaces", httpauth.Limits{}, []string{"A" + strings.Repeat(" ,", 18) + " B"}, 0, wantErrIs(0, 36, httpauth.ErrLimit)},
+		limitTest{"empty 1 at", httpauth.Limits{MaxEmptyElements: 1}, []string{`A,,B`}, 2, nil},
+		limitTest{"empty 1 past", httpauth.Limits{MaxEmptyElements: 1}, []string{`A,,,B`}, 1, wantErrIs(0, 3, httpauth.ErrLimit)},
+		limitTest{"64 commas", httpauth.Limits{}, []string{strings.Repeat(",", 64)}, 0, wantErrIs(0, 16, httpauth.ErrLimit)},
+		limitTest{"empty leading at", httpauth.Limits{}, []string{strings.Repeat(",", 16) + "A"}, 1, nil},
+		limitTest{"empty leading past", httpauth.Limits{}, []string{strings.Repeat(",", 17) + "A"}, 0, wantErrIs(0, 16, httpauth.ErrLimit)},
+		limitTest{"empty trailing at", httpauth.Limits{}, []string{"A" + strings.Repeat(",", 16)}, 1, nil},
+		limitTest{"empty trailing past", httpauth.Limits{}, []string{"A" + strings.Repeat(",", 17)}, 1, wantErrIs(0, 18, httpauth.ErrLimit)},
+	)
+
+	for _, tt := range tests {
+		p := httpauth.Parser{Limits: tt.limits}
+		got, err := p.ParseChallenges(nil, tt.lines...)
+		if ok, why := checkErr(err, tt.err); !ok {
+			t.Errorf("%s: (*Parser{Limits: %+v}).ParseChallenges = %d challenges, %v: %s", tt.name, tt.limits, len(got), err, why)
 			continue
 		}
-		errs++
-		if w := secretLeak(err.Error(), secrets); w != "" {
-			t.Fatalf("ParseCredentials(%q) error %q quotes the secret fragment %q", v, err, w)
-		}
-		if w := secretLeak(fmt.Sprintf("%v %+v %#v", err, err, err), secrets); w != "" {
-			t.Fatalf("ParseCredentials(%q) error printed with %%v/%%+v/%%#v quotes the secret fragment %q", v, w)
-		}
-		// The same value as a WWW-Authenticate or Authentication-Info
-		// field must not leak either.
-		if _, err := httpauth.ParseChallenges(v); err != nil {
-			if w := secretLeak(err.Error(), secrets); w != "" {
-				t.Fatalf("ParseChallenges(%q) error %q quotes the secret fragment %q", v, err, w)
-			}
-		}
-		// Nor must a lenient parse's warnings.
-		p := httpauth.Parser{Lenient: true}
-		_, err = p.ParseCredentials(nil, v)
-		for _, w := range p.Warnings() {
-			if f := secretLeak(w.Message, secrets); f != "" {
-				t.Fatalf("lenient ParseCredentials(%q) warning %q quotes the secret fragment %q", v, w.Message, f)
-			}
+		if len(got) != tt.n {
+			t.Errorf("%s: (*Parser{Limits: %+v}).ParseChallenges = %d challenges, want %d", tt.name, tt.limits, len(got), tt.n)
 		}
 		if err != nil {
-			if w := secretLeak(err.Error(), secrets); w != "" {
-				t.Fatalf("lenient ParseCredentials(%q) error %q quotes the secret fragment %q", v, err, w)
+			var le *httpauth.LimitError
+			if !errors.As(err, &le) || le.Limit <= 0 {
+				t.Errorf("%s: error %v does not hold a *LimitError with its limit", tt.name, err)
 			}
 		}
 	}
-	if errs < 5000 {
-		t.Fatalf("only %d of the generated values were malformed; the generator no longer tests errors", errs)
+
+	// The package-level functions use the defaults.
+	if _, err := httpauth.ParseChallenges(lineOf(httpauth.DefaultMaxLineBytes + 1)); !errors.Is(err, httpauth.ErrLimit) {
+		t.Errorf("ParseChallenges(<%d bytes>) error = %v, want ErrLimit", httpauth.DefaultMaxLineBytes+1, err)
+	}
+	if _, err := httpauth.ParseParams(pPast); !errors.Is(err, httpauth.ErrLimit) {
+		t.Errorf("ParseParams(<%d params>) error = %v, want ErrLimit", httpauth.DefaultMaxParams+1, err)
+	}
+	if _, err := httpauth.ParseParams(pAt); err != nil {
+		t.Errorf("ParseParams(<%d params>) error = %v, want nil", httpauth.DefaultMaxParams, err)
+	}
+	if _, err := httpauth.ParseCredentials("X " + pPast); !errors.Is(err, httpauth.ErrLimit) {
+		t.Errorf("ParseCredentials(<%d params>) error = %v, want ErrLimit", httpauth.DefaultMaxParams+1, err)
+	}
+	if _, err := httpauth.ParseCredentials("Basic " + strings.Repeat("a", httpauth.DefaultMaxLineBytes)); !errors.Is(err, httpauth.ErrLimit) {
+		t.Errorf("ParseCredentials(<%d bytes>) error = %v, want ErrLimit", httpauth.DefaultMaxLineBytes+6, err)
 	}
 }
 
-// ---- linear time ----
-
-// linearInputs are the inputs of BenchmarkLinear: a field of n bytes made
-// of one repeated shape, parsed with the limits raised so that the whole
-// input is read. Compare ns/byte between the sizes: it must stay flat.
-var linearInputs = []struct {
-	name  string
-	build func(n int) string
-	parse func(p *httpauth.Parser, s string) error
-}{
-	{"commas", func(n int) string { return "a=b" + strings.Repeat(",", n-len("a=b=c")) + "c=d" },
-		func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
-	{"commas-challenges", func(n int) string { return "Basic" + strings.Repeat(" ,", (n-len("Basic"))/2) },
-		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
-	{"pairs", func(n int) string {
-		var b strings.Builder
-		for i := 0; b.Len() < n; i++ {
-			fmt.Fprintf(&b, "a%d=b, ", i)
+// TestLimitsUnlimitedEmptyElements checks that a negative MaxEmptyElements
+// means no limit, as the Limits documentation says.
+func TestLimitsUnlimitedEmptyElements(t *testing.T) {
+	for _, lines := range [][]string{{`A, B`}, {"A" + strings.Repeat(",", 5000) + "B"}} {
+		p := httpauth.Parser{Limits: httpauth.Limits{MaxEmptyElements: -1}}
+		got, err := p.ParseChallenges(nil, lines...)
+		if err != nil || len(got) != 2 {
+			t.Errorf("(*Parser{MaxEmptyElements: -1}).ParseChallenges(%.20q...) = %v, %v, want 2 challenges", lines[0], got, err)
 		}
-		return strings.TrimSuffix(b.String(), ", ")
-	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
-	{"challenges", func(n int) string {
-		return strings.TrimSuffix(strings.Repeat("S a=b, ", n/len("S a=b, ")), ", ")
-	}, func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
-	{"escapes", func(n int) string { return `a="` + strings.Repeat(`\\`, (n-len(`a=""`))/2) + `"` },
-		func(p *httpauth.Parser, s string) error { _, err := p.ParseParams(nil, s); return err }},
-	{"unterminated", func(n int) string { return `Basic realm="` + strings.Repeat(`x\"`, n/3) },
-		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
-	{"token68-like", func(n int) string { return "Basic " + strings.Repeat("a", n) + " b" },
-		func(p *httpauth.Parser, s string) error { _, err := p.ParseChallenges(nil, s); return err }},
+	}
+	p := httpauth.Parser{Limits: httpauth.Limits{MaxEmptyElements: -1}}
+	if got, err := p.ParseParams(nil, `a=1, b=2`); err != nil || len(got) != 2 {
+		t.Errorf("(*Parser{MaxEmptyElements: -1}).ParseParams(%q) = %v, %v, want 2 params", `a=1, b=2`, got, err)
+	}
 }
 
-// BenchmarkLinear/<input>/<size> parses the same shape at 64 KiB and
-// 1 MiB; the work per byte must be about the same at both sizes. It
-// reports cpu-ns/B, the CPU time of the process (GC included) per input
-// byte, which a loaded machine distorts less than ns/op (wall clock). It
-// checks only that the parse ends with the expected result, never its
-// time: there is no timing in pass/fail tests.
-func BenchmarkLinear(b *testing.B) {
-	lim := httpauth.Limits{
-		MaxLineBytes:     -1,
-		MaxChallenges:    -1,
-		MaxParams:        -1,
-		MaxEmptyElements: -1,
+// TestLimitsEmptyLines checks that empty field lines count as empty list
+// elements for MaxEmptyElements: several lines are one list as if joined by
+// ", " (decision 1), so 17 empty lines between two challenges are 17 empty
+// elements in a row.
+func TestLimitsEmptyLines(t *testing.T) {
+	at := []string{"A"}
+	for i := 0; i < httpauth.DefaultMaxEmptyElements; i++ {
+		at = append(at, "")
 	}
-	for _, in := range linearInputs {
-		for _, size := range []struct {
-			name string
-			n    int
-		}{{"64KiB", 64 << 10}, {"1MiB", 1 << 20}} {
-			b.Run(in.name+"/"+size.name, func(b *testing.B) {
-				s := in.build(size.n)
-				p := &httpauth.Parser{Limits: lim}
-				wantErr := in.name == "unterminated" || in.name == "token68-like"
-				if err := in.parse(p, s); (err != nil) != wantErr {
-					b.Fatalf("parse: %v (want error: %v)", err, wantErr)
-				}
-				b.SetBytes(int64(len(s)))
-				b.ReportAllocs()
-				cpu0, ok := processCPUTime()
-				for b.Loop() {
-					in.parse(p, s)
-				}
-				if cpu1, ok1 := processCPUTime(); ok && ok1 {
-					// CPU time of the whole process (GC included)
-					// per input byte: unlike ns/op, it does not grow
-					// when other processes take the cores.
-					b.ReportMetric(float64(cpu1-cpu0)/float64(b.N)/float64(len(s)), "cpu-ns/B")
-				}
-			})
+	at = append(at, "B")
+	if cs, err := httpauth.ParseChallenges(at...); err != nil || len(cs) != 2 {
+		t.Errorf("ParseChallenges(A, 16 empty lines, B) = %v, %v, want 2 challenges", cs, err)
+	}
+	past := append([]string{"A", ""}, at[1:]...)
+	if cs, err := httpauth.ParseChallenges(past...); !errors.Is(err, httpauth.ErrLimit) {
+		t.Errorf("ParseChallenges(A, 17 empty lines, B) = %v, %v, want ErrLimit", cs, err)
+	}
+}
+
+// TestDuplicateLongLists covers the hashed duplicate check that long
+// parameter lists switch to: every duplicate is still found, ASCII
+// case-insensitively, and distinct names never collide into a false one.
+func TestDuplicateLongLists(t *testing.T) {
+	p := httpauth.Parser{Limits: httpauth.Limits{MaxParams: -1, MaxLineBytes: -1}}
+	for _, n := range []int{15, 16, 17, 100, 1000, 3000} {
+		names := make([]string, n)
+		for i := range names {
+			names[i] = fmt.Sprintf("p%d", i)
+		}
+		line := "X " + strings.Join(names, "=v, ") + "=v"
+		cs, err := p.ParseChallenges(nil, line)
+		if err != nil || len(cs) != 1 || len(cs[0].Params) != n {
+			t.Fatalf("%d distinct params: got %d challenges, err %v", n, len(cs), err)
+		}
+		for _, dup := range []int{0, n / 2, n - 1} {
+			in := line + ", P" + names[dup][1:] + "=w"
+			_, err := p.ParseChallenges(nil, in)
+			var se *httpauth.SyntaxError
+			if !errors.Is(err, httpauth.ErrDuplicateParam) || !errors.As(err, &se) || se.Offset != len(line)+2 {
+				t.Errorf("%d params, duplicate of #%d: error %v, want ErrDuplicateParam at offset %d", n, dup, err, len(line)+2)
+			}
+			lp := httpauth.Parser{Lenient: true, Limits: p.Limits}
+			cs, err := lp.ParseChallenges(nil, in)
+			if err != nil || len(cs) != 1 || len(cs[0].Params) != n || len(lp.Warnings()) != 1 {
+				t.Errorf("lenient, %d params, duplicate of #%d: %d params, %d warnings, err %v; want %d params and one warning",
+					n, dup, len(cs[0].Params), len(lp.Warnings()), err, n)
+			}
 		}
 	}
+	// A second challenge starts a new list: the same names again are fine.
+	two := "X " + manyNames(40) + ", Y " + manyNames(40)
+	if cs, err := p.ParseChallenges(nil, two); err != nil || len(cs) != 2 {
+		t.Errorf("two challenges with the same 40 names: %d challenges, %v", len(cs), err)
+	}
+	// Authentication-Info lists use the same check.
+	if _, err := p.ParseParams(nil, manyNames(40)+", N39=x"); !errors.Is(err, httpauth.ErrDuplicateParam) {
+		t.Errorf("ParseParams with a duplicate among 41: %v, want ErrDuplicateParam", err)
+	}
+}
+
+// manyNames returns n distinct params "n0=v, n1=v, ...".
+func manyNames(n int) string {
+	s, _ := listLine(n, func(i int) string { return fmt.Sprintf("n%d=v", i) })
+	return s
+}
+
+// TestDuplicateIndexFlood checks that the duplicate-name index of long
+// parameter lists costs the same for names an attacker chose and for
+// plain ones. The chosen names share the low 8 bits of the hash the index
+// used before (FNV-1a over the lowercased name, unseeded), which put them
+// all in a few of its buckets and made 8,192 parameters quadratic: the
+// test first checks, by simulating that index, that they do. The index
+// now hashes with a per-process seed; the test counts the slots it visits
+// per parameter (Parser.DupProbes), in strict and lenient mode, and
+// requires at most 3 per parameter for the chosen names (the previous
+// index: 32) and at most 1.5 times what plain names cost.
+func TestDuplicateIndexFlood(t *testing.T) {
+	const n = 8192
+	chosen := floodNames(n)
+	plain := make([]string, n)
+	for i := range plain {
+		plain[i] = fmt.Sprintf("p%d", i)
+	}
+	old, base := oldIndexProbes(chosen), oldIndexProbes(plain)
+	if old < 50*base {
+		t.Fatalf("the chosen names cost the previous index %d probes, plain names %d: they no longer flood it", old, base)
+	}
+	t.Logf("previous index: %.1f probes per parameter for the chosen names, %.2f for plain ones", float64(old)/n, float64(base)/n)
+	for _, lenient := range []bool{false, true} {
+		cost := func(names []string) float64 {
+			p := httpauth.Parser{Lenient: lenient, Limits: httpauth.Limits{MaxParams: -1, MaxLineBytes: -1}}
+			cs, err := p.ParseChallenges(nil, "X "+strings.Join(names, "=v, ")+"=v")
+			if err != nil || len(cs) != 1 || len(cs[0].Params) != n {
+				t.Fatalf("lenient %v: %d challenges, %v", lenient, len(cs), err)
+			}
+			return float64(p.DupProbes()) / n
+		}
+		c, b := cost(chosen), cost(plain)
+		t.Logf("lenient %v: %.2f probes per parameter for the chosen names, %.2f for plain ones", lenient, c, b)
+		if c > 3 || c > 1.5*b {
+			t.Errorf("lenient %v: %.2f probes per parameter for the chosen names, %.2f for plain ones", lenient, c, b)
+		}
+	}
+}
+
+// fnv1a is the hash of the previous duplicate index: FNV-1a over the
+// ASCII-lowercased name.
+func fnv1a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// floodNames returns n distinct tokens whose fnv1a shares its low 8 bits.
+func floodNames(n int) []string {
+	r := rand.New(rand.NewPCG(9, 9))
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_"
+	seen := map[string]bool{}
+	var out []string
+	b := make([]byte, 10)
+	for len(out) < n {
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		if s := string(b); fnv1a(s)&0xFF == 0 && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// oldIndexProbes counts the slots the previous index visited to enter
+// names one by one: linear probing in a table of 4n slots, FNV-1a.
+func oldIndexProbes(names []string) int {
+	size := 64
+	for size < 4*len(names) {
+		size *= 2
+	}
+	table := make([]bool, size)
+	mask := uint32(size - 1)
+	probes := 0
+	for _, s := range names {
+		h := fnv1a(s) & mask
+		for table[h] {
+			probes++
+			h = (h + 1) & mask
+		}
+		table[h] = true
+	}
+	return probes + 1
 }

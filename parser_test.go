@@ -229,33 +229,6 @@ func TestParseChallengesErrorNeverQuotesInput(t *testing.T) {
 	}
 }
 
-func TestParseChallenge(t *testing.T) {
-	c, err := httpauth.ParseChallenge(`Basic realm="x"`)
-	if err != nil || !cmp.Equal(c, ch("Basic", "realm", "x")) {
-		t.Errorf("ParseChallenge(%q) = %v, %v, want %v", `Basic realm="x"`, c, err, ch("Basic", "realm", "x"))
-	}
-	for _, in := range []string{``, `, ,`, `Basic, Bearer`, `Basic realm="x", Bearer`, `Basic realm="x`} {
-		c, err := httpauth.ParseChallenge(in)
-		var se *httpauth.SyntaxError
-		if !errors.As(err, &se) || !cmp.Equal(c, httpauth.Challenge{}, equateEmptyParams) {
-			t.Errorf("ParseChallenge(%q) = %v, %v, want the zero Challenge and a *SyntaxError", in, c, err)
-		}
-	}
-	var c2 httpauth.Challenge
-	if err := c2.UnmarshalText([]byte(`Negotiate YII=`)); err != nil || !cmp.Equal(c2, ch68("Negotiate", "YII="), equateEmptyParams) {
-		t.Errorf("UnmarshalText(%q) = %v, %v", `Negotiate YII=`, c2, err)
-	}
-	if got := httpauth.MustParseChallenge(`Bearer`); got.Scheme != "Bearer" {
-		t.Errorf("MustParseChallenge(%q) = %v", `Bearer`, got)
-	}
-	defer func() {
-		if recover() == nil {
-			t.Errorf("MustParseChallenge(%q) did not panic", `Basic, x`)
-		}
-	}()
-	httpauth.MustParseChallenge(`Basic, x`)
-}
-
 type credentialsTest struct {
 	decision string
 	in       string
@@ -417,184 +390,6 @@ func TestParserReuse(t *testing.T) {
 	}
 }
 
-// lineOf returns `Basic realm="xxx..."` of exactly n bytes (n >= 14).
-func lineOf(n int) string {
-	return `Basic realm="` + strings.Repeat("x", n-14) + `"`
-}
-
-// challengesLine returns n challenges "S0, S1, ..." on one line, and the
-// offset of the last one.
-func challengesLine(n int) (string, int) {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		last = b.Len()
-		b.WriteString("S")
-		b.WriteString(strings.Repeat("x", i%7))
-		b.WriteString(string(rune('a' + i%26)))
-	}
-	return b.String(), last
-}
-
-// paramsLine returns "p0=v, p1=v, ..." with n distinct names, and the
-// offset of the last name.
-func paramsLine(n int) (string, int) {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		last = b.Len()
-		b.WriteString("p")
-		for v := i; ; v /= 10 {
-			b.WriteByte(byte('0' + v%10))
-			if v < 10 {
-				break
-			}
-		}
-		b.WriteString("=v")
-	}
-	return b.String(), last
-}
-
-func TestLimits(t *testing.T) {
-	type limitTest struct {
-		name   string
-		limits httpauth.Limits
-		lines  []string
-		n      int      // challenges expected (also on error: decision 12)
-		err    *errCase // wraps ErrLimit
-	}
-	var tests []limitTest
-
-	// Bytes per field line: exactly at the bound passes, one more fails at
-	// the offset of the bound.
-	tests = append(tests,
-		limitTest{"line default at", httpauth.Limits{}, []string{lineOf(httpauth.DefaultMaxLineBytes)}, 1, nil},
-		limitTest{"line default past", httpauth.Limits{}, []string{lineOf(httpauth.DefaultMaxLineBytes + 1)}, 0, wantErrIs(0, httpauth.DefaultMaxLineBytes, httpauth.ErrLimit)},
-		limitTest{"line default past second line", httpauth.Limits{}, []string{`Bearer`, lineOf(httpauth.DefaultMaxLineBytes + 1)}, 1, wantErrIs(1, httpauth.DefaultMaxLineBytes, httpauth.ErrLimit)},
-		limitTest{"line 20 at", httpauth.Limits{MaxLineBytes: 20}, []string{lineOf(20)}, 1, nil},
-		limitTest{"line 20 past", httpauth.Limits{MaxLineBytes: 20}, []string{lineOf(21)}, 0, wantErrIs(0, 20, httpauth.ErrLimit)},
-		limitTest{"line unlimited", httpauth.Limits{MaxLineBytes: -1}, []string{lineOf(100000)}, 1, nil},
-	)
-
-	// Challenges per field (all lines together).
-	at, _ := challengesLine(httpauth.DefaultMaxChallenges)
-	past, lastOff := challengesLine(httpauth.DefaultMaxChallenges + 1)
-	three, off3 := challengesLine(3)
-	many, _ := challengesLine(1000)
-	tests = append(tests,
-		limitTest{"challenges default at", httpauth.Limits{}, []string{at}, httpauth.DefaultMaxChallenges, nil},
-		limitTest{"challenges default past", httpauth.Limits{}, []string{past}, httpauth.DefaultMaxChallenges, wantErrIs(0, lastOff, httpauth.ErrLimit)},
-		limitTest{"challenges 2 at", httpauth.Limits{MaxChallenges: 2}, []string{`A, B`}, 2, nil},
-		limitTest{"challenges 2 past", httpauth.Limits{MaxChallenges: 2}, []string{three}, 2, wantErrIs(0, off3, httpauth.ErrLimit)},
-		limitTest{"challenges 2 past across lines", httpauth.Limits{MaxChallenges: 2}, []string{`A`, `B`, `C`}, 2, wantErrIs(2, 0, httpauth.ErrLimit)},
-		limitTest{"challenges unlimited", httpauth.Limits{MaxChallenges: -1}, []string{many}, 1000, nil},
-	)
-
-	// Params per challenge.
-	pAt, _ := paramsLine(httpauth.DefaultMaxParams)
-	pPast, pLast := paramsLine(httpauth.DefaultMaxParams + 1)
-	pMany, _ := paramsLine(2000)
-	tests = append(tests,
-		limitTest{"params default at", httpauth.Limits{}, []string{"X " + pAt}, 1, nil},
-		limitTest{"params default past", httpauth.Limits{}, []string{"X " + pPast}, 0, wantErrIs(0, 2+pLast, httpauth.ErrLimit)},
-		limitTest{"params 2 at", httpauth.Limits{MaxParams: 2}, []string{`X a=1, b=2, Y c=3, d=4`}, 2, nil},
-		limitTest{"params 2 past", httpauth.Limits{MaxParams: 2}, []string{`X a=1, b=2, Y c=3, d=4, e=5`}, 1, wantErrIs(0, 24, httpauth.ErrLimit)},
-		limitTest{"params unlimited", httpauth.Limits{MaxParams: -1, MaxLineBytes: -1}, []string{"X " + pMany}, 1, nil},
-	)
-
-	// Empty list elements in a row: k commas between two elements are k-1
-	// empty elements.
-	commas := func(k int) string { return "A" + strings.Repeat(",", k) + "B" }
-	tests = append(tests,
-		limitTest{"empty default at", httpauth.Limits{}, []string{commas(httpauth.DefaultMaxEmptyElements + 1)}, 2, nil},
-		limitTest{"empty default past", httpauth.Limits{}, []string{commas(httpauth.DefaultMaxEmptyElements + 2)}, 1, wantErrIs(0, 1+httpauth.DefaultMaxEmptyElements+1, httpauth.ErrLimit)},
-		limitTest{"empty default past with spaces", httpauth.Limits{}, []string{"A" + strings.Repeat(" ,", 18) + " B"}, 0, wantErrIs(0, 36, httpauth.ErrLimit)},
-		limitTest{"empty 1 at", httpauth.Limits{MaxEmptyElements: 1}, []string{`A,,B`}, 2, nil},
-		limitTest{"empty 1 past", httpauth.Limits{MaxEmptyElements: 1}, []string{`A,,,B`}, 1, wantErrIs(0, 3, httpauth.ErrLimit)},
-		limitTest{"64 commas", httpauth.Limits{}, []string{strings.Repeat(",", 64)}, 0, wantErrIs(0, 16, httpauth.ErrLimit)},
-		limitTest{"empty leading at", httpauth.Limits{}, []string{strings.Repeat(",", 16) + "A"}, 1, nil},
-		limitTest{"empty leading past", httpauth.Limits{}, []string{strings.Repeat(",", 17) + "A"}, 0, wantErrIs(0, 16, httpauth.ErrLimit)},
-		limitTest{"empty trailing at", httpauth.Limits{}, []string{"A" + strings.Repeat(",", 16)}, 1, nil},
-		limitTest{"empty trailing past", httpauth.Limits{}, []string{"A" + strings.Repeat(",", 17)}, 1, wantErrIs(0, 18, httpauth.ErrLimit)},
-	)
-
-	for _, tt := range tests {
-		p := httpauth.Parser{Limits: tt.limits}
-		got, err := p.ParseChallenges(nil, tt.lines...)
-		if ok, why := checkErr(err, tt.err); !ok {
-			t.Errorf("%s: (*Parser{Limits: %+v}).ParseChallenges = %d challenges, %v: %s", tt.name, tt.limits, len(got), err, why)
-			continue
-		}
-		if len(got) != tt.n {
-			t.Errorf("%s: (*Parser{Limits: %+v}).ParseChallenges = %d challenges, want %d", tt.name, tt.limits, len(got), tt.n)
-		}
-		if err != nil {
-			var le *httpauth.LimitError
-			if !errors.As(err, &le) || le.Limit <= 0 {
-				t.Errorf("%s: error %v does not hold a *LimitError with its limit", tt.name, err)
-			}
-		}
-	}
-
-	// The package-level functions use the defaults.
-	if _, err := httpauth.ParseChallenges(lineOf(httpauth.DefaultMaxLineBytes + 1)); !errors.Is(err, httpauth.ErrLimit) {
-		t.Errorf("ParseChallenges(<%d bytes>) error = %v, want ErrLimit", httpauth.DefaultMaxLineBytes+1, err)
-	}
-	if _, err := httpauth.ParseParams(pPast); !errors.Is(err, httpauth.ErrLimit) {
-		t.Errorf("ParseParams(<%d params>) error = %v, want ErrLimit", httpauth.DefaultMaxParams+1, err)
-	}
-	if _, err := httpauth.ParseParams(pAt); err != nil {
-		t.Errorf("ParseParams(<%d params>) error = %v, want nil", httpauth.DefaultMaxParams, err)
-	}
-	if _, err := httpauth.ParseCredentials("X " + pPast); !errors.Is(err, httpauth.ErrLimit) {
-		t.Errorf("ParseCredentials(<%d params>) error = %v, want ErrLimit", httpauth.DefaultMaxParams+1, err)
-	}
-	if _, err := httpauth.ParseCredentials("Basic " + strings.Repeat("a", httpauth.DefaultMaxLineBytes)); !errors.Is(err, httpauth.ErrLimit) {
-		t.Errorf("ParseCredentials(<%d bytes>) error = %v, want ErrLimit", httpauth.DefaultMaxLineBytes+6, err)
-	}
-}
-
-// TestLimitsUnlimitedEmptyElements checks that a negative MaxEmptyElements
-// means no limit, as the Limits documentation says.
-func TestLimitsUnlimitedEmptyElements(t *testing.T) {
-	for _, lines := range [][]string{{`A, B`}, {"A" + strings.Repeat(",", 5000) + "B"}} {
-		p := httpauth.Parser{Limits: httpauth.Limits{MaxEmptyElements: -1}}
-		got, err := p.ParseChallenges(nil, lines...)
-		if err != nil || len(got) != 2 {
-			t.Errorf("(*Parser{MaxEmptyElements: -1}).ParseChallenges(%.20q...) = %v, %v, want 2 challenges", lines[0], got, err)
-		}
-	}
-	p := httpauth.Parser{Limits: httpauth.Limits{MaxEmptyElements: -1}}
-	if got, err := p.ParseParams(nil, `a=1, b=2`); err != nil || len(got) != 2 {
-		t.Errorf("(*Parser{MaxEmptyElements: -1}).ParseParams(%q) = %v, %v, want 2 params", `a=1, b=2`, got, err)
-	}
-}
-
-// TestLimitsEmptyLines checks that empty field lines count as empty list
-// elements for MaxEmptyElements: several lines are one list as if joined by
-// ", " (decision 1), so 17 empty lines between two challenges are 17 empty
-// elements in a row.
-func TestLimitsEmptyLines(t *testing.T) {
-	at := []string{"A"}
-	for i := 0; i < httpauth.DefaultMaxEmptyElements; i++ {
-		at = append(at, "")
-	}
-	at = append(at, "B")
-	if cs, err := httpauth.ParseChallenges(at...); err != nil || len(cs) != 2 {
-		t.Errorf("ParseChallenges(A, 16 empty lines, B) = %v, %v, want 2 challenges", cs, err)
-	}
-	past := append([]string{"A", ""}, at[1:]...)
-	if cs, err := httpauth.ParseChallenges(past...); !errors.Is(err, httpauth.ErrLimit) {
-		t.Errorf("ParseChallenges(A, 17 empty lines, B) = %v, %v, want ErrLimit", cs, err)
-	}
-}
-
 func TestParamsGet(t *testing.T) {
 	list := ps("Realm", "r", "charset", "UTF-8", "empty", "")
 	tests := []struct {
@@ -636,210 +431,67 @@ func TestParamsGet(t *testing.T) {
 	}
 }
 
-func TestEqualFold(t *testing.T) {
-	tests := []struct {
-		s, t string
-		want bool
+// TestControlByteOffsets injects every byte value at every position of a
+// few valid fields and requires, for a byte that may stand nowhere outside
+// a quoted-string (a control character other than HTAB, or a byte of
+// %x80-FF), an error at exactly that position whose reason names the
+// byte's class. A byte of %x80-FF inside a quoted-string is obs-text and
+// valid there; CTLs are valid nowhere.
+func TestControlByteOffsets(t *testing.T) {
+	templates := []struct {
+		field string
+		in    string
 	}{
-		{"", "", true},
-		{"basic", "BASIC", true},
-		{"Basic", "bAsIc", true},
-		{"realm", "realm", true},
-		{"SCRAM-SHA-256", "scram-sha-256", true},
-		{"basic", "basic ", false},
-		{"basic", "basid", false},
-		{"k", "\u212a", false},  // KELVIN SIGN: Unicode folding would say true
-		{"K", "\u212a", false},  // idem
-		{"kk", "\u212a", false}, // not even by length
-		{"s", "\u017f", false},  // LATIN SMALL LETTER LONG S
-		{"[", "{", false},       // 0x5B and 0x7B differ by 0x20 but are not letters
-		{"@", "`", false},
-		{"^", "~", false},
-		{"\xe9", "\xc9", false}, // Latin-1 é, É: not ASCII letters
-		{"a", "A", true},
-		{"z", "Z", true},
+		{"challenge", `Digest realm="r", nonce="n", qop=auth, Basic realm=x, Negotiate abc==, Bearer`},
+		{"challenge", `Basic abc=, X a = "b" ,c=d`},
+		{"credentials", `Bearer SEKRITabc==`},
+		{"credentials", `Digest username="a", response="b", nc=00000001`},
+		{"params", `nextnonce="a", qop=auth,rspauth="x"`},
 	}
-	for _, tt := range tests {
-		if got := httpauth.EqualFold(tt.s, tt.t); got != tt.want {
-			t.Errorf("EqualFold(%q, %q) = %v, want %v", tt.s, tt.t, got, tt.want)
+	var p httpauth.Parser
+	for _, tt := range templates {
+		if _, err := parseAs(&p, tt.field, tt.in); err != nil {
+			t.Fatalf("template %q: %v", tt.in, err)
 		}
-		if got := httpauth.EqualFold(tt.t, tt.s); got != tt.want {
-			t.Errorf("EqualFold(%q, %q) = %v, want %v", tt.t, tt.s, got, tt.want)
-		}
-	}
-	// A param name with the Kelvin sign is not "k".
-	if v, ok := ps("\u212a", "1").Get("k"); ok {
-		t.Errorf("Params{\u212a=1}.Get(%q) = %q, true, want not found", "k", v)
-	}
-}
-
-func TestUnquote(t *testing.T) {
-	tests := []struct {
-		in     string
-		want   string
-		err    bool
-		offset int
-	}{
-		{`""`, "", false, 0},
-		{`"abc"`, "abc", false, 0},
-		{"\"a b\tc\"", "a b\tc", false, 0},
-		{`"a b\tc"`, "a btc", false, 0}, // \t is the quoted-pair of t
-		{`"a\"b"`, `a"b`, false, 0},
-		{`"a\\b"`, `a\b`, false, 0},
-		{`"a\nb"`, "anb", false, 0},     // not a newline (decision 11)
-		{`"\r\n"`, "rn", false, 0},      // idem
-		{`"\x41"`, "x41", false, 0},     // no Go hex escapes
-		{`"\u00e9"`, "u00e9", false, 0}, // no Go unicode escapes
-		{"\"\\\xe9\"", "\xe9", false, 0},
-		{"\"\xe9t\xe9\"", "\xe9t\xe9", false, 0},
-		{`"a,b=c"`, "a,b=c", false, 0},
-		{``, "", true, 0},
-		{`abc`, "", true, 0},
-		{`'abc'`, "", true, 0},
-		{`"abc`, "", true, 0},
-		{`"abc\"`, "", true, 0},
-		{`"abc\`, "", true, 0},
-		{`"abc"d`, "", true, 5},
-		{`"a" `, "", true, 3},
-		{"\"a\x00\"", "", true, 2},
-		{"\"a\r\n\"", "", true, 2},
-		{"\"a\x7f\"", "", true, 2},
-		{"\"a\\\x01\"", "", true, 3},
-	}
-	for _, tt := range tests {
-		got, err := httpauth.Unquote(tt.in)
-		if tt.err {
-			var se *httpauth.SyntaxError
-			if !errors.As(err, &se) || se.Offset != tt.offset {
-				t.Errorf("Unquote(%q) = %q, %v, want a *SyntaxError at offset %d", tt.in, got, err, tt.offset)
+		// inQuotes[i]: position i is between the quotes of a
+		// quoted-string of the template.
+		inQuotes := make([]bool, len(tt.in)+1)
+		open := false
+		for i := 0; i < len(tt.in); i++ {
+			if tt.in[i] == '"' {
+				open = !open
+				if !open {
+					continue
+				}
+				inQuotes[i+1] = true
+				continue
 			}
-		} else if err != nil || got != tt.want {
-			t.Errorf("Unquote(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
+			inQuotes[i+1] = open && inQuotes[i]
 		}
-
-		dst := []byte("prefix:")
-		gotB, err := httpauth.AppendUnquote(dst, tt.in)
-		switch {
-		case tt.err:
-			var se *httpauth.SyntaxError
-			if !errors.As(err, &se) || se.Offset != tt.offset || string(gotB) != "prefix:" {
-				t.Errorf("AppendUnquote(%q, %q) = %q, %v, want %q and a *SyntaxError at offset %d", dst, tt.in, gotB, err, "prefix:", tt.offset)
+		for pos := 0; pos <= len(tt.in); pos++ {
+			for b := 0; b < 256; b++ {
+				c := byte(b)
+				ctl := c < 0x20 && c != '\t' || c == 0x7f
+				if !ctl && c < 0x80 {
+					continue
+				}
+				in := tt.in[:pos] + string([]byte{c}) + tt.in[pos:]
+				_, err := parseAs(&p, tt.field, in)
+				if c >= 0x80 && inQuotes[pos] {
+					if err != nil {
+						t.Errorf("%s %q: obs-text 0x%02x inside a quoted-string at %d: %v", tt.field, in, c, pos, err)
+					}
+					continue
+				}
+				var se *httpauth.SyntaxError
+				class := "non-ASCII"
+				if ctl {
+					class = "control character"
+				}
+				if !errors.As(err, &se) || se.Offset != pos || !strings.Contains(se.Err.Error(), class) {
+					t.Errorf("%s %q: byte 0x%02x at %d: error %v, want one at offset %d naming a %s", tt.field, in, c, pos, err, pos, class)
+				}
 			}
-		case err != nil || string(gotB) != "prefix:"+tt.want:
-			t.Errorf("AppendUnquote(%q, %q) = %q, %v, want %q", dst, tt.in, gotB, err, "prefix:"+tt.want)
-		}
-	}
-}
-
-func TestIsToken(t *testing.T) {
-	tests := []struct {
-		in             string
-		token, token68 bool
-	}{
-		{"", false, false},
-		{"abc", true, true},
-		{"ABC-123._~", true, true},
-		{"!#$%&'*+-.^_`|~", true, false},
-		{"a+b/c", false, true}, // / is not tchar
-		{"abc=", false, true},  // = is not tchar; padding is token68
-		{"abc==", false, true},
-		{"=", false, false}, // token68 needs one character before the padding
-		{"==abc", false, false},
-		{"a=b", false, false}, // padding only at the end
-		{"a b", false, false},
-		{"a\tb", false, false},
-		{`"a"`, false, false},
-		{"a,b", false, false},
-		{"a;b", false, false},
-		{"a:b", false, false}, // RFC 8959 erratum 6440: ":" is not token68
-		{"a@b", false, false},
-		{"\xe9", false, false},
-		{"a\x00", false, false},
-		{"a\x7f", false, false},
-		{"YIIBdg==", false, true},
-		{"mF_9.B5f-4.1JqM", true, true},
-		{"a*b", true, false}, // * is tchar, not token68
-	}
-	for _, tt := range tests {
-		if got := httpauth.IsToken(tt.in); got != tt.token {
-			t.Errorf("IsToken(%q) = %v, want %v", tt.in, got, tt.token)
-		}
-		if got := httpauth.IsToken68(tt.in); got != tt.token68 {
-			t.Errorf("IsToken68(%q) = %v, want %v", tt.in, got, tt.token68)
-		}
-	}
-}
-
-func TestLexer(t *testing.T) {
-	type tok struct {
-		kind httpauth.Kind
-		text string
-		off  int
-	}
-	tests := []struct {
-		in      string
-		want    []tok
-		errOff  int // -1: no error
-		escaped []bool
-	}{
-		{``, nil, -1, nil},
-		{`Basic realm="a, b"`, []tok{{'a', "Basic", 0}, {' ', " ", 5}, {'a', "realm", 6}, {'=', "=", 11}, {'"', `"a, b"`, 12}}, -1, nil},
-		{"a \t,\t=", []tok{{'a', "a", 0}, {' ', " \t", 1}, {',', ",", 3}, {' ', "\t", 4}, {'=', "=", 5}}, -1, nil},
-		{`a/b;c:d@e?f(g)h<i>j[k]l{m}n\`, []tok{
-			{'a', "a", 0}, {'/', "/", 1}, {'a', "b", 2}, {';', ";", 3}, {'a', "c", 4}, {':', ":", 5}, {'a', "d", 6},
-			{'@', "@", 7}, {'a', "e", 8}, {'?', "?", 9}, {'a', "f", 10}, {'(', "(", 11}, {'a', "g", 12}, {')', ")", 13},
-			{'a', "h", 14}, {'<', "<", 15}, {'a', "i", 16}, {'>', ">", 17}, {'a', "j", 18}, {'[', "[", 19}, {'a', "k", 20},
-			{']', "]", 21}, {'a', "l", 22}, {'{', "{", 23}, {'a', "m", 24}, {'}', "}", 25}, {'a', "n", 26}, {'\\', `\`, 27},
-		}, -1, nil},
-		{`"a\"b" "c"`, []tok{{'"', `"a\"b"`, 0}, {' ', " ", 6}, {'"', `"c"`, 7}}, -1, []bool{true, false, false}},
-		{"\"\xe9\"", []tok{{'"', "\"\xe9\"", 0}}, -1, nil},
-		{`a "b`, []tok{{'a', "a", 0}, {' ', " ", 1}}, 2, nil},
-		{"ab\x00", []tok{{'a', "ab", 0}}, 2, nil},
-		{"ab\r\n", []tok{{'a', "ab", 0}}, 2, nil},
-		{"a\xe9", []tok{{'a', "a", 0}}, 1, nil},
-		{"\"a\x01\"", nil, 2, nil},
-		{"\"a\\\x7f\"", nil, 3, nil},
-	}
-	for _, tt := range tests {
-		var lx httpauth.Lexer
-		lx.Reset("stale state")
-		lx.Next()
-		lx.Reset(tt.in)
-		var got []tok
-		var esc []bool
-		for lx.Next() {
-			got = append(got, tok{lx.Kind(), lx.Text(), lx.Offset()})
-			esc = append(esc, lx.Escaped())
-		}
-		if lx.Kind() != httpauth.KindInvalid {
-			t.Errorf("Lexer(%q): Kind() after the last token = %v, want invalid", tt.in, lx.Kind())
-		}
-		if !cmp.Equal(got, tt.want, cmp.AllowUnexported(tok{}), equateEmptyParams) {
-			t.Errorf("Lexer(%q) tokens = %v, want %v", tt.in, got, tt.want)
-		}
-		err := lx.Err()
-		var se *httpauth.SyntaxError
-		switch {
-		case tt.errOff < 0 && err != nil:
-			t.Errorf("Lexer(%q).Err() = %v, want nil", tt.in, err)
-		case tt.errOff >= 0 && (!errors.As(err, &se) || se.Offset != tt.errOff):
-			t.Errorf("Lexer(%q).Err() = %v, want a *SyntaxError at offset %d", tt.in, err, tt.errOff)
-		}
-		if tt.escaped != nil && !cmp.Equal(esc, tt.escaped) {
-			t.Errorf("Lexer(%q) Escaped() = %v, want %v", tt.in, esc, tt.escaped)
-		}
-		if lx.Next() {
-			t.Errorf("Lexer(%q): Next() after the end = true", tt.in)
-		}
-	}
-
-	kinds := map[httpauth.Kind]string{
-		httpauth.KindInvalid: "invalid", httpauth.KindToken: "token", httpauth.KindQuoted: "quoted-string",
-		httpauth.KindSpace: "space", httpauth.KindEquals: `"="`, httpauth.KindComma: `","`, httpauth.Kind('/'): `"/"`,
-	}
-	for k, want := range kinds {
-		if got := k.String(); got != want {
-			t.Errorf("Kind(%d).String() = %q, want %q", byte(k), got, want)
 		}
 	}
 }

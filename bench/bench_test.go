@@ -64,6 +64,9 @@ var benchers = map[string]func(*testing.B, *Case){
 	"httpauth-parser": benchHTTPAuthParser,
 	"containerd":      benchContainerd,
 	"distribution":    benchDistribution,
+	"oras":            benchOras,
+	"ggcr":            benchGGCR,
+	"regclient":       benchRegclient,
 	"mcp":             benchMCP,
 	"icholy-digest":   benchIcholyDigest,
 	"go-http-auth":    benchGoHTTPAuth,
@@ -122,6 +125,31 @@ func benchDistribution(b *testing.B, c *Case) {
 	resp := &http.Response{StatusCode: http.StatusUnauthorized, Header: header("WWW-Authenticate", netLines(c))}
 	for b.Loop() {
 		challenge.ResponseChallenges(resp)
+	}
+}
+
+// benchOras calls oras-go's parser once per field line (its client reads
+// the first line only: resp.Header.Get).
+func benchOras(b *testing.B, c *Case) {
+	lines := netLines(c)
+	for b.Loop() {
+		for _, l := range lines {
+			orasParseChallenge(l)
+		}
+	}
+}
+
+func benchGGCR(b *testing.B, c *Case) {
+	resp := &http.Response{StatusCode: http.StatusUnauthorized, Header: header("WWW-Authenticate", netLines(c))}
+	for b.Loop() {
+		ggcrResponseChallenges(resp)
+	}
+}
+
+func benchRegclient(b *testing.B, c *Case) {
+	lines := netLines(c)
+	for b.Loop() {
+		regclientParseAuthHeaders(lines)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/authwire/httpauth/internal/txtar"
 )
 
 // AllCases returns the corpus followed by the golden inputs found in dir
@@ -28,7 +30,7 @@ func AllCases(dir string) ([]*Case, error) {
 // expected values from the parsed section or an error section. Files for
 // Authentication-Info fields are left out: no other parser reads them.
 func LoadGolden(dir string) ([]*Case, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	files, err := txtar.Glob(dir)
 	if err != nil || len(files) == 0 {
 		return nil, err
 	}
@@ -49,54 +51,29 @@ func LoadGolden(dir string) ([]*Case, error) {
 	return out, nil
 }
 
-var sectionRE = regexp.MustCompile(`^-- (.+) --$`)
-
 func parseGolden(name, data string) (*Case, error) {
-	sections := map[string][]string{}
-	cur := ""
-	for _, l := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
-		if m := sectionRE.FindStringSubmatch(l); m != nil {
-			cur = m[1]
-			sections[cur] = []string{}
-			continue
-		}
-		if cur != "" {
-			sections[cur] = append(sections[cur], l)
-		}
-	}
+	a := txtar.Parse(data)
 	c := &Case{Name: "golden/" + name, Source: "golden", Field: Challenges}
-	switch f := strings.TrimSpace(strings.Join(sections["field"], "")); f {
+	switch a.Field() {
 	case "", "www-authenticate", "proxy-authenticate":
 	case "authorization", "proxy-authorization":
 		c.Field = Credentials
 	default:
 		return nil, nil // Authentication-Info
 	}
-	if in, ok := sections["input"]; ok {
-		for _, l := range in {
-			if strings.HasSuffix(l, "$") {
-				l = strings.TrimSuffix(l, "$") // "$$" keeps one "$"
-			}
-			c.Lines = append(c.Lines, l)
-		}
-	} else if in, ok := sections["input.q"]; ok {
-		for _, l := range in {
-			u, err := strconv.Unquote(l)
-			if err != nil {
-				return nil, fmt.Errorf("input.q: %v", err)
-			}
-			c.Lines = append(c.Lines, u)
-		}
-	} else {
-		return nil, fmt.Errorf("no input section")
+	lines, err := a.Input()
+	if err != nil {
+		return nil, err
 	}
+	c.Lines = lines
 	if c.Field == Credentials && len(c.Lines) != 1 {
 		return nil, nil // not one Authorization value: nothing to compare
 	}
-	if _, ok := sections["error"]; ok {
+	if _, ok := a.Get("error"); ok {
 		c.WantErr = true
 	} else {
-		want, err := parseParsed(sections["parsed"])
+		parsed, _ := a.Get("parsed")
+		want, err := parseParsed(strings.Split(parsed, "\n"))
 		if err != nil {
 			return nil, fmt.Errorf("parsed: %v", err)
 		}

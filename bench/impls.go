@@ -267,6 +267,66 @@ var Impls = []*Impl{
 		},
 	},
 	{
+		Name:    "oras",
+		Field:   Challenges,
+		Schemes: []string{"basic", "bearer"},
+		API:     "oras-go/v2/registry/remote/auth: parseChallenge(value), one field line (unexported; see linkname.go)",
+		Parse: func(c *Case) ([]Auth, error) {
+			var out []Auth
+			for _, l := range netLines(c) {
+				switch scheme, params := orasParseChallenge(l); scheme {
+				case 1:
+					out = append(out, Auth{Scheme: "basic"})
+				case 2:
+					out = append(out, fromMap("bearer", params))
+				}
+			}
+			return out, nil
+		},
+		View: func(want []Auth) []Auth {
+			// The first challenge of each line, Basic (no params) or
+			// Bearer.
+			var out []Auth
+			for _, a := range filterSchemes(want, "basic", "bearer") {
+				if strings.EqualFold(a.Scheme, "basic") {
+					a = Auth{Scheme: a.Scheme}
+				}
+				out = append(out, a)
+			}
+			return out
+		},
+	},
+	{
+		Name:  "ggcr",
+		Field: Challenges,
+		API:   "go-containerregistry pkg/v1/remote/transport: authchallenge.ResponseChallenges(resp) (internal; see linkname.go)",
+		Parse: func(c *Case) ([]Auth, error) {
+			resp := &http.Response{StatusCode: http.StatusUnauthorized, Header: header("WWW-Authenticate", netLines(c))}
+			var out []Auth
+			for _, ch := range ggcrResponseChallenges(resp) {
+				out = append(out, fromMap(ch.Scheme, ch.Parameters))
+			}
+			return out, nil
+		},
+	},
+	{
+		Name:   "regclient",
+		Field:  Challenges,
+		Errors: true,
+		API:    "regclient internal/auth.ParseAuthHeaders(resp.Header[\"Www-Authenticate\"]) (internal; see linkname.go)",
+		Parse: func(c *Case) ([]Auth, error) {
+			cs, err := regclientParseAuthHeaders(netLines(c))
+			if err != nil {
+				return nil, err
+			}
+			var out []Auth
+			for _, ch := range cs {
+				out = append(out, fromMap(ch.authType, ch.params))
+			}
+			return out, nil
+		},
+	},
+	{
 		Name:   "mcp",
 		Field:  Challenges,
 		Errors: true,

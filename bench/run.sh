@@ -63,6 +63,8 @@ if [ "${CALLGRIND:-1}" != 0 ] && command -v valgrind > /dev/null; then
 	else
 		./callgrind.sh "$tmp/bench.test" > results/instructions.txt
 	fi
+	echo "rootcallgrind: counting the root benchmarks' instructions"
+	./rootcallgrind.sh "$tmp/root.test" > results/root-instructions.txt
 fi
 
 $benchstat results/bench.txt > results/benchstat.txt

@@ -25,8 +25,12 @@
 // so that the differential targets compare what matters:
 //
 //   - error offsets: a malformed element at the first byte that cannot
-//     continue it; an unterminated quoted-string (or one ending in "") at
-//     its opening quote; a line over MaxLineBytes at offset MaxLineBytes; a
+//     continue it; a control character (not HTAB) or obs-text that the
+//     parser reads after a token68 run, or after a token that is about
+//     to be rejected as a second credentials, after a comma before the
+//     credentials or past the challenges limit, at that byte; an
+//     unterminated quoted-string (or one ending in "") at its opening
+//     quote; a line over MaxLineBytes at offset MaxLineBytes; a
 //     separator between two field lines at offset 0 of the second line; an
 //     empty element over the limit at the end of the field at the end of
 //     the raw last line;
@@ -166,6 +170,7 @@ var (
 	errUnterminated   = errors.New("reference: unterminated quoted-string")
 	errQuotedPair     = errors.New("reference: invalid quoted-pair")
 	errQdtext         = errors.New("reference: byte not allowed in a quoted-string")
+	errBadByte        = errors.New("reference: control character or obs-text outside a quoted-string")
 )
 
 type dupError struct{}
@@ -425,6 +430,26 @@ func (p *parser) startsParam() bool {
 	return ok && c == '='
 }
 
+// checkAfterToken is called where a token that is not a parameter's name
+// is about to be rejected for a reason located at the token (a second
+// credentials, a comma before them, too many challenges): if the byte
+// after the token and its OWS, which told it from a parameter's name, may
+// stand nowhere outside a quoted-string (a CTL but HTAB, or obs-text), that
+// byte is the error.
+func (p *parser) checkAfterToken() {
+	ln, off := p.ln, p.off
+	p.token()
+	p.ows()
+	if c, ok := p.peek(); ok && isBadByte(c) {
+		p.fail(errBadByte)
+	}
+	p.ln, p.off = ln, off
+}
+
+// isBadByte reports whether c may stand nowhere in a field outside a
+// quoted-string: a CTL other than HTAB, or obs-text.
+func isBadByte(c byte) bool { return c < 0x20 && c != '\t' || c == 0x7F || isObsText(c) }
+
 // param reads one auth-param and appends it to ps, checking the limit and
 // duplicates against ps[p0:]. It requires a separator or the end after it.
 //
@@ -515,6 +540,10 @@ func (p *parser) tryToken68() (string, bool) {
 	if p.atSep() || p.atEnd() {
 		return p.line()[start:end], true
 	}
+	if c, _ := p.peek(); isBadByte(c) {
+		// The byte that ended the token68 is the error.
+		p.fail(errBadByte)
+	}
 	p.off = start
 	return "", false
 }
@@ -579,6 +608,7 @@ func (p *parser) challenges() {
 		}
 		p.done = len(p.out)
 		if len(p.out) >= p.lim.challenges {
+			p.checkAfterToken()
 			p.failAt(p.ln, start, limitError{"challenges", p.lim.challenges})
 		}
 		p.element()
@@ -622,6 +652,7 @@ func (p *parser) credentials() httpauth.Credentials {
 		p.fail(errParamNoScheme)
 	}
 	if comma {
+		p.checkAfterToken()
 		p.failAt(0, off, errLeadingComma)
 	}
 	p.element()
@@ -635,6 +666,7 @@ func (p *parser) credentials() httpauth.Credentials {
 			// Trailing commas after params are empty elements; any
 			// other element is a second credentials.
 			if !p.atEnd() {
+				p.checkAfterToken()
 				p.fail(errSecondCreds)
 			}
 			p.endList()
