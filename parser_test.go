@@ -390,47 +390,6 @@ func TestParserReuse(t *testing.T) {
 	}
 }
 
-func TestParamsGet(t *testing.T) {
-	list := ps("Realm", "r", "charset", "UTF-8", "empty", "")
-	tests := []struct {
-		name  string
-		value string
-		ok    bool
-	}{
-		{"realm", "r", true},
-		{"REALM", "r", true},
-		{"Realm", "r", true},
-		{"CharSet", "UTF-8", true},
-		{"empty", "", true},
-		{"missing", "", false},
-		{"realm ", "", false},
-		{"rea", "", false},
-		{"", "", false},
-	}
-	for _, tt := range tests {
-		v, ok := list.Get(tt.name)
-		if v != tt.value || ok != tt.ok {
-			t.Errorf("Params.Get(%q) = %q, %v, want %q, %v", tt.name, v, ok, tt.value, tt.ok)
-		}
-		if has := list.Has(tt.name); has != tt.ok {
-			t.Errorf("Params.Has(%q) = %v, want %v", tt.name, has, tt.ok)
-		}
-	}
-	if v, ok := httpauth.Params(nil).Get("realm"); v != "" || ok {
-		t.Errorf("Params(nil).Get(%q) = %q, %v, want \"\", false", "realm", v, ok)
-	}
-	c := ch("BASIC", "REALM", "x")
-	if !c.Is("basic") || c.Is("bearer") || c.Realm() != "x" {
-		t.Errorf("Challenge %v: Is(basic) = %v, Is(bearer) = %v, Realm() = %q", c, c.Is("basic"), c.Is("bearer"), c.Realm())
-	}
-	if r := ch("Basic").Realm(); r != "" {
-		t.Errorf("Challenge without realm: Realm() = %q, want \"\"", r)
-	}
-	if cr := cred("DIGEST"); !cr.Is("digest") || cr.Is("basic") {
-		t.Errorf("Credentials.Is: %v", cr)
-	}
-}
-
 // TestControlByteOffsets injects every byte value at every position of a
 // few valid fields and requires, for a byte that may stand nowhere outside
 // a quoted-string (a control character other than HTAB, or a byte of

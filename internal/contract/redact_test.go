@@ -168,20 +168,21 @@ func keyMaterial(v any) []string {
 // it holds. A type that is missing fails TestRedaction.
 var types = map[string]entry{
 	// The root package.
-	"httpauth.Param":       none("generic"), // a challenge's or a list's: Credentials mask the params they hold
-	"httpauth.Params":      none("generic"),
-	"httpauth.Challenge":   none("public"),
-	"httpauth.Encoder":     none("options"),
-	"httpauth.Editor":      none("options"),
-	"httpauth.Field":       none("enum"),
-	"httpauth.Limits":      none("options"),
-	"httpauth.Kind":        none("enum"),
-	"httpauth.WarningKind": none("enum"),
-	"httpauth.Warning":     none("report"),
-	"httpauth.SyntaxError": none("error"),
-	"httpauth.LimitError":  none("error"),
-	"httpauth.EncodeError": none("error"),
-	"httpauth.SchemeError": none("error"),
+	"httpauth.Param":        none("generic"), // a challenge's or a list's: Credentials mask the params they hold
+	"httpauth.Params":       none("generic"),
+	"httpauth.Challenge":    none("public"),
+	"httpauth.Encoder":      none("options"),
+	"httpauth.Editor":       none("options"),
+	"httpauth.Field":        none("enum"),
+	"httpauth.Limits":       none("options"),
+	"httpauth.Kind":         none("enum"),
+	"httpauth.WarningKind":  none("enum"),
+	"httpauth.WarningKinds": none("enum"),
+	"httpauth.Warning":      none("report"),
+	"httpauth.SyntaxError":  none("error"),
+	"httpauth.LimitError":   none("error"),
+	"httpauth.EncodeError":  none("error"),
+	"httpauth.SchemeError":  none("error"),
 	"httpauth.Credentials": values(func(s string) []any {
 		cs := []any{
 			httpauth.Credentials{Scheme: "Bearer", Token68: s},
