@@ -184,17 +184,21 @@
 //   - Verify functions and methods return nil or an error; credentials that
 //     are well-formed but wrong wrap [ErrVerification].
 //
-//   - Every error is a [*SchemeError] naming the parameter at fault. A value
-//     of another scheme wraps [ErrOtherScheme], so a client tries each
-//     challenge in turn:
+//   - Every error is a [*SchemeError] naming the parameter at fault.
 //
-//     for _, c := range challenges {
-//     d, err := digest.ParseChallenge(c)
-//     if errors.Is(err, httpauth.ErrOtherScheme) {
-//     continue
-//     }
-//     ...
-//     }
+// A value of another scheme wraps [ErrOtherScheme], so a client tries each
+// challenge in turn:
+//
+//	for _, c := range challenges {
+//		d, err := digest.ParseChallenge(c)
+//		if errors.Is(err, httpauth.ErrOtherScheme) {
+//			continue
+//		}
+//		...
+//	}
+//
+// A test of the module (internal/contract) holds every scheme package to
+// this shape, so that a new one cannot drift.
 //
 // # Secrets
 //
@@ -232,6 +236,19 @@
 // nothing after it: a bare secret in an Authorization field parses as
 // one. Basic, Bearer, DPoP, GNAP, Negotiate and NTLM credentials are a
 // token68 and define no parameter.
+//
+// The other packages of the module keep the same promise for every
+// exported type that holds a secret (passwords, tokens, proofs, keys,
+// clients and servers): each documents what it shows and what it hides,
+// and a test of the module (internal/contract) enumerates every exported
+// type of every package, plants a secret in each secret field and checks
+// every route above, so that a new type cannot forget.
+//
+// Secrets also go only where they were meant to: package client sends
+// credentials only to the origins (scheme, host and port) or proxies they
+// were given for, never after a redirect elsewhere, answers Basic only when
+// nothing stronger is offered, and sends a password or token over
+// cleartext http only when the caller allows it.
 //
 // Errors carry offsets and reasons, never the input: a [*SyntaxError]
 // never quotes it, and the [*EncodeError] of credentials names a
