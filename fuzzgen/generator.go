@@ -212,3 +212,15 @@ func toParams(ps []param) httpauth.Params {
 	}
 	return out
 }
+
+func cloneChallenges(cs []httpauth.Challenge) []httpauth.Challenge {
+	if cs == nil {
+		return nil
+	}
+	out := make([]httpauth.Challenge, len(cs))
+	for i, c := range cs {
+		c.Params = append(c.Params[:0:0], c.Params...)
+		out[i] = c
+	}
+	return out
+}
