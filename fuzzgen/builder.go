@@ -28,7 +28,7 @@ type builder struct {
 	t68s   []span // token68: line, start and end; the zone runs to the next ',' or the end
 	names  []span // credentials: names after a comma, start to "=" included
 	params []*param
-	bares  []span // schemes alone: line, start, end
+	bares  []span // schemes alone, and names that are schemes without their "=": line, start, end
 
 	fault *Fault // the first fault written
 }
@@ -148,7 +148,9 @@ func (b *builder) inQuoted(ln, p int) bool {
 //     at p.
 //   - After a scheme alone, trailing whitespace that starts with HTAB is
 //     whitespace between the scheme and its data once text follows it:
-//     the error is at the HTAB (RFC 9110 requires SP there).
+//     the error is at the HTAB (RFC 9110 requires SP there). So is
+//     whitespace after a parameter name of a challenge that is not the
+//     first after its scheme, when no "=" follows: the name is a scheme.
 //   - In credentials, a name after a comma that is not followed by '=' is
 //     the scheme of a second credentials value: the error is at the name.
 func (b *builder) junkAt(ln, p int) int {

@@ -48,9 +48,9 @@ func ExampleGenerator_Case() {
 		fmt.Printf("strict: error at line %d, offset %d; lenient: %s\n", c.Err.Line, c.Err.Offset, strings.Join(names, ", "))
 	}
 	// Output:
-	// strict: error at line 0, offset 51; lenient: stray-param
-	// strict: error at line 0, offset 7; lenient: tab-after-scheme
-	// strict: error at line 0, offset 119; lenient: unterminated-quote
+	// strict: error at line 0, offset 227; lenient: stray-param
+	// strict: error at line 1, offset 14; lenient: space-in-value
+	// strict: error at line 0, offset 28; lenient: duplicate-param
 }
 
 // The dictionary, for afl-fuzz -x or a libFuzzer -dict file.

@@ -130,8 +130,8 @@ func (g *Generator) hostileRun(f Field) Case {
 		return g.insertAt(f, []Category{CatRuns}, func(b *builder) (int, int, string, bool) {
 			p := g.someParam(b)
 			if p == nil {
-				ln, off := g.place(b)
-				return ln, off, strings.Repeat(`\`, n), false
+				// No value: the run starts the field.
+				return 0, 0, strings.Repeat(`\`, n), false
 			}
 			return p.valueAt.line, p.valueAt.off, strings.Repeat(`\`, n), false
 		})
@@ -139,8 +139,9 @@ func (g *Generator) hostileRun(f Field) Case {
 	return g.insertAt(f, []Category{CatRuns}, func(b *builder) (int, int, string, bool) {
 		p := g.someParam(b)
 		if p == nil {
-			ln, off := g.place(b)
-			return ln, off, strings.Repeat(`"`, n), false
+			// No value to follow (after a token68 ending in one "=",
+			// a quote would start one): the run starts the field.
+			return 0, 0, strings.Repeat(`"`, n), false
 		}
 		return p.valueAt.line, p.valueAt.off + len(p.text), strings.Repeat(`"`, n), false
 	})

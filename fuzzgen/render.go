@@ -9,12 +9,10 @@ import (
 
 // The separators the renderer writes instead of a comma before an item.
 const (
-	gapComma     = ""        // OWS "," OWS, sometimes with empty elements or a line break
-	gapSpace     = " "       // no comma: a missing separator
-	gapSemicolon = ";"       // ";" where "," belongs
-	gapFold      = "fold"    // "," then an obs-fold
-	gapDirect    = "direct"  // "," with nothing around it
-	gapNone      = "nothing" // nothing at all (the item goes on the line as it is)
+	gapComma     = ""     // OWS "," OWS, sometimes with empty elements or a line break
+	gapSpace     = " "    // no comma: a missing separator
+	gapSemicolon = ";"    // ";" where "," belongs
+	gapFold      = "fold" // "," then an obs-fold
 )
 
 // Per-parameter instructions of a near-valid or hostile case.
@@ -52,7 +50,8 @@ func (g *Generator) render(m *model) *builder {
 		}
 	}
 	for i := range m.lead {
-		w.param(&m.lead[i], w.gap(m.lead[i].fault.gapBefore))
+		w.gap(m.lead[i].fault.gapBefore)
+		w.param(&m.lead[i], false)
 	}
 	for i := range m.auths {
 		if w.stop {
@@ -67,7 +66,8 @@ func (g *Generator) render(m *model) *builder {
 		}
 		for j := first; j < len(a.params) && !w.stop; j++ {
 			p := &a.params[j]
-			w.param(p, w.gap(p.fault.gapBefore))
+			w.gap(p.fault.gapBefore)
+			w.param(p, false)
 		}
 	}
 	for i := range m.list {
@@ -75,7 +75,8 @@ func (g *Generator) render(m *model) *builder {
 			break
 		}
 		p := &m.list[i]
-		w.param(p, w.gap(p.fault.gapBefore))
+		w.gap(p.fault.gapBefore)
+		w.param(p, false)
 	}
 	if !w.stop {
 		switch {
@@ -93,35 +94,29 @@ func (g *Generator) render(m *model) *builder {
 	return b
 }
 
-// gap writes the separator before the next item, unless it is the first,
-// and reports whether it holds a comma.
-func (w *walker) gap(kind string) (comma bool) {
+// gap writes the separator before the next item, unless it is the first.
+func (w *walker) gap(kind string) {
 	g, b, m := w.g, w.b, w.m
 	w.item++
 	if w.item == 1 && kind != gapSpace {
-		return false
+		return
 	}
 	tight := w.prevBare || w.prevTight
 	w.prevBare, w.prevTight, w.lastParam = false, false, false
 	switch kind {
 	case gapSpace:
 		b.write(" ")
-		return false
-	case gapNone:
-		return false
+		return
 	case gapSemicolon:
 		b.write(g.ows())
 		b.setFault(b.at(), ErrSyntax)
 		b.write("; ")
-		return false
+		return
 	case gapFold:
 		b.comma()
 		b.setFault(b.at(), ErrSyntax)
 		b.write("\r\n ")
-		return true
-	case gapDirect:
-		b.comma()
-		return true
+		return
 	}
 	extra := 0
 	if g.chance(1, 10) {
@@ -150,7 +145,7 @@ func (w *walker) gap(kind string) (comma bool) {
 			b.comma()
 			b.write(g.ows())
 		}
-		return false
+		return
 	}
 	if !tight {
 		b.write(g.ows())
@@ -166,7 +161,6 @@ func (w *walker) gap(kind string) (comma bool) {
 			b.write(g.ows())
 		}
 	}
-	return true
 }
 
 // start writes the scheme of a, and its token68 or first parameter.
@@ -210,21 +204,22 @@ func (w *walker) start(a *auth) {
 	if len(a.params) == 0 {
 		return
 	}
-	afterComma := false
+	first := true
 	if a.schemeSep == "" && !a.params[0].fault.name && g.chance(1, 10) {
 		// "Basic , realm=x": an empty element after the scheme's space
 		// (DESIGN decision 4).
 		g.cats.add(CatEmpty)
 		b.comma()
 		b.write(g.ows())
-		afterComma = true
+		first = false
 	}
-	w.param(&a.params[0], afterComma)
+	w.param(&a.params[0], first)
 }
 
-// param writes p; afterComma says whether a comma precedes it in its
-// value (for the credentials zones, see builder.junkAt).
-func (w *walker) param(p *param, afterComma bool) {
+// param writes p; first says whether it comes right after its scheme and
+// the scheme's space, where a token can only be a parameter's name (see
+// builder.junkAt).
+func (w *walker) param(p *param, first bool) {
 	g, b := w.g, w.b
 	p.at = b.at()
 	if p.fault.name {
@@ -241,8 +236,13 @@ func (w *walker) param(p *param, afterComma bool) {
 	}
 	eq := b.at()
 	b.write("=")
-	if w.m.f == Credentials && afterComma {
+	switch {
+	case first:
+	case w.m.f == Credentials:
 		b.names = append(b.names, span{p.at.line, p.at.off, eq.off})
+	case w.m.f == Challenges:
+		// Without its "=", the name is a scheme.
+		b.bares = append(b.bares, span{p.at.line, p.at.off, p.at.off + len(p.name)})
 	}
 	if !p.fault.noBWS && g.chance(1, 12) {
 		g.cats.add(CatBWS)

@@ -3,6 +3,7 @@ package fuzzgen
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/authwire/httpauth"
 )
@@ -205,20 +206,34 @@ func (g *Generator) quoted() (text, value string) {
 		}
 		v = []byte(strings.Repeat(string(c), 1+g.n(64)))
 	}
+	// Bytes inside a valid UTF-8 sequence, after its first: a quoted-pair
+	// there would keep the value but make the line invalid UTF-8 where
+	// the value is not, which JSON transports (U+FFFD for each byte that
+	// is not UTF-8) would tell apart.
+	inside := make([]bool, len(v))
+	for i := 0; i < len(v); {
+		r, size := utf8.DecodeRune(v[i:])
+		if r != utf8.RuneError || size > 1 {
+			for k := 1; k < size; k++ {
+				inside[i+k] = true
+			}
+		}
+		i += size
+	}
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, c := range v {
+	for i, c := range v {
 		switch {
 		case c == '"' || c == '\\':
 			g.cats.add(CatEscapes)
 			b.WriteByte('\\')
 		case c >= 0x80:
 			g.cats.add(CatObsText)
-			if g.chance(1, 8) {
+			if !inside[i] && g.chance(1, 8) {
 				g.cats.add(CatEscapes)
 				b.WriteByte('\\')
 			}
-		case g.chance(1, 16):
+		case !inside[i] && g.chance(1, 16):
 			// A quoted-pair that needs no escape: "\a" is "a".
 			g.cats.add(CatEscapes)
 			b.WriteByte('\\')

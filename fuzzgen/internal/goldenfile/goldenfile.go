@@ -139,7 +139,7 @@ func parse(name, data string) (c fuzzgen.Case, ok bool, err error) {
 			}
 		}
 	}
-	c.Categories = categories(&c)
+	c.Categories = categories(&c, strings.Contains(errLine, "unterminated"))
 	return c, true, nil
 }
 
@@ -261,7 +261,7 @@ var (
 
 // categories guesses the features a case exercises from its input and
 // expected result.
-func categories(c *fuzzgen.Case) []fuzzgen.Category {
+func categories(c *fuzzgen.Case, unterminated bool) []fuzzgen.Category {
 	var cats []fuzzgen.Category
 	add := func(x fuzzgen.Category, yes bool) {
 		if yes {
@@ -283,10 +283,13 @@ func categories(c *fuzzgen.Case) []fuzzgen.Category {
 	for _, l := range c.Lines {
 		empty = empty || strings.Trim(l, " \t") == "" || emptyRE.MatchString(l)
 	}
-	ctl, obs := false, false
-	for i := 0; i < len(all); i++ {
-		ctl = ctl || (all[i] < 0x20 && all[i] != '\t' && all[i] != '\n') || all[i] == 0x7f
-		obs = obs || all[i] >= 0x80
+	ctl, obs, split := false, false, false
+	for _, l := range c.Lines {
+		for i := 0; i < len(l); i++ {
+			ctl = ctl || (l[i] < 0x20 && l[i] != '\t') || l[i] == 0x7f
+			obs = obs || l[i] >= 0x80
+			split = split || l[i] == '\r' || l[i] == '\n' || l[i] == 0
+		}
 	}
 	add(fuzzgen.CatToken68, t68)
 	add(fuzzgen.CatParams, params)
@@ -302,7 +305,8 @@ func categories(c *fuzzgen.Case) []fuzzgen.Category {
 	add(fuzzgen.CatLimits, c.Err != nil && c.Err.Class == fuzzgen.ErrLimit)
 	add(fuzzgen.CatDuplicates, c.Err != nil && c.Err.Class == fuzzgen.ErrDuplicate)
 	add(fuzzgen.CatCTL, ctl)
-	add(fuzzgen.CatSplitting, strings.ContainsAny(all, "\r\n\x00"))
+	add(fuzzgen.CatSplitting, split)
+	add(fuzzgen.CatUnterminated, unterminated)
 	add(fuzzgen.CatLenient, c.Mode == fuzzgen.NearValid)
 	add(fuzzgen.CatRealistic, strings.HasPrefix(c.Name, "corpus/"))
 	if len(cats) == 0 {
