@@ -11,8 +11,18 @@ import (
 // The same source gives the same cases. A Generator is not safe for
 // concurrent use.
 type Generator struct {
-	src  source
-	cats catSet // categories of the case being built
+	src     source
+	schemes []string // the schemes to choose from; nil: the registry's and random tokens
+	cats    catSet   // categories of the case being built
+}
+
+// UseSchemes makes the generator choose the scheme of every challenge and
+// credentials it writes from schemes (in any case), so that a campaign
+// against a parser of a few schemes spends its time on them. With no
+// argument it goes back to the registered schemes and random tokens. A
+// name that is not a token makes no valid value: use tokens.
+func (g *Generator) UseSchemes(schemes ...string) {
+	g.schemes = append([]string(nil), schemes...)
 }
 
 // New returns a Generator whose choices come from a pseudo-random

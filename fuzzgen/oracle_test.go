@@ -218,3 +218,21 @@ func TestDeviationsOracle(t *testing.T) {
 		}
 	}
 }
+
+// TestUseSchemes: a generator restricted to a few schemes writes only
+// those, and its oracle holds.
+func TestUseSchemes(t *testing.T) {
+	g := fuzzgen.New(4)
+	g.UseSchemes("Digest", "Basic")
+	for range 300 {
+		c := g.Case(fuzzgen.Challenges, fuzzgen.Valid)
+		checkOracle(t, &c)
+		for _, ch := range c.Challenges {
+			if !httpauth.EqualFold(ch.Scheme, "Digest") && !httpauth.EqualFold(ch.Scheme, "Basic") {
+				t.Fatalf("UseSchemes(Digest, Basic) wrote a %s challenge: %q", ch.Scheme, c.Lines)
+			}
+		}
+		h := g.Case(fuzzgen.Credentials, fuzzgen.Hostile)
+		checkOracle(t, &h)
+	}
+}

@@ -100,6 +100,9 @@ func swapCase(s string) string {
 }
 
 func (g *Generator) scheme() string {
+	if len(g.schemes) > 0 {
+		return g.caseVariant(g.pick(g.schemes))
+	}
 	if g.chance(1, 5) {
 		return g.token(tcharChars, 12)
 	}

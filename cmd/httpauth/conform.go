@@ -52,8 +52,9 @@ invalid one (hostile or near-valid) when the answer is an error. CMD that
 stops or does not answer within -timeout fails the case and is restarted.
 
 Scope of the parser (what it is judged on):
-  -schemes LIST  it handles only these schemes: cases without one are left
-                 out, and only their challenges are expected
+  -schemes LIST  it handles only these schemes: generated values use them,
+                 other cases without one are left out, and only their
+                 challenges are expected
   -first         it returns only the first challenge (after -schemes)
   -params LIST   it returns only these parameters, and cannot tell an empty
                  value from an absent one
@@ -94,6 +95,7 @@ type conformOptions struct {
 	timeout  time.Duration
 	verbose  bool
 	examples int
+	minimize bool
 }
 
 func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -122,6 +124,7 @@ func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.verbose, "v", false, "list every failing case")
 	fs.IntVar(&o.examples, "examples", 3, "failing cases listed per category")
 	fs.BoolVar(&jsonOut, "json", false, "write the report as one JSON object")
+	fs.BoolVar(&o.minimize, "minimize", false, "shrink each listed failing case (judged against httpauth's strict parser)")
 	rest, exit := parseFlags(fs, args)
 	if exit >= 0 {
 		return exit
@@ -138,6 +141,7 @@ func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	o.schemes, o.params = splitList(schemes), splitList(params)
+	cf.schemes = o.schemes // generate values of the schemes the parser reads
 	cases, err := conformCases(&cf, cfn)
 	if err != nil {
 		fmt.Fprintf(stderr, "httpauth conform: %v\n", err)
@@ -152,6 +156,11 @@ func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	rep := newConformReport(&o)
 	for i := range cases {
 		rep.add(judge(a, &cases[i], &o))
+	}
+	if o.minimize {
+		for i := range rep.fails {
+			rep.fails[i].min = minimize(a, &rep.fails[i], &o)
+		}
 	}
 	if jsonOut {
 		err = rep.writeJSON(stdout)
@@ -387,6 +396,7 @@ type verdict struct {
 	v      string
 	detail string
 	got    string
+	min    *verdict // the case shrunk, with the same verdict
 }
 
 // judge runs c through the adapter and judges the answer.
@@ -747,6 +757,10 @@ func (r *conformReport) writeText(w io.Writer) error {
 		if v.detail != "" {
 			fmt.Fprintf(bw, "  %s\n", v.detail)
 		}
+		if m := v.min; m != nil {
+			want, _ := json.Marshal(m.c.want)
+			fmt.Fprintf(bw, "  minimized: %q\n    want %s\n    got  %s\n", m.c.req.Lines, want, m.got)
+		}
 	}
 	return bw.Flush()
 }
@@ -762,6 +776,7 @@ func (r *conformReport) writeJSON(w io.Writer) error {
 		Want       jsonAnswer      `json:"want"`
 		Got        json.RawMessage `json:"got,omitempty"`
 		Detail     string          `json:"detail,omitempty"`
+		Minimized  *failure        `json:"minimized,omitempty"`
 	}
 	out := struct {
 		Score      float64              `json:"score"`
@@ -772,14 +787,106 @@ func (r *conformReport) writeJSON(w io.Writer) error {
 		Categories map[string]*catCount `json:"categories"`
 		Failures   []failure            `json:"failures"`
 	}{r.score(), r.run, r.passed, r.na, r.verdicts, r.cats, []failure{}}
-	for _, v := range r.fails {
+	conv := func(v *verdict) failure {
 		f := failure{Verdict: v.v, Name: v.c.name, Request: v.c.req, Categories: v.c.categories, Want: v.c.want, Detail: v.detail}
 		if json.Valid([]byte(v.got)) {
 			f.Got = json.RawMessage(v.got)
+		}
+		return f
+	}
+	for i := range r.fails {
+		f := conv(&r.fails[i])
+		if m := r.fails[i].min; m != nil {
+			mf := conv(m)
+			f.Minimized = &mf
 		}
 		out.Failures = append(out.Failures, f)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// minimize shrinks the case of a failing verdict: it removes bytes and
+// lines while the parser under test still fails the same way, judged
+// against what httpauth's strict parser answers for the smaller input
+// (the oracle is only known for what the generator built; httpauth's
+// parser meets it, see conform's own test). It returns nil when nothing
+// could be removed.
+func minimize(a *adapter, v *verdict, o *conformOptions) *verdict {
+	oo := *o
+	oo.lenient, oo.offsets = false, o.offsets && v.v == vOffset
+	var p httpauth.Parser
+	var r result
+	try := func(lines []string) (*verdict, bool) {
+		c := refCase(&p, &r, v.c, lines)
+		if c == nil {
+			return nil, false
+		}
+		nv := judge(a, c, &oo)
+		return &nv, nv.v == v.v
+	}
+	lines := slices.Clone(v.c.req.Lines)
+	var best *verdict
+	budget := 400
+	for chunk := maxLen(lines); chunk >= 1 && budget > 0; chunk /= 2 {
+		for changed := true; changed && budget > 0; {
+			changed = false
+			for ln := 0; ln < len(lines) && budget > 0; ln++ {
+				if len(lines) > 1 {
+					budget--
+					cand := slices.Delete(slices.Clone(lines), ln, ln+1)
+					if nv, ok := try(cand); ok {
+						lines, best, changed = cand, nv, true
+						ln--
+						continue
+					}
+				}
+				for i := 0; i+chunk <= len(lines[ln]) && budget > 0; {
+					budget--
+					cand := slices.Clone(lines)
+					cand[ln] = lines[ln][:i] + lines[ln][i+chunk:]
+					if nv, ok := try(cand); ok {
+						lines, best, changed = cand, nv, true
+						continue
+					}
+					i += chunk
+				}
+			}
+		}
+	}
+	return best
+}
+
+func maxLen(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		n = max(n, len(l))
+	}
+	return n
+}
+
+// refCase returns a case of c's field and categories for lines, whose
+// expected answer is httpauth's strict parser's (without the challenges
+// it returns with an error), or nil when the answer cannot be written.
+func refCase(p *httpauth.Parser, r *result, c *conformCase, lines []string) *conformCase {
+	_, kind, _ := lookupField(c.req.Field)
+	in := fieldInput{kind: kind, lines: lines}
+	parseField(p, &in, r)
+	if r.err != nil {
+		r.challenges = r.challenges[:0]
+	}
+	var b bytes.Buffer
+	w := newJSONWriter(&b)
+	if w.writeResult(r) != nil || w.flush() != nil {
+		return nil
+	}
+	nc := &conformCase{req: genRequest{Field: c.req.Field, Lines: lines}, categories: c.categories, mode: "valid"}
+	if json.Unmarshal(b.Bytes(), &nc.want) != nil {
+		return nil
+	}
+	if r.err != nil {
+		nc.mode = "hostile"
+	}
+	return nc
 }

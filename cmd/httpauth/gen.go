@@ -53,11 +53,12 @@ Output (standard output unless -o):
 
 // caseFlags are the flags that choose cases, shared by gen and conform.
 type caseFlags struct {
-	n      int
-	seed   uint64
-	modes  string
-	fields string
-	golden bool
+	schemes []string // the schemes generated values use; nil: any
+	n       int
+	seed    uint64
+	modes   string
+	fields  string
+	golden  bool
 }
 
 func (cf *caseFlags) register(fs *flag.FlagSet, n int, golden bool) {
@@ -115,6 +116,7 @@ func (cf *caseFlags) cases(golden bool) ([]fuzzgen.Case, error) {
 		return out, nil
 	}
 	g := fuzzgen.New(cf.seed)
+	g.UseSchemes(cf.schemes...)
 	out := make([]fuzzgen.Case, 0, cf.n)
 	for i := range cf.n {
 		out = append(out, g.Case(fs[i%len(fs)], ms[i/len(fs)%len(ms)]))
