@@ -14,11 +14,13 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
 
+	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/bench"
 )
 
@@ -152,6 +154,11 @@ func serve(impls map[bench.Field]*bench.Impl, req *request) answer {
 			Offset  int    `json:"offset"`
 			Message string `json:"message"`
 		}{Message: err.Error()}
+		// httpauth's errors say where (the others' do not).
+		var se *httpauth.SyntaxError
+		if errors.As(err, &se) {
+			a.Error.Line, a.Error.Offset = se.Line, se.Offset
+		}
 		return a
 	}
 	out := []auth{}
