@@ -208,3 +208,35 @@ func TestJSONOffset(t *testing.T) {
 		}
 	}
 }
+
+// TestConformMinimize: a failure shrinks to a short input that fails the
+// same way against httpauth's strict answer.
+func TestConformMinimize(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cases.jsonl")
+	c := `{"request":{"field":"www-authenticate","lines":["Basic realm=\"x\", Bearer a=b, c=\"d\"\u0001, Negotiate abc=="],"lenient":false},"mode":"hostile","categories":["control-characters"],"want":{"error":{"line":0,"offset":39,"message":"syntax"}}}`
+	if err := os.WriteFile(file, []byte(c+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := conformAgainst(t, "empty", "-golden=false", "-n", "0", "-cases", file, "-minimize", "-json")
+	var rep struct {
+		Failures []struct {
+			Verdict   string `json:"verdict"`
+			Minimized *struct {
+				Verdict string     `json:"verdict"`
+				Request genRequest `json:"request"`
+			} `json:"minimized"`
+		} `json:"failures"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if code != 1 || len(rep.Failures) != 1 || rep.Failures[0].Minimized == nil {
+		t.Fatalf("exit %d, %s", code, out)
+	}
+	m := rep.Failures[0].Minimized
+	// The adapter accepts anything: the smallest input httpauth rejects
+	// is one byte (a control character, a quote, "=", ...).
+	if m.Verdict != vAccepted || len(strings.Join(m.Request.Lines, "\n")) != 1 {
+		t.Fatalf("minimized to %s %q, want one byte, accepted", m.Verdict, m.Request.Lines)
+	}
+}
