@@ -7,13 +7,14 @@
 //
 // It parses the _test.go files of DIR (those the build would compile),
 // finds FuzzX and every declaration of its test package that FuzzX needs,
-// directly or through others, and writes them to non-test files whose
-// "testing" is go-118-fuzz-build's (testing.TB, which that package lacks,
-// becomes an interface of the methods both its F and T have):
+// directly or through others, and writes them to one non-test file, whose
+// "testing" go-118-fuzz-build replaces by its own package (testing.TB,
+// which that package lacks, becomes an interface of the methods both its F
+// and T have):
 //
-//   - for a target of the package itself (package p), to DIR/zz_fuzzbuild_N.go;
-//   - for a target of the external test package (package p_test), to the
-//     new package DIR/zz_fuzzbuild.
+//   - for a target of the package itself (package p), DIR/zz_fuzzbuild.go;
+//   - for a target of the external test package (package p_test),
+//     DIR/zz_fuzzbuild/zz_fuzzbuild.go, a new package.
 //
 // It prints the import path suffix of the package to build ("" or
 // "/zz_fuzzbuild") on the first line, then the files it wrote, one per
@@ -36,8 +37,6 @@ import (
 	"strconv"
 	"strings"
 )
-
-const shim = "github.com/AdamKorcz/go-118-fuzz-build/testing"
 
 // tbName is the interface that stands for testing.TB.
 const tbName = "fuzzbuildTB"
@@ -193,37 +192,26 @@ func run(dir, fn string) error {
 			return err
 		}
 	}
-	var written []string
-	usesTB := false
 	sort.Slice(files, func(i, j int) bool { return fset.File(files[i].Pos()).Name() < fset.File(files[j].Pos()).Name() })
-	for i, f := range files {
-		var kept []ast.Decl
+	var kept []keptDecl
+	for _, f := range files {
 		for _, d := range f.Decls {
 			if keep[d] {
-				kept = append(kept, d)
+				kept = append(kept, keptDecl{f, d})
 			}
 		}
-		if len(kept) == 0 {
-			continue
-		}
-		src, tb, err := render(fset, f, kept, outPkg)
-		if err != nil {
-			return err
-		}
-		usesTB = usesTB || tb
-		path := filepath.Join(outDir, "zz_fuzzbuild_"+strconv.Itoa(i)+".go")
-		if err := os.WriteFile(path, src, 0o644); err != nil {
-			return err
-		}
-		written = append(written, path)
 	}
-	if usesTB {
-		path := filepath.Join(outDir, "zz_fuzzbuild_tb.go")
-		if err := os.WriteFile(path, []byte("package "+outPkg+"\n"+tbDecl), 0o644); err != nil {
-			return err
-		}
-		written = append(written, path)
+	// One file: go-118-fuzz-build gives its testing package to the file
+	// that holds the target, and to that file only.
+	src, err := render(fset, kept, outPkg)
+	if err != nil {
+		return err
 	}
+	path := filepath.Join(outDir, "zz_fuzzbuild.go")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		return err
+	}
+	written := []string{path}
 	fmt.Println(suffix)
 	if external {
 		fmt.Println(outDir)
@@ -249,25 +237,39 @@ func recvType(d *ast.FuncDecl) string {
 	return ""
 }
 
-// render writes decls of f as a file of package pkg, with the imports they
-// use, "testing" replaced by the shim and testing.TB by tbName.
-func render(fset *token.FileSet, f *ast.File, decls []ast.Decl, pkg string) ([]byte, bool, error) {
-	// The name each import is used by.
-	imports := map[string]*ast.ImportSpec{}
-	for _, im := range f.Imports {
-		path, _ := strconv.Unquote(im.Path.Value)
-		name := filepath.Base(path)
-		if im.Name != nil {
-			name = im.Name.Name
-		} else if strings.HasPrefix(name, "v") && len(name) > 1 && strings.Trim(name[1:], "0123456789") == "" {
-			name = filepath.Base(filepath.Dir(path)) // .../v2
+// keptDecl is a declaration to copy and the file it comes from.
+type keptDecl struct {
+	file *ast.File
+	node ast.Decl
+}
+
+// render writes decls as one file of package pkg, with the imports they
+// use (unnamed where the name is the default, so that go-118-fuzz-build
+// finds "testing") and testing.TB replaced by tbName.
+func render(fset *token.FileSet, decls []keptDecl, pkg string) ([]byte, error) {
+	// The path and explicit name of each import name used by the files.
+	type imp struct{ path, name string }
+	imports := map[string]imp{}
+	for _, d := range decls {
+		for _, im := range d.file.Imports {
+			path, _ := strconv.Unquote(im.Path.Value)
+			name := filepath.Base(path)
+			if strings.HasPrefix(name, "v") && len(name) > 1 && strings.Trim(name[1:], "0123456789") == "" {
+				name = filepath.Base(filepath.Dir(path)) // .../v2
+			}
+			explicit := ""
+			if im.Name != nil && im.Name.Name != name {
+				name, explicit = im.Name.Name, im.Name.Name
+			}
+			if _, ok := imports[name]; !ok {
+				imports[name] = imp{path, explicit}
+			}
 		}
-		imports[name] = im
 	}
 	used := map[string]bool{}
 	usesTB := false
-	for _, d := range decls {
-		ast.Inspect(d, func(n ast.Node) bool {
+	for _, kd := range decls {
+		ast.Inspect(kd.node, func(n ast.Node) bool {
 			sel, ok := n.(*ast.SelectorExpr)
 			if !ok {
 				return true
@@ -285,32 +287,35 @@ func render(fset *token.FileSet, f *ast.File, decls []ast.Decl, pkg string) ([]b
 	fmt.Fprintf(&b, "// Code generated by .clusterfuzzlite/harness for the fuzz build; DO NOT EDIT.\n\npackage %s\n\nimport (\n", pkg)
 	var names []string
 	for name := range used {
-		if imports[name] != nil {
+		if _, ok := imports[name]; ok {
 			names = append(names, name)
 		}
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		path, _ := strconv.Unquote(imports[name].Path.Value)
-		if path == "testing" {
-			fmt.Fprintf(&b, "\ttesting %q\n", shim)
-			continue
+		im := imports[name]
+		if im.name != "" {
+			fmt.Fprintf(&b, "\t%s %q\n", im.name, im.path)
+		} else {
+			fmt.Fprintf(&b, "\t%q\n", im.path)
 		}
-		fmt.Fprintf(&b, "\t%s %q\n", name, path)
 	}
 	b.WriteString(")\n\n")
-	for _, d := range decls {
-		replaceTB(reflect.ValueOf(d))
-		if err := format.Node(&b, fset, d); err != nil {
-			return nil, false, err
+	for _, kd := range decls {
+		replaceTB(reflect.ValueOf(kd.node))
+		if err := format.Node(&b, fset, kd.node); err != nil {
+			return nil, err
 		}
 		b.WriteString("\n\n")
 	}
+	if usesTB {
+		b.WriteString(tbDecl)
+	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %v\n%s", fset.File(f.Pos()).Name(), err, b.Bytes())
+		return nil, fmt.Errorf("%v\n%s", err, b.Bytes())
 	}
-	return src, usesTB, nil
+	return src, nil
 }
 
 var exprType = reflect.TypeFor[ast.Expr]()

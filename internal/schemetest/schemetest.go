@@ -12,32 +12,40 @@
 package schemetest
 
 import (
-	"testing"
-
 	"github.com/authwire/httpauth"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
+// TB is what the helpers need of a test or fuzz target: *testing.T and
+// *testing.F have it, and so has the T of the testing package that
+// go-118-fuzz-build gives the targets when it builds them for libFuzzer
+// (ClusterFuzzLite, OSS-Fuzz), which testing.TB would exclude: only the
+// testing package can implement TB.
+type TB interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
 // ChallengeRoundTrip checks the round-trip property for in as a challenge:
 // view reads the scheme's typed value from a generic challenge and build
 // turns it back into one, for example hoba.ParseChallenge and
 // hoba.Challenge.Build. An input that either parser refuses passes.
-func ChallengeRoundTrip[V any](t testing.TB, in string, view func(httpauth.Challenge) (V, error), build func(V) (httpauth.Challenge, error)) {
+func ChallengeRoundTrip[V any](t TB, in string, view func(httpauth.Challenge) (V, error), build func(V) (httpauth.Challenge, error)) {
 	t.Helper()
 	roundTrip(t, "challenge", in, httpauth.ParseChallenge, httpauth.AppendChallenge, view, build)
 }
 
 // CredentialsRoundTrip checks the round-trip property for in as
 // credentials, as ChallengeRoundTrip does for a challenge.
-func CredentialsRoundTrip[V any](t testing.TB, in string, view func(httpauth.Credentials) (V, error), build func(V) (httpauth.Credentials, error)) {
+func CredentialsRoundTrip[V any](t TB, in string, view func(httpauth.Credentials) (V, error), build func(V) (httpauth.Credentials, error)) {
 	t.Helper()
 	roundTrip(t, "credentials", in, httpauth.ParseCredentials, httpauth.AppendCredentials, view, build)
 }
 
 // roundTrip is the property for either kind of value G: parse and appendG
 // are the root package's parser and encoder for G.
-func roundTrip[G, V any](t testing.TB, kind, in string,
+func roundTrip[G, V any](t TB, kind, in string,
 	parse func(string) (G, error), appendG func([]byte, G) ([]byte, error),
 	view func(G) (V, error), build func(V) (G, error)) {
 	t.Helper()
@@ -76,18 +84,18 @@ func roundTrip[G, V any](t testing.TB, kind, in string,
 // ViewChallenge parses in as a challenge with the root parser, which must
 // accept it, and returns what view makes of the result: the first steps of
 // a test of what a scheme's view reads or refuses.
-func ViewChallenge[V any](t testing.TB, in string, view func(httpauth.Challenge) (V, error)) (V, error) {
+func ViewChallenge[V any](t TB, in string, view func(httpauth.Challenge) (V, error)) (V, error) {
 	t.Helper()
 	return parseAndView(t, in, httpauth.ParseChallenge, view)
 }
 
 // ViewCredentials is ViewChallenge for credentials.
-func ViewCredentials[V any](t testing.TB, in string, view func(httpauth.Credentials) (V, error)) (V, error) {
+func ViewCredentials[V any](t TB, in string, view func(httpauth.Credentials) (V, error)) (V, error) {
 	t.Helper()
 	return parseAndView(t, in, httpauth.ParseCredentials, view)
 }
 
-func parseAndView[G, V any](t testing.TB, in string, parse func(string) (G, error), view func(G) (V, error)) (V, error) {
+func parseAndView[G, V any](t TB, in string, parse func(string) (G, error), view func(G) (V, error)) (V, error) {
 	t.Helper()
 	g, err := parse(in)
 	if err != nil {
