@@ -39,13 +39,6 @@ type span struct{ line, start, end int }
 func (b *builder) at() pos          { return pos{len(b.lines), len(b.cur)} }
 func (b *builder) write(s string)   { b.cur = append(b.cur, s...) }
 func (b *builder) writeByte(c byte) { b.cur = append(b.cur, c) }
-func (b *builder) lineLen() int     { return len(b.cur) }
-func (b *builder) lastByte() (c byte) {
-	if len(b.cur) > 0 {
-		c = b.cur[len(b.cur)-1]
-	}
-	return c
-}
 
 // setFault records f unless a fault was recorded before.
 func (b *builder) setFault(p pos, class ErrClass) {

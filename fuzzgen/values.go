@@ -13,9 +13,6 @@ const (
 	alnum      = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 	tcharChars = alnum + "!#$%&'*+-.^_`|~"
 	t68Chars   = alnum + "-._~+/"
-	// qdtextASCII is qdtext less HTAB, SP and obs-text, which are chosen
-	// on their own: %x21 / %x23-5B / %x5D-7E.
-	qdtextASCII = "!#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"
 )
 
 var (

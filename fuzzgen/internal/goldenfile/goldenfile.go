@@ -88,10 +88,7 @@ func parse(name, data string) (c fuzzgen.Case, ok bool, err error) {
 	}
 	if in, ok := s["input"]; ok {
 		for _, l := range in {
-			if strings.HasSuffix(l, "$") {
-				l = strings.TrimSuffix(l, "$") // "$$" keeps one "$"
-			}
-			c.Lines = append(c.Lines, l)
+			c.Lines = append(c.Lines, strings.TrimSuffix(l, "$")) // "$$" keeps one "$"
 		}
 	} else if in, ok := s["input.q"]; ok {
 		for _, l := range in {
