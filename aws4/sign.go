@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // This file computes and checks the signature (AWS documentation, "Create
@@ -63,7 +65,7 @@ func CanonicalQuery(rawQuery string) (string, error) {
 		dk, err1 := url.PathUnescape(k)
 		dv, err2 := url.PathUnescape(v)
 		if err1 != nil || err2 != nil {
-			return "", errf("", "malformed percent-encoding in the query")
+			return "", scheme.Err(Scheme, "", errQuery)
 		}
 		pairs = append(pairs, URIEncode(dk, false)+"="+URIEncode(dv, false))
 	}
@@ -92,7 +94,7 @@ func CanonicalHeaders(h http.Header, host string, signed []string) (string, erro
 			vals = []string{host}
 		}
 		if len(vals) == 0 {
-			return "", errf("SignedHeaders", "a signed header is missing from the request")
+			return "", scheme.Err(Scheme, "SignedHeaders", errMissingHdr)
 		}
 		b.WriteString(name)
 		b.WriteByte(':')
@@ -156,18 +158,19 @@ func Sign(signingKey []byte, stringToSign string) string {
 
 // Verify recomputes the signature of a from the secret access key of its
 // access key ID, the request's X-Amz-Date value and its canonical request,
-// and compares it with a.Signature in constant time. It checks that
-// amzDate falls on the scope's date; it does not check clock skew.
-func (a Authorization) Verify(secret, amzDate, canonicalRequest string) error {
+// and compares it with a.Signature in constant time; a signature that does
+// not match is an error wrapping [httpauth.ErrVerification]. It checks
+// that amzDate falls on the scope's date; it does not check clock skew.
+func (a Credentials) Verify(secret, amzDate, canonicalRequest string) error {
 	if err := a.check(); err != nil {
 		return err
 	}
 	if len(amzDate) != 16 || amzDate[:8] != a.Credential.Date || amzDate[8] != 'T' || amzDate[15] != 'Z' {
-		return errf("Credential", "X-Amz-Date is not YYYYMMDDTHHMMSSZ on the scope's date")
+		return scheme.Err(Scheme, "Credential", errAmzDate)
 	}
 	want := Sign(SigningKey(secret, a.Credential), StringToSign(amzDate, a.Credential, canonicalRequest))
 	if subtle.ConstantTimeCompare([]byte(want), []byte(a.Signature)) != 1 {
-		return errf("Signature", "does not match")
+		return scheme.Failed(Scheme, "Signature", errNoMatch)
 	}
 	return nil
 }

@@ -55,7 +55,7 @@ func TestIAMSigningExample(t *testing.T) {
 		t.Errorf("Sign = %s, want %s", got, iamSig)
 	}
 
-	a, err := aws4.ParseAuthorization(iamValue)
+	a, err := aws4.ParseFieldValue(iamValue)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,19 @@
 package bearer
 
 import (
+	"encoding/xml"
 	"errors"
+	"fmt"
+	"log/slog"
 	"strings"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
-// Scheme names.
+// Scheme names. A Bearer or DPoP value reports its errors under its own
+// name; a value of another scheme under Scheme.
 const (
 	Scheme     = "Bearer" // RFC 6750
 	SchemeDPoP = "DPoP"   // RFC 9449 section 7.1
@@ -43,50 +49,81 @@ func (e ErrorCode) StatusCode() int {
 // Registered reports whether e is one of the codes above.
 func (e ErrorCode) Registered() bool { return e.StatusCode() != 0 }
 
-// Errors returned by this package.
-var (
-	ErrScheme  = errors.New("bearer: not the Bearer or DPoP scheme")
-	ErrToken   = errors.New("bearer: not a b64token (RFC 6750 section 2.1)")
-	ErrCharset = errors.New(`bearer: attribute value holds '"', '\' or a byte outside printable ASCII (RFC 6750 section 3)`)
-)
+// ErrCharset is the Err of the *httpauth.SchemeError that [Challenge.Build]
+// returns for an attribute value outside the characters RFC 6750 section 3
+// allows it; the error's Param names the attribute.
+var ErrCharset = errors.New(`value holds '"', '\' or a byte outside printable ASCII (RFC 6750 section 3)`)
 
-// IsB64Token reports whether s is a b64token (RFC 6750 section 2.1), the
-// same syntax as token68.
-func IsB64Token(s string) bool { return httpauth.IsToken68(s) }
-
-// Credentials returns `Bearer <token>`. It refuses a token that is not a
-// b64token.
-func Credentials(token string) (httpauth.Credentials, error) {
-	return credentials(Scheme, token)
+// Credentials are Bearer or DPoP credentials: the access token, a
+// b64token (RFC 6750 section 2.1), which has the syntax of token68. The
+// token is secret: it never prints (see the package documentation).
+type Credentials struct {
+	// Scheme is Scheme or SchemeDPoP; "" means Scheme. ParseCredentials
+	// sets it to the registered spelling, whatever the case on the wire.
+	Scheme string
+	// Token is the access token.
+	Token string
 }
 
-// DPoPCredentials returns `DPoP <token>` (RFC 9449 section 7.1).
-func DPoPCredentials(token string) (httpauth.Credentials, error) {
-	return credentials(SchemeDPoP, token)
-}
-
-func credentials(scheme, token string) (httpauth.Credentials, error) {
-	if !IsB64Token(token) {
-		return httpauth.Credentials{}, ErrToken
+// ParseCredentials reads Bearer or DPoP credentials. It refuses
+// credentials of another scheme ([httpauth.ErrOtherScheme]), with
+// auth-params, or without a token.
+func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
+	s, err := scheme.Match(c.Scheme, Scheme, SchemeDPoP)
+	if err != nil {
+		return Credentials{}, err
 	}
-	return httpauth.Credentials{Scheme: scheme, Token68: token}, nil
+	if len(c.Params) > 0 {
+		return Credentials{}, scheme.Err(s, "", scheme.NoParams)
+	}
+	if err := scheme.Token68(s, c.Token68); err != nil {
+		return Credentials{}, err
+	}
+	return Credentials{Scheme: s, Token: c.Token68}, nil
 }
 
-// ParseCredentials returns the access token of Bearer or DPoP credentials,
-// and the scheme as written.
-func ParseCredentials(c httpauth.Credentials) (token, scheme string, err error) {
-	if !c.Is(Scheme) && !c.Is(SchemeDPoP) {
-		return "", "", ErrScheme
+// Build returns the generic credentials `Bearer <token>` (or `DPoP
+// <token>`). It refuses a token that is not a b64token.
+func (c Credentials) Build() (httpauth.Credentials, error) {
+	s, err := scheme.Default(c.Scheme, Scheme, SchemeDPoP)
+	if err != nil {
+		return httpauth.Credentials{}, err
 	}
-	if len(c.Params) > 0 || !IsB64Token(c.Token68) {
-		return "", "", ErrToken
+	if err := scheme.Token68(s, c.Token); err != nil {
+		return httpauth.Credentials{}, err
 	}
-	return c.Token68, c.Scheme, nil
+	return httpauth.Credentials{Scheme: s, Token68: c.Token}, nil
 }
+
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "bearer.Credentials", Fields: []redact.Field{
+		{Name: "Scheme", Value: c.Scheme},
+		{Name: "Token", Value: c.Token, Secret: true},
+	}}
+}
+
+// String returns the scheme and, for a set token, [redacted].
+func (c Credentials) String() string { return c.view().String() }
+
+// Format implements fmt.Formatter: no verb prints the token.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON implements json.Marshaler, with the token redacted.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML implements xml.Marshaler, with the token redacted.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
+}
+
+// LogValue implements slog.LogValuer, with the token redacted.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }
 
 // Challenge is a Bearer or DPoP challenge. The zero value of a field means
-// the attribute is absent. Scheme is "Bearer" when empty.
+// the attribute is absent. A challenge holds no secret.
 type Challenge struct {
+	// Scheme is Scheme or SchemeDPoP; "" means Scheme. ParseChallenge
+	// sets it to the registered spelling, whatever the case on the wire.
 	Scheme           string
 	Realm            string
 	Scope            []string // space-delimited on the wire; case-sensitive
@@ -99,33 +136,42 @@ type Challenge struct {
 	Extra httpauth.Params
 }
 
+// The attributes Challenge types, in the order Build writes them.
+var attrs = []string{"realm", "scope", "error", "error_description", "error_uri", "algs", "resource_metadata"}
+
 // ParseChallenge reads a Bearer or DPoP challenge from a generic one. A
 // challenge without attributes (`Bearer`, as RFC 9449 shows) is accepted;
-// one with a token68 is not. Values are kept as received; see
-// [Challenge.Validate].
+// one of another scheme ([httpauth.ErrOtherScheme]), with a token68 or
+// with an attribute twice is not. Values are kept as received, even
+// where they break the character rules of RFC 6750 section 3, so that a
+// client can read what a server sent; [Challenge.Build] refuses them.
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if !c.Is(Scheme) && !c.Is(SchemeDPoP) {
-		return Challenge{}, ErrScheme
+	s, err := scheme.Match(c.Scheme, Scheme, SchemeDPoP)
+	if err != nil {
+		return Challenge{}, err
 	}
 	if c.Token68 != "" {
-		return Challenge{}, errors.New("bearer: challenge carries a token68, not auth-params")
+		return Challenge{}, scheme.Err(s, "", scheme.NoToken68)
 	}
-	out := Challenge{Scheme: c.Scheme}
+	if err := scheme.Unique(s, c.Params, attrs...); err != nil {
+		return Challenge{}, err
+	}
+	out := Challenge{Scheme: s}
 	for _, p := range c.Params {
-		switch {
-		case httpauth.EqualFold(p.Name, "realm"):
+		switch scheme.Known(p.Name, attrs...) {
+		case "realm":
 			out.Realm = p.Value
-		case httpauth.EqualFold(p.Name, "scope"):
+		case "scope":
 			out.Scope = fields(p.Value)
-		case httpauth.EqualFold(p.Name, "error"):
+		case "error":
 			out.Error = ErrorCode(p.Value)
-		case httpauth.EqualFold(p.Name, "error_description"):
+		case "error_description":
 			out.ErrorDescription = p.Value
-		case httpauth.EqualFold(p.Name, "error_uri"):
+		case "error_uri":
 			out.ErrorURI = p.Value
-		case httpauth.EqualFold(p.Name, "algs"):
+		case "algs":
 			out.Algs = fields(p.Value)
-		case httpauth.EqualFold(p.Name, "resource_metadata"):
+		case "resource_metadata":
 			out.ResourceMetadata = p.Value
 		default:
 			out.Extra = append(out.Extra, p)
@@ -158,43 +204,43 @@ func all(s string, f func(byte) bool) bool {
 	return true
 }
 
-// Validate reports whether every typed attribute follows the character
-// rules of RFC 6750 section 3 (see the package documentation). It does
-// not look at Extra.
-func (c Challenge) Validate() error {
-	_, err := c.Challenge()
-	return err
-}
-
-// Challenge builds the generic challenge, in the order realm, scope,
-// error, error_description, error_uri, algs, resource_metadata, then
-// Extra. It refuses (with an error wrapping [ErrCharset]) a scope or algs
-// token that is empty or holds a character outside %x21 / %x23-5B /
-// %x5D-7E, an error or error_description outside %x20-21 / %x23-5B /
-// %x5D-7E, and an error_uri or resource_metadata outside the scope-token
-// set. The realm and the Extra values are left to the generic encoder's
-// rules.
-func (c Challenge) Challenge() (httpauth.Challenge, error) {
-	scheme := c.Scheme
-	if scheme == "" {
-		scheme = Scheme
+// Build returns the generic challenge, in the order realm, scope, error,
+// error_description, error_uri, algs, resource_metadata, then Extra. It
+// refuses (with an error wrapping [ErrCharset] that names the attribute) a
+// scope or algs token that is empty or holds a character outside %x21 /
+// %x23-5B / %x5D-7E, an error or error_description outside %x20-21 /
+// %x23-5B / %x5D-7E, and an error_uri or resource_metadata outside the
+// scope-token set. It also refuses a realm with a control character, and
+// an Extra attribute whose name is not a token, whose value holds a
+// control character, whose name ends in "*" without an RFC 8187
+// ext-value, or whose name is given twice or is one of the typed
+// attributes: what Build returns, the encoder writes (bytes %x80-FF in a
+// realm or an Extra value aside, which it writes only when its caller
+// allows obs-text).
+func (c Challenge) Build() (httpauth.Challenge, error) {
+	s, err := scheme.Default(c.Scheme, Scheme, SchemeDPoP)
+	if err != nil {
+		return httpauth.Challenge{}, err
 	}
-	out := httpauth.Challenge{Scheme: scheme}
-	var err error // the first value refused; then nothing more is added
+	if !scheme.Text(c.Realm) {
+		return httpauth.Challenge{}, scheme.Err(s, "realm", scheme.CTL)
+	}
+	out := httpauth.Challenge{Scheme: s}
+	var bad error // the first value refused; then nothing more is added
 	add := func(name, v string, ok func(byte) bool) {
-		if err != nil || v == "" {
+		if bad != nil || v == "" {
 			return
 		}
 		if ok != nil && !all(v, ok) {
-			err = &AttrError{Name: name}
+			bad = scheme.Err(s, name, ErrCharset)
 			return
 		}
 		out.Params = append(out.Params, httpauth.Param{Name: name, Value: v})
 	}
 	addList := func(name string, vs []string) {
-		for _, s := range vs {
-			if err == nil && !all(s, isScopeChar) {
-				err = &AttrError{Name: name}
+		for _, v := range vs {
+			if bad == nil && !all(v, isScopeChar) {
+				bad = scheme.Err(s, name, ErrCharset)
 			}
 		}
 		add(name, strings.Join(vs, " "), nil)
@@ -206,19 +252,34 @@ func (c Challenge) Challenge() (httpauth.Challenge, error) {
 	add("error_uri", c.ErrorURI, isScopeChar)
 	addList("algs", c.Algs)
 	add("resource_metadata", c.ResourceMetadata, isScopeChar)
-	if err != nil {
-		return httpauth.Challenge{}, err
+	if bad != nil {
+		return httpauth.Challenge{}, bad
+	}
+	for _, p := range c.Extra {
+		if err := checkExtra(s, p); err != nil {
+			return httpauth.Challenge{}, err
+		}
 	}
 	out.Params = append(out.Params, c.Extra...)
-	if _, err := httpauth.AppendChallenge(nil, out); err != nil {
+	if err := scheme.Unique(s, out.Params, attrs...); err != nil {
 		return httpauth.Challenge{}, err
 	}
 	return out, nil
 }
 
-// AttrError names the attribute whose value breaks the character rules of
-// RFC 6750 section 3. It wraps [ErrCharset]. It never quotes the value.
-type AttrError struct{ Name string }
-
-func (e *AttrError) Error() string { return ErrCharset.Error() + ": " + e.Name }
-func (e *AttrError) Unwrap() error { return ErrCharset }
+// checkExtra refuses an attribute the encoder could not write. The error
+// does not name it: the name may come from input.
+func checkExtra(s string, p httpauth.Param) error {
+	if !httpauth.IsToken(p.Name) {
+		return scheme.Err(s, "", scheme.NotAToken)
+	}
+	if !scheme.Text(p.Value) {
+		return scheme.Err(s, "", scheme.CTL)
+	}
+	if strings.HasSuffix(p.Name, "*") {
+		if _, _, err := httpauth.DecodeExtValue(p.Value); err != nil {
+			return scheme.Err(s, "", scheme.Malformed)
+		}
+	}
+	return nil
+}

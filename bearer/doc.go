@@ -25,9 +25,30 @@
 //	error_uri         = URI-reference, in %x21 / %x23-5B / %x5D-7E
 //
 // so `"` and `\` never occur, nor anything outside printable ASCII.
-// [Challenge.Challenge] (the builder) refuses values that break these
-// rules; algs tokens and resource_metadata follow the scope-token and
-// error_uri rules. Parsing is liberal: it keeps what the generic parser
-// accepted, and [Challenge.Validate] tells whether a received challenge
-// follows the rules.
+// [Challenge.Build] refuses values that break these rules; algs tokens and
+// resource_metadata follow the scope-token and error_uri rules. Parsing
+// is liberal: [ParseChallenge] keeps what the generic parser accepted, and
+// building a received challenge tells whether it follows the rules.
+//
+// # Contract
+//
+// The package follows the root package's "Scheme packages" section:
+// [ParseChallenge] and [ParseCredentials] read typed values from parsed
+// ones, [Challenge.Build] and [Credentials.Build] write them back, and
+// every error is a *httpauth.SchemeError, reported under the scheme of the
+// value (Bearer or DPoP). A value of another scheme wraps
+// httpauth.ErrOtherScheme; a builder's refusal of a character wraps
+// [ErrCharset] and names the attribute. Errors never quote a value.
+//
+// # Secrets
+//
+// What a value prints under every fmt verb, encoding/json, encoding/xml
+// and log/slog:
+//
+//	value         shown     secret (prints [redacted] when set)
+//	Challenge     all       none
+//	Credentials   Scheme    Token
+//
+// So fmt.Sprint(Credentials{Scheme: "Bearer", Token: "mF_9.B5f-4.1JqM"})
+// is "{Bearer [redacted]}".
 package bearer

@@ -2,12 +2,14 @@ package concealed
 
 import (
 	"encoding/base64"
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 	"strconv"
-	"strings"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Scheme is the auth-scheme name.
@@ -21,22 +23,15 @@ const (
 	Ed25519              = 0x0807
 )
 
-// Error reports credentials that are not a valid Concealed value. It names
-// the parameter at fault and never quotes its value.
-type Error struct {
-	Param  string // "k", "a", "p", "s", "v", or "" for the scheme
-	Reason string
-}
-
-func (e *Error) Error() string {
-	if e.Param == "" {
-		return "concealed: " + e.Reason
-	}
-	return "concealed: " + e.Param + ": " + e.Reason
-}
+// Reasons of this package's errors; none holds input.
+const (
+	errBase64URL scheme.Reason = "not non-empty base64url"
+	errSigScheme scheme.Reason = "not an integer from 0 to 65535"
+)
 
 // Credentials is a Concealed Authorization value. The byte slices hold the
-// decoded parameter values and must be non-empty.
+// decoded parameter values and must be non-empty. Proof and Verification
+// are secret (see the package documentation).
 type Credentials struct {
 	KeyID           []byte // k
 	PublicKey       []byte // a
@@ -45,38 +40,25 @@ type Credentials struct {
 	Verification    []byte // v
 }
 
-// ParseCredentials reads a Concealed Authorization value. k, a, p, s and v
-// are required (each once); other parameters are ignored.
+// ParseCredentials reads a Concealed Authorization value from generic
+// credentials. k, a, p, s and v are required (a missing one wraps
+// [httpauth.ErrMissingParam]); other parameters are ignored. Credentials
+// of another scheme are an error wrapping [httpauth.ErrOtherScheme].
 func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
-	if !httpauth.EqualFold(c.Scheme, Scheme) {
-		return Credentials{}, &Error{Reason: "scheme is not Concealed"}
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
+		return Credentials{}, err
 	}
-	if c.Token68 != "" {
-		return Credentials{}, &Error{Reason: "token68 instead of auth-params"}
-	}
-	var vals [5]string
-	var seen [5]bool
-	const names = "kapsv"
-	for _, p := range c.Params {
-		if len(p.Name) != 1 {
-			continue
-		}
-		i := strings.IndexByte(names, p.Name[0]|0x20) // ASCII lower-case
-		if i < 0 {
-			continue
-		}
-		if seen[i] {
-			return Credentials{}, &Error{Param: names[i : i+1], Reason: "duplicate parameter"}
-		}
-		vals[i], seen[i] = p.Value, true
+	names := [...]string{"k", "a", "p", "s", "v"}
+	vals, seen, err := scheme.Lookup(Scheme, c.Params, names[:]...)
+	if err != nil {
+		return Credentials{}, err
 	}
 	for i := range seen {
 		if !seen[i] {
-			return Credentials{}, &Error{Param: names[i : i+1], Reason: "missing"}
+			return Credentials{}, scheme.Err(Scheme, names[i], httpauth.ErrMissingParam)
 		}
 	}
 	var out Credentials
-	var err error
 	if out.KeyID, err = decode("k", vals[0]); err != nil {
 		return Credentials{}, err
 	}
@@ -95,41 +77,33 @@ func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
 	return out, nil
 }
 
+// decode reads base64url, padded or not, in its one canonical form.
 func decode(param, s string) ([]byte, error) {
-	enc := base64.RawURLEncoding
-	if strings.HasSuffix(s, "=") {
-		enc = base64.URLEncoding
-	}
-	b, err := enc.DecodeString(s)
-	if err != nil || len(b) == 0 {
-		return nil, &Error{Param: param, Reason: "not non-empty base64url"}
+	b, ok := scheme.DecodeBase64OptPad(base64.URLEncoding, s)
+	if !ok || len(b) == 0 {
+		return nil, scheme.Err(Scheme, param, errBase64URL)
 	}
 	return b, nil
 }
 
 func parseScheme(s string) (uint16, error) {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, &Error{Param: "s", Reason: "not an integer from 0 to 65535"}
-		}
-	}
-	n, err := strconv.ParseUint(s, 10, 16)
-	if err != nil {
-		return 0, &Error{Param: "s", Reason: "not an integer from 0 to 65535"}
+	n, ok := scheme.Digits(s)
+	if !ok || n > 0xffff {
+		return 0, scheme.Err(Scheme, "s", errSigScheme)
 	}
 	return uint16(n), nil
 }
 
 // Build returns c as generic credentials with the parameters in the order
 // k, a, s, v, p (as in RFC 9729's example), byte sequences as unpadded
-// base64url.
+// base64url. It refuses an empty byte sequence.
 func (c Credentials) Build() (httpauth.Credentials, error) {
 	for _, f := range [...]struct {
 		name string
 		b    []byte
 	}{{"k", c.KeyID}, {"a", c.PublicKey}, {"v", c.Verification}, {"p", c.Proof}} {
 		if len(f.b) == 0 {
-			return httpauth.Credentials{}, &Error{Param: f.name, Reason: "empty"}
+			return httpauth.Credentials{}, scheme.Err(Scheme, f.name, httpauth.ErrMissingParam)
 		}
 	}
 	enc := base64.RawURLEncoding.EncodeToString
@@ -142,8 +116,29 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 	}}, nil
 }
 
-// Format prints the scheme and parameter names, never their values, for
-// every verb.
-func (c Credentials) Format(f fmt.State, verb rune) {
-	io.WriteString(f, "Concealed k=[redacted], a=[redacted], s=[redacted], v=[redacted], p=[redacted]")
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "concealed.Credentials", Fields: []redact.Field{
+		{Name: "KeyID", Value: c.KeyID},
+		{Name: "PublicKey", Value: c.PublicKey},
+		{Name: "Proof", Value: c.Proof, Secret: true},
+		{Name: "SignatureScheme", Value: c.SignatureScheme},
+		{Name: "Verification", Value: c.Verification, Secret: true},
+	}}
 }
+
+// String returns c with its secrets masked, as every printed form does.
+func (c Credentials) String() string { return c.view().String() }
+
+// Format prints c with its secrets masked, under every verb.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON returns c as a JSON object with its secrets masked.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML writes c as an XML element with its secrets masked.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
+}
+
+// LogValue returns c as a slog group with its secrets masked.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }

@@ -19,11 +19,10 @@
 //   - p: the proof, a signature over data that includes the exporter
 //     output.
 //
-// All five are required. The byte sequences are base64url without
-// padding; [ParseCredentials] decodes them (accepting padding too) and
-// [Credentials.Build] encodes them unpadded. Unknown parameters are
-// ignored. Errors are [*Error] values, which name the parameter at fault
-// and never quote its value.
+// All five are required. The byte sequences are base64url, sent without
+// padding: [ParseCredentials] decodes them padded or not, accepting only
+// the one canonical encoding of the bytes, and [Credentials.Build] encodes
+// them unpadded. Unknown parameters are ignored.
 //
 // Not done here: computing or checking the proof (the key exporter label
 // and context and the signed data of RFC 9729 section 3), the
@@ -33,4 +32,21 @@
 // parameter descriptions above; that v is 16 bytes (not enforced here); the
 // p value of the RFC's example, which is why the tests use their own; and
 // whether the scheme defines a challenge at all (this package types none).
+//
+// # Errors
+//
+// Every error is a [*httpauth.SchemeError] naming the parameter at fault
+// and never quoting a value. Credentials of another scheme wrap
+// [httpauth.ErrOtherScheme], and a missing parameter
+// [httpauth.ErrMissingParam].
+//
+// # Secrets
+//
+// [Credentials] mask the proof and the verification bytes (taken from the
+// TLS key exporter) under every fmt verb, in encoding/json, encoding/xml
+// and log/slog, and show the rest.
+//
+//	value                printed as
+//	p, v                 [redacted] when set, empty when absent
+//	k, a, s              shown: the key ID, the public key, the signature scheme
 package concealed

@@ -90,7 +90,11 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		pending = &session{proxy: proxy, ch: ch, nc: 1}
 		second, cr = r, &c
 	} else if b, ok := selectBasic(cs); ok {
-		g, err := b.Respond(t.Username, t.Password)
+		bc, err := b.Respond(t.Username, t.Password)
+		if err != nil {
+			return resp, nil
+		}
+		g, err := bc.Build()
 		if err != nil {
 			return resp, nil
 		}

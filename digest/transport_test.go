@@ -156,13 +156,14 @@ func basicHandler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if g, ok, err := header.Credentials(r.Header, header.Authorization); ok && err == nil {
 			if c, err := basic.ParseCredentials(g); err == nil {
-				if pw, known := users[c.UserID]; c.Verify(c.UserID, pw) && known {
+				if pw, known := users[c.UserID]; c.Verify(c.UserID, pw) == nil && known {
 					next.ServeHTTP(w, r.WithContext(r.Context()))
 					return
 				}
 			}
 		}
-		header.AddChallenges(w.Header(), header.WWWAuthenticate, basic.Challenge{Realm: "WallyWorld", Charset: "UTF-8"}.Challenge())
+		bc, _ := basic.Challenge{Realm: "WallyWorld", Charset: "UTF-8"}.Build()
+		header.AddChallenges(w.Header(), header.WWWAuthenticate, bc)
 		http.Error(w, "401 Unauthorized", http.StatusUnauthorized)
 	})
 }

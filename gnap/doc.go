@@ -29,6 +29,24 @@
 // typed: this package could not confirm that RFC 9635 defines one, and
 // unknown parameters are ignored.
 //
-// Errors are [*Error] values, which name the parameter at fault and never
-// quote the token.
+// # Contract
+//
+// The package follows the root package's "Scheme packages" section:
+// [ParseChallenge] and [ParseCredentials] read typed values from parsed
+// ones, [Challenge.Build] and [Credentials.Build] write them back, and
+// every error is a *httpauth.SchemeError naming the parameter at fault: a
+// value of another scheme wraps httpauth.ErrOtherScheme, a missing as_uri
+// httpauth.ErrMissingParam. Errors never quote a value.
+//
+// # Secrets
+//
+// What a value prints under every fmt verb, encoding/json, encoding/xml
+// and log/slog:
+//
+//	value         shown     secret (prints [redacted] when set)
+//	Challenge     all       none: the access reference names the access wanted, it grants none
+//	Credentials   nothing   Token
+//
+// So fmt.Sprint(Credentials{Token: "OS9M2PMHKUR64TB8N6BW7OZB8CDFONP219RP1LT0"})
+// is "{[redacted]}".
 package gnap

@@ -1,31 +1,23 @@
 package gnap
 
 import (
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 	"net/url"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Scheme is the auth-scheme name.
 const Scheme = "GNAP"
 
-// Error reports a challenge or credentials that is not a valid GNAP value.
-// It names the parameter at fault and never quotes the token.
-type Error struct {
-	Param  string // parameter name, or "" for the scheme or token
-	Reason string
-}
+const errNotAbsolute scheme.Reason = "not an absolute URI with a host"
 
-func (e *Error) Error() string {
-	if e.Param == "" {
-		return "gnap: " + e.Reason
-	}
-	return "gnap: " + e.Param + ": " + e.Reason
-}
-
-// Challenge is a GNAP challenge.
+// Challenge is a GNAP challenge. It holds no secret: the access reference
+// is not a credential (see the package documentation).
 type Challenge struct {
 	// ASURI is the grant endpoint of the authorization server (required,
 	// absolute URI).
@@ -34,59 +26,46 @@ type Challenge struct {
 	Access string
 }
 
-// Credentials is a GNAP Authorization value.
+// Credentials is a GNAP Authorization value. The token is secret: it
+// never prints (see the package documentation).
 type Credentials struct {
 	// Token is the access token value (a token68).
 	Token string
 }
 
-func get(ps httpauth.Params, name string) (string, bool, error) {
-	var v string
-	found := false
-	for _, p := range ps {
-		if httpauth.EqualFold(p.Name, name) {
-			if found {
-				return "", false, &Error{Param: name, Reason: "duplicate parameter"}
-			}
-			v, found = p.Value, true
-		}
-	}
-	return v, found, nil
-}
-
-// ParseChallenge reads a GNAP challenge: as_uri is required, access is
-// optional, other parameters are ignored.
+// ParseChallenge reads a GNAP challenge: as_uri is required
+// ([httpauth.ErrMissingParam]) and must be an absolute URI with a host,
+// access is optional, other parameters are ignored. It refuses a
+// challenge of another scheme ([httpauth.ErrOtherScheme]), one with a
+// token68, and a parameter given twice.
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if !httpauth.EqualFold(c.Scheme, Scheme) {
-		return Challenge{}, &Error{Reason: "scheme is not GNAP"}
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
+		return Challenge{}, err
 	}
-	if c.Token68 != "" {
-		return Challenge{}, &Error{Reason: "token68 instead of auth-params"}
-	}
-	as, ok, err := get(c.Params, "as_uri")
+	v, seen, err := scheme.Lookup(Scheme, c.Params, "as_uri", "access")
 	if err != nil {
 		return Challenge{}, err
 	}
-	if !ok {
-		return Challenge{}, &Error{Param: "as_uri", Reason: "missing"}
+	if !seen[0] {
+		return Challenge{}, scheme.Err(Scheme, "as_uri", httpauth.ErrMissingParam)
 	}
-	acc, _, err := get(c.Params, "access")
-	if err != nil {
-		return Challenge{}, err
-	}
-	out := Challenge{ASURI: as, Access: acc}
+	out := Challenge{ASURI: v[0], Access: v[1]}
 	return out, out.check()
 }
 
 func (c Challenge) check() error {
 	u, err := url.Parse(c.ASURI)
 	if err != nil || !u.IsAbs() || u.Host == "" {
-		return &Error{Param: "as_uri", Reason: "not an absolute URI with a host"}
+		return scheme.Err(Scheme, "as_uri", errNotAbsolute)
+	}
+	if !scheme.Text(c.Access) {
+		return scheme.Err(Scheme, "access", scheme.CTL)
 	}
 	return nil
 }
 
 // Build returns c as a generic challenge: as_uri, then access when set.
+// It refuses what ParseChallenge refuses.
 func (c Challenge) Build() (httpauth.Challenge, error) {
 	if err := c.check(); err != nil {
 		return httpauth.Challenge{}, err
@@ -98,36 +77,50 @@ func (c Challenge) Build() (httpauth.Challenge, error) {
 	return httpauth.Challenge{Scheme: Scheme, Params: ps}, nil
 }
 
-// ParseCredentials reads GNAP credentials, which carry the access token as a
-// token68.
+// ParseCredentials reads GNAP credentials, which carry the access token as
+// a token68. It refuses credentials of another scheme
+// ([httpauth.ErrOtherScheme]), with auth-params, or without a token.
 func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
-	if !httpauth.EqualFold(c.Scheme, Scheme) {
-		return Credentials{}, &Error{Reason: "scheme is not GNAP"}
+	if err := scheme.Check(Scheme, c.Scheme); err != nil {
+		return Credentials{}, err
 	}
 	if len(c.Params) > 0 {
-		return Credentials{}, &Error{Reason: "auth-params instead of a token68"}
+		return Credentials{}, scheme.Err(Scheme, "", scheme.NoParams)
 	}
-	out := Credentials{Token: c.Token68}
-	return out, out.check()
+	if err := scheme.Token68(Scheme, c.Token68); err != nil {
+		return Credentials{}, err
+	}
+	return Credentials{Token: c.Token68}, nil
 }
 
-func (c Credentials) check() error {
-	if c.Token == "" {
-		return &Error{Reason: "no access token"}
-	}
-	if !httpauth.IsToken68(c.Token) {
-		return &Error{Reason: "access token is not a token68"}
-	}
-	return nil
-}
-
-// Build returns c as generic credentials `GNAP <token>`.
+// Build returns c as generic credentials `GNAP <token>`. It refuses a
+// token that is empty or not a token68.
 func (c Credentials) Build() (httpauth.Credentials, error) {
-	if err := c.check(); err != nil {
+	if err := scheme.Token68(Scheme, c.Token); err != nil {
 		return httpauth.Credentials{}, err
 	}
 	return httpauth.Credentials{Scheme: Scheme, Token68: c.Token}, nil
 }
 
-// Format prints "GNAP [redacted]" for every verb.
-func (c Credentials) Format(f fmt.State, verb rune) { io.WriteString(f, "GNAP [redacted]") }
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "gnap.Credentials", Fields: []redact.Field{
+		{Name: "Token", Value: c.Token, Secret: true},
+	}}
+}
+
+// String returns [redacted] for a set token.
+func (c Credentials) String() string { return c.view().String() }
+
+// Format implements fmt.Formatter: no verb prints the token.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON implements json.Marshaler, with the token redacted.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML implements xml.Marshaler, with the token redacted.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
+}
+
+// LogValue implements slog.LogValuer, with the token redacted.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }

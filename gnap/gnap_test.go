@@ -1,11 +1,15 @@
 package gnap_test
 
 import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/gnap"
+	"github.com/authwire/httpauth/internal/scheme"
 	"github.com/authwire/httpauth/internal/schemetest"
 )
 
@@ -28,21 +32,56 @@ func TestCredentials(t *testing.T) {
 		t.Errorf("credentials encode as %q, %v; want %q", b, err, want)
 	}
 
-	for _, in := range []string{"GNAP", "Bearer " + rfcToken, "GNAP token=" + rfcToken} {
-		_, err := schemetest.ViewCredentials(t, in, gnap.ParseCredentials)
-		if err == nil {
-			t.Errorf("ParseCredentials(%q) succeeded", in)
-		} else if strings.Contains(err.Error(), rfcToken) {
+	for _, tt := range []struct {
+		in   string
+		want error
+	}{
+		{"GNAP", scheme.MissingToken68},
+		{"Bearer " + rfcToken, httpauth.ErrOtherScheme},
+		{"GNAP token=" + rfcToken, scheme.NoParams},
+	} {
+		_, err := schemetest.ViewCredentials(t, tt.in, gnap.ParseCredentials)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, "GNAP", "", tt.want, "")
+		if err != nil && strings.Contains(err.Error(), rfcToken) {
 			t.Errorf("error quotes the token: %v", err)
 		}
 	}
-	if _, err := (gnap.Credentials{Token: "a b"}).Build(); err == nil {
-		t.Errorf("Build accepted a token with a space")
-	}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := sprintf(verb, gnap.Credentials{Token: rfcToken}); strings.Contains(s, rfcToken) {
-			t.Errorf("%s prints the token: %s", verb, s)
+	_, err = gnap.ParseCredentials(httpauth.Credentials{Scheme: "GNAP", Token68: rfcToken + "\r\n"})
+	schemetest.CheckError(t, "token with CR LF", err, "GNAP", "", scheme.NotToken68, "")
+	_, err = gnap.Credentials{Token: "a b"}.Build()
+	schemetest.CheckError(t, "Build(a b)", err, "GNAP", "", scheme.NotToken68, "")
+	_, err = gnap.Credentials{}.Build()
+	schemetest.CheckError(t, "Build of no token", err, "GNAP", "", scheme.MissingToken68, "")
+}
+
+// The forms the package documentation promises: the token prints as
+// [redacted] when set and as nothing when not.
+func TestRedactedForms(t *testing.T) {
+	c := gnap.Credentials{Token: rfcToken}
+	for _, tt := range []struct{ verb, want string }{
+		{"%v", "{[redacted]}"},
+		{"%s", "{[redacted]}"},
+		{"%X", "{[redacted]}"},
+		{"%+v", "{Token:[redacted]}"},
+		{"%#v", `gnap.Credentials{Token:"[redacted]"}`},
+	} {
+		if got := fmt.Sprintf(tt.verb, c); got != tt.want {
+			t.Errorf("Sprintf(%s) = %q, want %q", tt.verb, got, tt.want)
 		}
+	}
+	if got := fmt.Sprint(gnap.Credentials{}); got != "{}" {
+		t.Errorf("no token prints as %q, want {}", got)
+	}
+	j, err := json.Marshal(c)
+	if want := `{"Token":"[redacted]"}`; err != nil || string(j) != want {
+		t.Errorf("json = %s, %v; want %s", j, err, want)
+	}
+	x, err := xml.Marshal(c)
+	if want := `<Credentials><Token>[redacted]</Token></Credentials>`; err != nil || string(x) != want {
+		t.Errorf("xml = %s, %v; want %s", x, err, want)
+	}
+	if v := c.LogValue().String(); v != "[Token=[redacted]]" {
+		t.Errorf("LogValue = %s", v)
 	}
 }
 
@@ -76,21 +115,28 @@ func TestChallenge(t *testing.T) {
 		t.Errorf("challenge encodes as %q, %v; want %q", b, err, want)
 	}
 
-	errs := []struct{ in, param string }{
-		{`Bearer realm="x"`, ""},
-		{`GNAP abc`, ""},
-		{`GNAP access=x`, "as_uri"},
-		{`GNAP as_uri="/tx"`, "as_uri"},
-		{`GNAP as_uri="https://"`, "as_uri"},
-		{`GNAP as_uri="%zz"`, "as_uri"},
+	errs := []struct {
+		in    string
+		param string
+		want  error
+	}{
+		{`Bearer realm="x"`, "", httpauth.ErrOtherScheme},
+		{`GNAP abc`, "", scheme.NoToken68},
+		{`GNAP access=x`, "as_uri", httpauth.ErrMissingParam},
+		{`GNAP as_uri="/tx"`, "as_uri", nil},
+		{`GNAP as_uri="https://"`, "as_uri", nil},
+		{`GNAP as_uri="%zz"`, "as_uri", nil},
 	}
 	for _, tt := range errs {
 		_, err := schemetest.ViewChallenge(t, tt.in, gnap.ParseChallenge)
-		if e, ok := err.(*gnap.Error); !ok || e.Param != tt.param {
-			t.Errorf("ParseChallenge(%q) error = %v, want a *gnap.Error for %q", tt.in, err, tt.param)
-		}
+		schemetest.CheckError(t, fmt.Sprintf("ParseChallenge(%q)", tt.in), err, "GNAP", tt.param, tt.want, "")
 	}
+	dup := httpauth.Challenge{Scheme: "GNAP", Params: httpauth.Params{{Name: "as_uri", Value: "https://a/"}, {Name: "AS_URI", Value: "https://b/"}}}
+	_, err = gnap.ParseChallenge(dup)
+	schemetest.CheckError(t, "duplicate as_uri", err, "GNAP", "as_uri", scheme.Duplicate, "")
 	if _, err := (gnap.Challenge{ASURI: "https://as.example/\r\nx"}).Build(); err == nil {
 		t.Errorf("Build accepted an as_uri with CRLF")
 	}
+	_, err = gnap.Challenge{ASURI: "https://as.example/tx", Access: "a\nb"}.Build()
+	schemetest.CheckError(t, "Build with an access holding LF", err, "GNAP", "access", scheme.CTL, "")
 }

@@ -2,33 +2,36 @@ package hawk
 
 import (
 	"encoding/base64"
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 	"strconv"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Scheme is the auth-scheme name.
 const Scheme = "Hawk"
 
-// Error reports a value that is not a valid Hawk header. It names the
-// parameter at fault and never quotes its value.
-type Error struct {
-	Param  string // parameter name, or "" for the scheme
-	Reason string
-}
+// Reasons of this package's errors; none holds input.
+const (
+	errValue     scheme.Reason = `holds a character outside printable ASCII, or " or \`
+	errBase64    scheme.Reason = "not padded standard base64"
+	errTS        scheme.Reason = "not a non-negative decimal integer"
+	errNegative  scheme.Reason = "negative"
+	errDlgNoApp  scheme.Reason = "dlg without app: the MAC covers dlg only together with app"
+	errRequest   scheme.Reason = "empty, or holds a space, control character or non-ASCII byte"
+	errPort      scheme.Reason = "not 1 to 65535"
+	errHash      scheme.Reason = "hash constructor is nil, returns nil or one value twice, or makes empty sums"
+	errMACDiffer scheme.Reason = "does not match"
+)
 
-func (e *Error) Error() string {
-	if e.Param == "" {
-		return "hawk: " + e.Reason
-	}
-	return "hawk: " + e.Param + ": " + e.Reason
-}
-
-// Authorization is a Hawk Authorization value. Empty strings are absent
-// optional parameters.
-type Authorization struct {
+// Credentials is a Hawk Authorization value. Empty strings are absent
+// optional parameters. MAC and Ext are secret (see the package
+// documentation).
+type Credentials struct {
 	ID    string // key identifier (required)
 	TS    int64  // timestamp, seconds since the epoch (required)
 	Nonce string // (required)
@@ -36,40 +39,15 @@ type Authorization struct {
 	Ext   string // application data
 	MAC   string // base64 request MAC (required)
 	App   string // application id (Oz)
-	Dlg   string // delegated-by application id (Oz)
+	Dlg   string // delegated-by application id (Oz); only with App
 }
 
-// ServerAuthorization is a Hawk Server-Authorization value.
+// ServerAuthorization is a Hawk Server-Authorization value. MAC and Ext
+// are secret.
 type ServerAuthorization struct {
 	MAC  string // base64 response MAC (required)
 	Hash string // base64 payload hash
 	Ext  string // application data
-}
-
-func checkScheme(c httpauth.Credentials) error {
-	if !httpauth.EqualFold(c.Scheme, Scheme) {
-		return &Error{Reason: "scheme is not Hawk"}
-	}
-	if c.Token68 != "" {
-		return &Error{Reason: "token68 instead of auth-params"}
-	}
-	return nil
-}
-
-func lookup(ps httpauth.Params, names []string) ([]string, []bool, error) {
-	vals := make([]string, len(names))
-	seen := make([]bool, len(names))
-	for _, p := range ps {
-		for i, n := range names {
-			if httpauth.EqualFold(p.Name, n) {
-				if seen[i] {
-					return nil, nil, &Error{Param: n, Reason: "duplicate parameter"}
-				}
-				vals[i], seen[i] = p.Value, true
-			}
-		}
-	}
-	return vals, seen, nil
 }
 
 // validValue reports whether v only holds the characters the reference
@@ -86,7 +64,7 @@ func validValue(v string) bool {
 func checkValues(ps httpauth.Params) error {
 	for _, p := range ps {
 		if !validValue(p.Value) {
-			return &Error{Param: p.Name, Reason: `holds a character outside printable ASCII, or " or \`}
+			return scheme.Err(Scheme, p.Name, errValue)
 		}
 	}
 	return nil
@@ -95,60 +73,53 @@ func checkValues(ps httpauth.Params) error {
 func checkB64(name, v string, required bool) error {
 	if v == "" {
 		if required {
-			return &Error{Param: name, Reason: "missing"}
+			return scheme.Err(Scheme, name, httpauth.ErrMissingParam)
 		}
 		return nil
 	}
-	if _, err := base64.StdEncoding.DecodeString(v); err != nil {
-		return &Error{Param: name, Reason: "not padded standard base64"}
+	if _, ok := scheme.DecodeBase64(base64.StdEncoding, v); !ok {
+		return scheme.Err(Scheme, name, errBase64)
 	}
 	return nil
 }
 
-// ParseAuthorization reads a Hawk Authorization value (parse the field with
-// httpauth.ParseCredentials).
-func ParseAuthorization(c httpauth.Credentials) (Authorization, error) {
-	if err := checkScheme(c); err != nil {
-		return Authorization{}, err
+// ParseCredentials reads a Hawk Authorization value from generic
+// credentials (parse the field with httpauth.ParseCredentials). id, ts,
+// nonce and mac are required (a missing one wraps
+// [httpauth.ErrMissingParam]); dlg is refused without app, since the MAC
+// covers it only together with app. Credentials of another scheme are an
+// error wrapping [httpauth.ErrOtherScheme].
+func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
+		return Credentials{}, err
 	}
-	v, seen, err := lookup(c.Params, []string{"id", "ts", "nonce", "hash", "ext", "mac", "app", "dlg"})
+	v, seen, err := scheme.Lookup(Scheme, c.Params, "id", "ts", "nonce", "hash", "ext", "mac", "app", "dlg")
 	if err != nil {
-		return Authorization{}, err
+		return Credentials{}, err
 	}
 	if !seen[1] {
-		return Authorization{}, &Error{Param: "ts", Reason: "missing"}
+		return Credentials{}, scheme.Err(Scheme, "ts", httpauth.ErrMissingParam)
 	}
-	ts, err := parseTS(v[1])
-	if err != nil {
-		return Authorization{}, err
+	ts, ok := scheme.Digits(v[1])
+	if !ok {
+		return Credentials{}, scheme.Err(Scheme, "ts", errTS)
 	}
-	a := Authorization{ID: v[0], TS: ts, Nonce: v[2], Hash: v[3], Ext: v[4], MAC: v[5], App: v[6], Dlg: v[7]}
+	a := Credentials{ID: v[0], TS: ts, Nonce: v[2], Hash: v[3], Ext: v[4], MAC: v[5], App: v[6], Dlg: v[7]}
 	return a, a.check()
 }
 
-func parseTS(s string) (int64, error) {
-	bad := &Error{Param: "ts", Reason: "not a non-negative integer of at most 18 digits"}
-	if s == "" || len(s) > 18 {
-		return 0, bad
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, bad
-		}
-	}
-	n, _ := strconv.ParseInt(s, 10, 64)
-	return n, nil
-}
-
-func (a Authorization) check() error {
+func (a Credentials) check() error {
 	if a.ID == "" {
-		return &Error{Param: "id", Reason: "missing"}
+		return scheme.Err(Scheme, "id", httpauth.ErrMissingParam)
 	}
 	if a.TS < 0 {
-		return &Error{Param: "ts", Reason: "negative"}
+		return scheme.Err(Scheme, "ts", errNegative)
 	}
 	if a.Nonce == "" {
-		return &Error{Param: "nonce", Reason: "missing"}
+		return scheme.Err(Scheme, "nonce", httpauth.ErrMissingParam)
+	}
+	if a.Dlg != "" && a.App == "" {
+		return scheme.Err(Scheme, "dlg", errDlgNoApp)
 	}
 	if err := checkB64("mac", a.MAC, true); err != nil {
 		return err
@@ -161,7 +132,7 @@ func (a Authorization) check() error {
 
 // params lists the set parameters in the reference implementation's
 // order: id, ts, nonce, hash, ext, mac, app, dlg.
-func (a Authorization) params() httpauth.Params {
+func (a Credentials) params() httpauth.Params {
 	ps := httpauth.Params{
 		{Name: "id", Value: a.ID},
 		{Name: "ts", Value: strconv.FormatInt(a.TS, 10)},
@@ -181,69 +152,56 @@ func add(ps httpauth.Params, name, v string) httpauth.Params {
 	return append(ps, httpauth.Param{Name: name, Value: v})
 }
 
-// Build returns a as generic credentials, parameters in the order of
-// Encode.
-func (a Authorization) Build() (httpauth.Credentials, error) {
+// Build returns a as generic credentials: id, ts, nonce, then hash, ext,
+// mac, app and dlg when set, the reference implementation's order. It
+// refuses what ParseCredentials refuses. httpauth's encoder writes every
+// Hawk value in double quotes, as Hawk implementations expect.
+func (a Credentials) Build() (httpauth.Credentials, error) {
 	if err := a.check(); err != nil {
 		return httpauth.Credentials{}, err
 	}
 	return httpauth.Credentials{Scheme: Scheme, Params: a.params()}, nil
 }
 
-// Encode returns the Authorization value with every value quoted, as Hawk
-// implementations expect: id, ts, nonce, then hash, ext, mac, app and dlg
-// when set.
-func (a Authorization) Encode() (string, error) {
-	if err := a.check(); err != nil {
-		return "", err
-	}
-	return encode(a.params()), nil
+func (a Credentials) view() redact.View {
+	return redact.View{Type: "hawk.Credentials", Fields: []redact.Field{
+		{Name: "ID", Value: a.ID},
+		{Name: "TS", Value: a.TS},
+		{Name: "Nonce", Value: a.Nonce},
+		{Name: "Hash", Value: a.Hash},
+		{Name: "Ext", Value: a.Ext, Secret: true},
+		{Name: "MAC", Value: a.MAC, Secret: true},
+		{Name: "App", Value: a.App},
+		{Name: "Dlg", Value: a.Dlg},
+	}}
 }
 
-// encode writes Scheme and ps with every value quoted. The values were
-// checked by validValue, so nothing needs escaping.
-func encode(ps httpauth.Params) string {
-	b := make([]byte, 0, 160)
-	b = append(b, Scheme...)
-	for i, p := range ps {
-		if i == 0 {
-			b = append(b, ' ')
-		} else {
-			b = append(b, ", "...)
-		}
-		b = append(b, p.Name...)
-		b = append(b, '=', '"')
-		b = append(b, p.Value...)
-		b = append(b, '"')
-	}
-	return string(b)
+// String returns a with its secrets masked, as every printed form does.
+func (a Credentials) String() string { return a.view().String() }
+
+// Format prints a with its secrets masked, under every verb.
+func (a Credentials) Format(f fmt.State, verb rune) { a.view().Format(f, verb) }
+
+// MarshalJSON returns a as a JSON object with its secrets masked.
+func (a Credentials) MarshalJSON() ([]byte, error) { return a.view().MarshalJSON() }
+
+// MarshalXML writes a as an XML element with its secrets masked.
+func (a Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return a.view().MarshalXML(e, start)
 }
 
-// Format prints the parameter names, never their values, for every verb.
-func (a Authorization) Format(f fmt.State, verb rune) {
-	io.WriteString(f, redacted(a.params()))
-}
-
-func redacted(ps httpauth.Params) string {
-	s := Scheme
-	for i, p := range ps {
-		if i == 0 {
-			s += " "
-		} else {
-			s += ", "
-		}
-		s += p.Name + "=[redacted]"
-	}
-	return s
-}
+// LogValue returns a as a slog group with its secrets masked.
+func (a Credentials) LogValue() slog.Value { return a.view().LogValue() }
 
 // ParseServerAuthorization reads a Hawk Server-Authorization value (parse
-// the field with httpauth.ParseCredentials).
+// the field with httpauth.ParseCredentials): mac is required (a missing
+// one wraps [httpauth.ErrMissingParam]), hash and ext are read. A value of
+// another scheme is an error wrapping [httpauth.ErrOtherScheme].
 func ParseServerAuthorization(c httpauth.Credentials) (ServerAuthorization, error) {
-	if err := checkScheme(c); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return ServerAuthorization{}, err
 	}
-	v, _, err := lookup(c.Params, []string{"mac", "hash", "ext"})
+	v, _, err := scheme.Lookup(Scheme, c.Params, "mac", "hash", "ext")
 	if err != nil {
 		return ServerAuthorization{}, err
 	}
@@ -268,6 +226,7 @@ func (s ServerAuthorization) params() httpauth.Params {
 }
 
 // Build returns s as generic credentials: mac, then hash and ext when set.
+// It refuses what ParseServerAuthorization refuses.
 func (s ServerAuthorization) Build() (httpauth.Credentials, error) {
 	if err := s.check(); err != nil {
 		return httpauth.Credentials{}, err
@@ -275,15 +234,27 @@ func (s ServerAuthorization) Build() (httpauth.Credentials, error) {
 	return httpauth.Credentials{Scheme: Scheme, Params: s.params()}, nil
 }
 
-// Encode returns the Server-Authorization value with every value quoted.
-func (s ServerAuthorization) Encode() (string, error) {
-	if err := s.check(); err != nil {
-		return "", err
-	}
-	return encode(s.params()), nil
+func (s ServerAuthorization) view() redact.View {
+	return redact.View{Type: "hawk.ServerAuthorization", Fields: []redact.Field{
+		{Name: "MAC", Value: s.MAC, Secret: true},
+		{Name: "Hash", Value: s.Hash},
+		{Name: "Ext", Value: s.Ext, Secret: true},
+	}}
 }
 
-// Format prints the parameter names, never their values, for every verb.
-func (s ServerAuthorization) Format(f fmt.State, verb rune) {
-	io.WriteString(f, redacted(s.params()))
+// String returns s with its secrets masked, as every printed form does.
+func (s ServerAuthorization) String() string { return s.view().String() }
+
+// Format prints s with its secrets masked, under every verb.
+func (s ServerAuthorization) Format(f fmt.State, verb rune) { s.view().Format(f, verb) }
+
+// MarshalJSON returns s as a JSON object with its secrets masked.
+func (s ServerAuthorization) MarshalJSON() ([]byte, error) { return s.view().MarshalJSON() }
+
+// MarshalXML writes s as an XML element with its secrets masked.
+func (s ServerAuthorization) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return s.view().MarshalXML(e, start)
 }
+
+// LogValue returns s as a slog group with its secrets masked.
+func (s ServerAuthorization) LogValue() slog.Value { return s.view().LogValue() }

@@ -1,112 +1,141 @@
 package hawk_test
 
 import (
-	"strings"
+	"crypto/sha256"
+	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/hawk"
+	"github.com/authwire/httpauth/internal/scheme"
 	"github.com/authwire/httpauth/internal/schemetest"
+	"github.com/google/go-cmp/cmp"
 )
 
 // The README's example (GRAMMAR.md section 4).
 const readme = `Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`
 
-var readmeWant = hawk.Authorization{ID: "dh37fgj492je", TS: 1353832234, Nonce: "j4h3g2", Ext: "some-app-ext-data", MAC: "6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="}
+var readmeWant = hawk.Credentials{ID: "dh37fgj492je", TS: 1353832234, Nonce: "j4h3g2", Ext: "some-app-ext-data", MAC: "6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="}
 
-func TestParseAuthorization(t *testing.T) {
+func TestParseCredentials(t *testing.T) {
 	tests := []struct {
 		in   string
-		want hawk.Authorization
+		want hawk.Credentials
 	}{
 		{readme, readmeWant},
 		// Token values, other case and order, unknown ignored, all
 		// optional parameters.
 		{`hawk MAC="bWFj", Dlg=d, app=a, ext="a b, c=d", hash="aGFzaA==", nonce=n, ts=0, id=i, x=y`,
-			hawk.Authorization{ID: "i", TS: 0, Nonce: "n", Hash: "aGFzaA==", Ext: "a b, c=d", MAC: "bWFj", App: "a", Dlg: "d"}},
+			hawk.Credentials{ID: "i", TS: 0, Nonce: "n", Hash: "aGFzaA==", Ext: "a b, c=d", MAC: "bWFj", App: "a", Dlg: "d"}},
 	}
 	for _, tt := range tests {
-		got, err := schemetest.ViewCredentials(t, tt.in, hawk.ParseAuthorization)
+		got, err := schemetest.ViewCredentials(t, tt.in, hawk.ParseCredentials)
 		if err != nil {
-			t.Errorf("ParseAuthorization(%q): %v", tt.in, err)
+			t.Errorf("ParseCredentials(%q): %v", tt.in, err)
 			continue
 		}
-		if got != tt.want {
-			t.Errorf("ParseAuthorization(%q) = %v, want %v", tt.in, got.ID, tt.want.ID)
+		if d := cmp.Diff(tt.want, got); d != "" {
+			t.Errorf("ParseCredentials(%q) (-want +got):\n%s", tt.in, d)
 		}
 	}
 }
 
-func TestParseAuthorizationErrors(t *testing.T) {
+func TestParseCredentialsErrors(t *testing.T) {
 	const secret = "c2VjcmV0"
-	tests := []struct{ in, param string }{
-		{"Bearer " + secret, ""},
-		{"Hawk " + secret, ""},
-		{`Hawk ts=1, nonce=n, mac=` + secret, "id"},
-		{`Hawk id=i, nonce=n, mac=` + secret, "ts"},
-		{`Hawk id=i, ts=1, mac=` + secret, "nonce"},
-		{`Hawk id=i, ts=1, nonce=n`, "mac"},
-		{`Hawk id=i, ts="-1", nonce=n, mac=` + secret, "ts"},
-		{`Hawk id=i, ts="1.5", nonce=n, mac=` + secret, "ts"},
-		{`Hawk id=i, ts="", nonce=n, mac=` + secret, "ts"},
-		{`Hawk id=i, ts=1, nonce=n, mac="` + secret + `!"`, "mac"},
-		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", hash="` + secret + `="`, "hash"},
-		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", ext="` + secret + `\""`, "ext"},
-		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", ext="` + secret + `\\"`, "ext"},
-		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", ext="` + secret + "\t\"", "ext"},
+	tests := []struct {
+		in, param string
+		want      error
+	}{
+		{"Bearer " + secret, "", httpauth.ErrOtherScheme},
+		{"Hawk " + secret, "", scheme.NoToken68},
+		{`Hawk ts=1, nonce=n, mac=` + secret, "id", httpauth.ErrMissingParam},
+		{`Hawk id=i, nonce=n, mac=` + secret, "ts", httpauth.ErrMissingParam},
+		{`Hawk id=i, ts=1, mac=` + secret, "nonce", httpauth.ErrMissingParam},
+		{`Hawk id=i, ts=1, nonce=n`, "mac", httpauth.ErrMissingParam},
+		{`Hawk id=i, ts="-1", nonce=n, mac=` + secret, "ts", nil},
+		{`Hawk id=i, ts="1.5", nonce=n, mac=` + secret, "ts", nil},
+		{`Hawk id=i, ts="", nonce=n, mac=` + secret, "ts", nil},
+		{`Hawk id=i, ts=1, nonce=n, mac="` + secret + `!"`, "mac", nil},
+		{`Hawk id=i, ts=1, nonce=n, mac="YWJ="`, "mac", nil}, // pad bits not zero
+		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", hash="` + secret + `="`, "hash", nil},
+		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", ext="` + secret + `\""`, "ext", nil},
+		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", ext="` + secret + `\\"`, "ext", nil},
+		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", ext="` + secret + "\t\"", "ext", nil},
+		{`Hawk id=i, ts=1, nonce=n, mac="YWJj", dlg="` + secret + `"`, "dlg", nil},
 	}
 	for _, tt := range tests {
-		_, err := schemetest.ViewCredentials(t, tt.in, hawk.ParseAuthorization)
-		e, ok := err.(*hawk.Error)
-		if !ok || e.Param != tt.param {
-			t.Errorf("ParseAuthorization(%q) error = %v, want a *hawk.Error for %q", tt.in, err, tt.param)
-			continue
-		}
-		if strings.Contains(e.Error(), secret) {
-			t.Errorf("error quotes the value: %v", e)
-		}
+		_, err := schemetest.ViewCredentials(t, tt.in, hawk.ParseCredentials)
+		schemetest.CheckError(t, "ParseCredentials("+tt.in+")", err, hawk.Scheme, tt.param, tt.want, secret)
 	}
 	dup := httpauth.Credentials{Scheme: "Hawk", Params: httpauth.Params{{Name: "mac", Value: "YWJj"}, {Name: "MAC", Value: "YWJj"}}}
-	if _, err := hawk.ParseAuthorization(dup); err == nil {
-		t.Errorf("ParseAuthorization accepted a duplicate mac")
-	}
+	_, err := hawk.ParseCredentials(dup)
+	schemetest.CheckError(t, "ParseCredentials(duplicate mac)", err, hawk.Scheme, "mac", scheme.Duplicate, "")
 }
 
-func TestEncodeAuthorization(t *testing.T) {
-	got, err := readmeWant.Encode()
-	if err != nil || got != readme {
-		t.Errorf("Encode = %q, %v;\nwant %q", got, err, readme)
+// A dlg without app is not covered by the MAC, so adding one to a valid
+// header would pass as authenticated: it is refused when parsing, building
+// and verifying.
+func TestDlgWithoutApp(t *testing.T) {
+	forged := readme + `, dlg="attacker-app"`
+	_, err := schemetest.ViewCredentials(t, forged, hawk.ParseCredentials)
+	schemetest.CheckError(t, "ParseCredentials(valid header + dlg)", err, hawk.Scheme, "dlg", nil, "")
+
+	a := readmeWant
+	a.Dlg = "attacker-app"
+	if _, err := a.Build(); err == nil {
+		t.Errorf("Build accepted dlg without app")
 	}
-	hc, err := readmeWant.Build()
+	if err := a.Verify(sha256.New, readmeKey, readmeReq); err == nil {
+		t.Errorf("Verify accepted a valid MAC with dlg added")
+	}
+	// With app, both are covered: adding dlg changes the MAC.
+	a.App = "app"
+	a.Dlg = ""
+	m, err := a.ComputeMAC(sha256.New, readmeKey, readmeReq)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The generic encoder quotes only the mac (padded base64 is not a
-	// token).
-	const wantGeneric = `Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="`
-	if b, err := httpauth.AppendCredentials(nil, hc); err != nil || string(b) != wantGeneric {
-		t.Errorf("generic encoding = %q, %v;\nwant %q", b, err, wantGeneric)
+	a.MAC, a.Dlg = m, "attacker-app"
+	if err := a.Verify(sha256.New, readmeKey, readmeReq); !errors.Is(err, httpauth.ErrVerification) {
+		t.Errorf("Verify with app and an added dlg = %v, want ErrVerification", err)
 	}
+}
 
-	full := hawk.Authorization{ID: "i", TS: 7, Nonce: "n", Hash: "aGFzaA==", Ext: "e x", MAC: "bWFj", App: "a", Dlg: "d"}
-	const wantFull = `Hawk id="i", ts="7", nonce="n", hash="aGFzaA==", ext="e x", mac="bWFj", app="a", dlg="d"`
-	if got, err := full.Encode(); err != nil || got != wantFull {
-		t.Errorf("Encode = %q, %v;\nwant %q", got, err, wantFull)
-	}
-
-	for name, bad := range map[string]hawk.Authorization{
-		"no id":        {TS: 1, Nonce: "n", MAC: "bWFj"},
-		"quote in ext": {ID: "i", TS: 1, Nonce: "n", MAC: "bWFj", Ext: `a"b`},
-		"CRLF in id":   {ID: "i\r\nX: y", TS: 1, Nonce: "n", MAC: "bWFj"},
-		"bad mac":      {ID: "i", TS: 1, Nonce: "n", MAC: "bWF"},
-		"negative ts":  {ID: "i", TS: -1, Nonce: "n", MAC: "bWFj"},
+// httpauth's encoder writes every value of what Build returns in double
+// quotes, as Hawk implementations expect.
+func TestBuildEncoding(t *testing.T) {
+	for _, tt := range []struct {
+		a    hawk.Credentials
+		want string
+	}{
+		{readmeWant, readme},
+		{hawk.Credentials{ID: "i", TS: 7, Nonce: "n", Hash: "aGFzaA==", Ext: "e x", MAC: "bWFj", App: "a", Dlg: "d"},
+			`Hawk id="i", ts="7", nonce="n", hash="aGFzaA==", ext="e x", mac="bWFj", app="a", dlg="d"`},
 	} {
-		if got, err := bad.Encode(); err == nil {
-			t.Errorf("%s: Encode = %q, want an error", name, got)
+		hc, err := tt.a.Build()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if _, err := bad.Build(); err == nil {
-			t.Errorf("%s: Build succeeded", name)
+		if got, err := hc.Encode(); err != nil || got != tt.want {
+			t.Errorf("encoding = %q, %v;\nwant %q", got, err, tt.want)
 		}
+	}
+
+	for _, tt := range []struct {
+		name  string
+		a     hawk.Credentials
+		param string
+	}{
+		{"no id", hawk.Credentials{TS: 1, Nonce: "n", MAC: "bWFj"}, "id"},
+		{"quote in ext", hawk.Credentials{ID: "i", TS: 1, Nonce: "n", MAC: "bWFj", Ext: `a"b`}, "ext"},
+		{"CRLF in id", hawk.Credentials{ID: "i\r\nX: y", TS: 1, Nonce: "n", MAC: "bWFj"}, "id"},
+		{"bad mac", hawk.Credentials{ID: "i", TS: 1, Nonce: "n", MAC: "bWF"}, "mac"},
+		{"negative ts", hawk.Credentials{ID: "i", TS: -1, Nonce: "n", MAC: "bWFj"}, "ts"},
+		{"dlg without app", hawk.Credentials{ID: "i", TS: 1, Nonce: "n", MAC: "bWFj", Dlg: "d"}, "dlg"},
+	} {
+		_, err := tt.a.Build()
+		schemetest.CheckError(t, tt.name+": Build", err, hawk.Scheme, tt.param, nil, "")
 	}
 }
 
@@ -116,41 +145,50 @@ func TestServerAuthorization(t *testing.T) {
 	s, err := schemetest.ViewCredentials(t, in, hawk.ParseServerAuthorization)
 	want := hawk.ServerAuthorization{MAC: "bWFj", Hash: "aGFzaA==", Ext: "response-specific"}
 	if err != nil || s != want {
-		t.Errorf("ParseServerAuthorization = %v, %v", s.Ext, err)
+		t.Errorf("ParseServerAuthorization = %+v, %v", s, err)
 	}
-	if got, err := s.Encode(); err != nil || got != in {
-		t.Errorf("Encode = %q, %v; want %q", got, err, in)
-	}
-	b, err := s.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	const wantGeneric = `Hawk mac="bWFj", hash="aGFzaA==", ext="response-specific"`
-	if got, err := httpauth.AppendCredentials(nil, b); err != nil || string(got) != wantGeneric {
-		t.Errorf("generic encoding = %q, %v; want %q", got, err, wantGeneric)
-	}
-	only := hawk.ServerAuthorization{MAC: "bWFj"}
-	if got, err := only.Encode(); err != nil || got != `Hawk mac="bWFj"` {
-		t.Errorf("Encode(mac only) = %q, %v", got, err)
-	}
-	for _, bad := range []string{`Hawk hash="aGFzaA=="`, `Hawk mac="bW"`, `Basic bWFj`, `Hawk mac=bWFj, ext="a\"b"`} {
-		hc, err := httpauth.ParseCredentials(bad)
+	for _, tt := range []struct {
+		s    hawk.ServerAuthorization
+		want string
+	}{
+		{s, in},
+		{hawk.ServerAuthorization{MAC: "bWFj"}, `Hawk mac="bWFj"`},
+	} {
+		b, err := tt.s.Build()
 		if err != nil {
-			t.Fatalf("httpauth.ParseCredentials(%q): %v", bad, err)
+			t.Fatal(err)
 		}
-		if _, err := hawk.ParseServerAuthorization(hc); err == nil {
-			t.Errorf("ParseServerAuthorization(%q) succeeded", bad)
+		if got, err := b.Encode(); err != nil || got != tt.want {
+			t.Errorf("encoding = %q, %v; want %q", got, err, tt.want)
 		}
+	}
+	for _, tt := range []struct {
+		in, param string
+		want      error
+	}{
+		{`Hawk hash="aGFzaA=="`, "mac", httpauth.ErrMissingParam},
+		{`Hawk mac="bW"`, "mac", nil},
+		{`Basic bWFj`, "", httpauth.ErrOtherScheme},
+		{`Hawk mac=bWFj, ext="a\"b"`, "ext", nil},
+	} {
+		_, err := schemetest.ViewCredentials(t, tt.in, hawk.ParseServerAuthorization)
+		schemetest.CheckError(t, "ParseServerAuthorization("+tt.in+")", err, hawk.Scheme, tt.param, tt.want, "")
 	}
 }
 
-func TestFormatRedacts(t *testing.T) {
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := sprintf(verb, readmeWant); strings.Contains(s, "6R4rV5iE") || strings.Contains(s, "dh37fgj492je") {
-			t.Errorf("%s prints a secret: %s", verb, s)
-		}
-		if s := sprintf(verb, hawk.ServerAuthorization{MAC: "bWFj"}); strings.Contains(s, "bWFj") {
-			t.Errorf("%s prints the mac: %s", verb, s)
+// The MAC and the application data print masked; the rest stays visible.
+func TestRedaction(t *testing.T) {
+	a := readmeWant
+	a.App, a.Dlg = "app", "dlg"
+	for _, tt := range []struct {
+		v    any
+		want string
+	}{
+		{a, "{ID:dh37fgj492je TS:1353832234 Nonce:j4h3g2 Hash: Ext:[redacted] MAC:[redacted] App:app Dlg:dlg}"},
+		{hawk.ServerAuthorization{MAC: "bWFj", Hash: "aGFzaA=="}, "{MAC:[redacted] Hash:aGFzaA== Ext:}"},
+	} {
+		if got := fmt.Sprintf("%+v", tt.v); got != tt.want {
+			t.Errorf("%%+v = %s, want %s", got, tt.want)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"hash"
 	"strconv"
 	"strings"
+
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Request is the part of an HTTP request that a Hawk MAC covers.
@@ -20,16 +22,16 @@ type Request struct {
 func (r Request) check() error {
 	for _, f := range [...]struct{ name, v string }{{"method", r.Method}, {"resource", r.Resource}, {"host", r.Host}} {
 		if f.v == "" {
-			return &Error{Param: f.name, Reason: "empty"}
+			return scheme.Err(Scheme, f.name, errRequest)
 		}
 		for i := 0; i < len(f.v); i++ {
 			if c := f.v[i]; c < 0x21 || c > 0x7E {
-				return &Error{Param: f.name, Reason: "holds a space, control character or non-ASCII byte"}
+				return scheme.Err(Scheme, f.name, errRequest)
 			}
 		}
 	}
 	if r.Port <= 0 || r.Port > 65535 {
-		return &Error{Param: "port", Reason: "not 1 to 65535"}
+		return scheme.Err(Scheme, "port", errPort)
 	}
 	return nil
 }
@@ -39,8 +41,9 @@ func (r Request) check() error {
 //	hawk.1.<typ>\n<ts>\n<nonce>\n<METHOD>\n<resource>\n<host>\n<port>\n<hash>\n<ext>\n[<app>\n<dlg>\n]
 //
 // Values were checked by validValue (no "\" or newline), so ext needs no
-// escaping.
-func normalized(typ string, r Request, a Authorization, hash, ext string) string {
+// escaping. dlg is covered only together with app: check refuses dlg
+// without app.
+func normalized(typ string, r Request, a Credentials, hash, ext string) string {
 	var b strings.Builder
 	b.WriteString("hawk.1.")
 	b.WriteString(typ)
@@ -76,10 +79,19 @@ func mac(newHash func() hash.Hash, key []byte, s string) string {
 	return base64.StdEncoding.EncodeToString(m.Sum(nil))
 }
 
+// checkHash refuses a hash constructor that would make crypto/hmac panic
+// (see scheme.HashSize).
+func checkHash(newHash func() hash.Hash) error {
+	if _, ok := scheme.HashSize(newHash); !ok {
+		return scheme.Err(Scheme, "", errHash)
+	}
+	return nil
+}
+
 // checkMAC compares two base64 MACs in constant time.
 func checkMAC(got, want string) error {
 	if subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
-		return &Error{Param: "mac", Reason: "does not match"}
+		return scheme.Failed(Scheme, "mac", errMACDiffer)
 	}
 	return nil
 }
@@ -87,8 +99,13 @@ func checkMAC(got, want string) error {
 // PayloadHash returns the base64 hash of a payload for the hash parameter:
 // the hash of "hawk.1.payload\n<content-type>\n<payload>\n", where the
 // content type is lower-cased and stripped of its parameters. newHash is
-// the credentials' algorithm (sha256.New or sha1.New).
-func PayloadHash(newHash func() hash.Hash, contentType string, payload []byte) string {
+// the credentials' algorithm (sha256.New or sha1.New); like every function
+// of the package that takes a hash constructor, it refuses one that is
+// nil, returns nil or returns the same value twice.
+func PayloadHash(newHash func() hash.Hash, contentType string, payload []byte) (string, error) {
+	if err := checkHash(newHash); err != nil {
+		return "", err
+	}
 	ct, _, _ := strings.Cut(contentType, ";")
 	h := newHash()
 	h.Write([]byte("hawk.1.payload\n"))
@@ -96,13 +113,15 @@ func PayloadHash(newHash func() hash.Hash, contentType string, payload []byte) s
 	h.Write([]byte("\n"))
 	h.Write(payload)
 	h.Write([]byte("\n"))
-	return base64.StdEncoding.EncodeToString(h.Sum(nil))
+	return base64.StdEncoding.EncodeToString(h.Sum(nil)), nil
 }
 
 // ComputeMAC returns the request MAC for a (its MAC field is ignored):
 // base64 of HMAC(key, normalized string) with newHash as the credentials'
-// algorithm (sha256.New or sha1.New).
-func (a Authorization) ComputeMAC(newHash func() hash.Hash, key []byte, r Request) (string, error) {
+// algorithm (sha256.New or sha1.New). It refuses credentials that
+// ParseCredentials would refuse, a malformed request and a hash
+// constructor that would make crypto/hmac panic.
+func (a Credentials) ComputeMAC(newHash func() hash.Hash, key []byte, r Request) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
 	}
@@ -113,13 +132,17 @@ func (a Authorization) ComputeMAC(newHash func() hash.Hash, key []byte, r Reques
 	if err := b.check(); err != nil {
 		return "", err
 	}
+	if err := checkHash(newHash); err != nil {
+		return "", err
+	}
 	return mac(newHash, key, normalized("header", r, a, a.Hash, a.Ext)), nil
 }
 
-// VerifyMAC recomputes the request MAC and compares it with a.MAC in
-// constant time. It does not check the timestamp or the nonce (replay),
-// nor the payload hash against the body: see [PayloadHash].
-func (a Authorization) VerifyMAC(newHash func() hash.Hash, key []byte, r Request) error {
+// Verify recomputes the request MAC and compares it with a.MAC in constant
+// time; a MAC that does not match is an error wrapping
+// [httpauth.ErrVerification]. It does not check the timestamp or the nonce
+// (replay), nor the payload hash against the body: see [PayloadHash].
+func (a Credentials) Verify(newHash func() hash.Hash, key []byte, r Request) error {
 	want, err := a.ComputeMAC(newHash, key, r)
 	if err != nil {
 		return err
@@ -130,7 +153,7 @@ func (a Authorization) VerifyMAC(newHash func() hash.Hash, key []byte, r Request
 // ComputeMAC returns the response MAC for s (its MAC field is ignored),
 // answering the request r authorized by a: the normalized string of type
 // "response" with a's ts, nonce, app and dlg, and s's hash and ext.
-func (s ServerAuthorization) ComputeMAC(newHash func() hash.Hash, key []byte, r Request, a Authorization) (string, error) {
+func (s ServerAuthorization) ComputeMAC(newHash func() hash.Hash, key []byte, r Request, a Credentials) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
 	}
@@ -144,12 +167,16 @@ func (s ServerAuthorization) ComputeMAC(newHash func() hash.Hash, key []byte, r 
 	if err := t.check(); err != nil {
 		return "", err
 	}
+	if err := checkHash(newHash); err != nil {
+		return "", err
+	}
 	return mac(newHash, key, normalized("response", r, a, s.Hash, s.Ext)), nil
 }
 
-// VerifyMAC recomputes the response MAC and compares it with s.MAC in
-// constant time.
-func (s ServerAuthorization) VerifyMAC(newHash func() hash.Hash, key []byte, r Request, a Authorization) error {
+// Verify recomputes the response MAC and compares it with s.MAC in
+// constant time; a MAC that does not match is an error wrapping
+// [httpauth.ErrVerification].
+func (s ServerAuthorization) Verify(newHash func() hash.Hash, key []byte, r Request, a Credentials) error {
 	want, err := s.ComputeMAC(newHash, key, r, a)
 	if err != nil {
 		return err

@@ -12,12 +12,18 @@
 //
 //	Authorization: HOBA result="kid.challenge.nonce.sig"
 //
-// [ParseChallenge] requires challenge and max-age (a non-negative integer)
-// and reads the optional realm; [ParseCredentials] requires result and
-// splits it into its four parts, each of which must be non-empty base64url
-// without padding. Build methods produce values for httpauth's encoder.
-// Errors are [*Error] values; they name the parameter at fault and never
-// quote its value.
+// [ParseChallenge] requires challenge and max-age (1*DIGIT) and reads the
+// optional realm; [ParseCredentials] requires result and splits it into
+// its four parts ([ParseResult]), each of which must be non-empty
+// base64url without padding, in canonical form. [Challenge.Build] and
+// [Credentials.Build] produce values for httpauth's encoder.
+//
+// # Contract
+//
+// The package follows the root package's "Scheme packages" section: every
+// error is a *httpauth.SchemeError naming the parameter at fault; a value
+// of another scheme wraps httpauth.ErrOtherScheme, a missing challenge,
+// max-age or result httpauth.ErrMissingParam. Errors never quote a value.
 //
 // Not typed: the signature computation (RFC 7486 section 2, the
 // to-be-signed blob) and the HOBA registration and logout URLs under
@@ -27,4 +33,18 @@
 // text: that max-age is required (MDN's example always sends it), that the
 // challenge and every result part are base64url without padding, and that
 // the nonce part may not be empty.
+//
+// # Secrets
+//
+// What a value prints under every fmt verb, encoding/json, encoding/xml
+// and log/slog:
+//
+//	value         shown                         secret (prints [redacted] when set)
+//	Challenge     all                           none: the server sends it to anyone
+//	Result        KID, Challenge, Nonce         Signature
+//	Credentials   its Result, as above          the Result's Signature
+//
+// So fmt.Sprint(Result{KID: "a2lk", Challenge: "MTIz", Nonce: "bm9u",
+// Signature: "c2ln"}) is "{a2lk MTIz bm9u [redacted]}". [Result.Value]
+// returns the wire form, signature included.
 package hoba

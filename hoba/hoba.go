@@ -2,32 +2,37 @@ package hoba
 
 import (
 	"encoding/base64"
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Scheme is the auth-scheme name.
 const Scheme = "HOBA"
 
-// Error reports a challenge or credentials that is not a valid HOBA value.
-// It names the parameter at fault and never quotes its value.
-type Error struct {
-	Param  string // parameter name, or "" for the scheme
-	Reason string
+const (
+	errB64URL   scheme.Reason = "not non-empty unpadded base64url"
+	errNegative scheme.Reason = "negative"
+	errParts    scheme.Reason = "expected four dot-separated parts (kid.challenge.nonce.signature)"
+)
+
+// partErrs say which part of a result is not base64url, in the order of
+// the parts.
+var partErrs = [4]scheme.Reason{
+	"the kid part is not non-empty unpadded base64url",
+	"the challenge part is not non-empty unpadded base64url",
+	"the nonce part is not non-empty unpadded base64url",
+	"the signature part is not non-empty unpadded base64url",
 }
 
-func (e *Error) Error() string {
-	if e.Param == "" {
-		return "hoba: " + e.Reason
-	}
-	return "hoba: " + e.Param + ": " + e.Reason
-}
-
-// Challenge is a HOBA challenge (RFC 7486 section 3).
+// Challenge is a HOBA challenge (RFC 7486 section 3). It holds no secret:
+// the server sends the challenge string to whoever asks.
 type Challenge struct {
 	// Challenge is the server's base64url challenge string (required).
 	Challenge string
@@ -43,7 +48,9 @@ type Challenge struct {
 //
 //	result = kid "." challenge "." nonce "." signature
 //
-// Each part is kept in its base64url form.
+// Each part is kept in its base64url form. The signature is secret: it
+// answers the challenge, so it never prints (see the package
+// documentation); [Result.Value] returns the wire form.
 type Result struct {
 	KID       string // key identifier
 	Challenge string // the server's challenge being answered
@@ -51,99 +58,62 @@ type Result struct {
 	Signature string // signature over the to-be-signed blob
 }
 
-// Credentials is a HOBA Authorization value.
+// Credentials is a HOBA Authorization value. Its result's signature is
+// secret.
 type Credentials struct {
 	Result Result
 }
 
-func checkScheme(s string) error {
-	if !httpauth.EqualFold(s, Scheme) {
-		return &Error{Reason: "scheme is not HOBA"}
-	}
-	return nil
-}
-
-func dupCheck(ps httpauth.Params) error {
-	for i := range ps {
-		for k := 0; k < i; k++ {
-			if httpauth.EqualFold(ps[i].Name, ps[k].Name) {
-				return &Error{Param: ps[i].Name, Reason: "duplicate parameter"}
-			}
-		}
-	}
-	return nil
-}
-
-// isB64URL reports whether s is non-empty base64url (RFC 4648 section 5)
-// without padding.
+// isB64URL reports whether s is non-empty unpadded base64url (RFC 4648
+// section 5) in its canonical form (zero pad bits).
 func isB64URL(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return len(s)%4 != 1 // no base64 string has 4n+1 characters
+	_, ok := scheme.DecodeBase64(base64.RawURLEncoding, s)
+	return ok && s != ""
 }
 
-// ParseChallenge reads a HOBA challenge. Unknown parameters are ignored.
+// ParseChallenge reads a HOBA challenge: challenge and max-age are
+// required ([httpauth.ErrMissingParam]), realm is optional, unknown
+// parameters are ignored. It refuses a challenge of another scheme
+// ([httpauth.ErrOtherScheme]), one with a token68, a parameter given
+// twice, a challenge string that is not base64url and a max-age that is
+// not 1*DIGIT.
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if err := checkScheme(c.Scheme); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Challenge{}, err
 	}
-	if c.Token68 != "" {
-		return Challenge{}, &Error{Reason: "token68 instead of auth-params"}
-	}
-	if err := dupCheck(c.Params); err != nil {
-		return Challenge{}, err
-	}
-	var out Challenge
-	ch, ok := c.Params.Get("challenge")
-	if !ok {
-		return Challenge{}, &Error{Param: "challenge", Reason: "missing"}
-	}
-	out.Challenge = ch
-	ma, ok := c.Params.Get("max-age")
-	if !ok {
-		return Challenge{}, &Error{Param: "max-age", Reason: "missing"}
-	}
-	n, err := parseSeconds(ma)
+	v, seen, err := scheme.Lookup(Scheme, c.Params, "challenge", "max-age", "realm")
 	if err != nil {
 		return Challenge{}, err
 	}
-	out.MaxAge = n
-	out.Realm = c.Realm()
-	return out, out.check()
-}
-
-func parseSeconds(s string) (int64, error) {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, &Error{Param: "max-age", Reason: "not a non-negative integer"}
+	for i, name := range [...]string{"challenge", "max-age"} {
+		if !seen[i] {
+			return Challenge{}, scheme.Err(Scheme, name, httpauth.ErrMissingParam)
 		}
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return 0, &Error{Param: "max-age", Reason: "not a non-negative integer (or too large)"}
+	n, ok := scheme.Digits(v[1])
+	if !ok {
+		return Challenge{}, scheme.Err(Scheme, "max-age", scheme.NotDigits)
 	}
-	return n, nil
+	out := Challenge{Challenge: v[0], MaxAge: n, Realm: v[2]}
+	return out, out.check()
 }
 
 func (c Challenge) check() error {
 	if !isB64URL(c.Challenge) {
-		return &Error{Param: "challenge", Reason: "not non-empty unpadded base64url"}
+		return scheme.Err(Scheme, "challenge", errB64URL)
 	}
 	if c.MaxAge < 0 {
-		return &Error{Param: "max-age", Reason: "negative"}
+		return scheme.Err(Scheme, "max-age", errNegative)
+	}
+	if !scheme.Text(c.Realm) {
+		return scheme.Err(Scheme, "realm", scheme.CTL)
 	}
 	return nil
 }
 
 // Build returns c as a generic challenge: challenge, max-age and, when not
-// empty, realm, in that order.
+// empty, realm, in that order. It refuses a challenge string that is not
+// base64url, a negative max-age and a realm with a control character.
 func (c Challenge) Build() (httpauth.Challenge, error) {
 	if err := c.check(); err != nil {
 		return httpauth.Challenge{}, err
@@ -158,72 +128,119 @@ func (c Challenge) Build() (httpauth.Challenge, error) {
 	return httpauth.Challenge{Scheme: Scheme, Params: ps}, nil
 }
 
-// ParseResult splits a result value into its four parts.
+// ParseResult splits a result value into its four parts, each of which
+// must be non-empty unpadded base64url. Its errors are about the result
+// parameter and never quote it.
 func ParseResult(v string) (Result, error) {
 	parts := strings.Split(v, ".")
 	if len(parts) != 4 {
-		return Result{}, &Error{Param: "result", Reason: "expected four dot-separated parts (kid.challenge.nonce.sig)"}
+		return Result{}, scheme.Err(Scheme, "result", errParts)
 	}
 	r := Result{KID: parts[0], Challenge: parts[1], Nonce: parts[2], Signature: parts[3]}
 	return r, r.check()
 }
 
 func (r Result) check() error {
-	for _, p := range [...]struct{ name, v string }{
-		{"kid", r.KID}, {"challenge", r.Challenge}, {"nonce", r.Nonce}, {"signature", r.Signature},
-	} {
-		if !isB64URL(p.v) {
-			return &Error{Param: "result", Reason: "the " + p.name + " part is not non-empty unpadded base64url"}
+	for i, p := range [...]string{r.KID, r.Challenge, r.Nonce, r.Signature} {
+		if !isB64URL(p) {
+			return scheme.Err(Scheme, "result", partErrs[i])
 		}
 	}
 	return nil
 }
 
-// String returns the result value kid.challenge.nonce.sig.
-func (r Result) String() string {
+// Value returns the result parameter's value, kid.challenge.nonce.sig,
+// signature included.
+func (r Result) Value() string {
 	return r.KID + "." + r.Challenge + "." + r.Nonce + "." + r.Signature
 }
 
 // DecodeSignature returns the decoded signature part.
 func (r Result) DecodeSignature() ([]byte, error) {
-	b, err := base64.RawURLEncoding.DecodeString(r.Signature)
-	if err != nil {
-		return nil, &Error{Param: "result", Reason: "signature is not base64url"}
+	if !isB64URL(r.Signature) {
+		return nil, scheme.Err(Scheme, "result", partErrs[3])
 	}
+	b, _ := scheme.DecodeBase64(base64.RawURLEncoding, r.Signature)
 	return b, nil
 }
 
-// ParseCredentials reads a HOBA Authorization value. Unknown parameters are
-// ignored.
+func (r Result) view() redact.View {
+	return redact.View{Type: "hoba.Result", Fields: []redact.Field{
+		{Name: "KID", Value: r.KID},
+		{Name: "Challenge", Value: r.Challenge},
+		{Name: "Nonce", Value: r.Nonce},
+		{Name: "Signature", Value: r.Signature, Secret: true},
+	}}
+}
+
+// String returns the parts, the signature as [redacted] when set.
+func (r Result) String() string { return r.view().String() }
+
+// Format implements fmt.Formatter: no verb prints the signature.
+func (r Result) Format(f fmt.State, verb rune) { r.view().Format(f, verb) }
+
+// MarshalJSON implements json.Marshaler, with the signature redacted.
+func (r Result) MarshalJSON() ([]byte, error) { return r.view().MarshalJSON() }
+
+// MarshalXML implements xml.Marshaler, with the signature redacted.
+func (r Result) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return r.view().MarshalXML(e, start)
+}
+
+// LogValue implements slog.LogValuer, with the signature redacted.
+func (r Result) LogValue() slog.Value { return r.view().LogValue() }
+
+// ParseCredentials reads a HOBA Authorization value: result is required
+// ([httpauth.ErrMissingParam]) and read by [ParseResult]; unknown
+// parameters are ignored. It refuses credentials of another scheme
+// ([httpauth.ErrOtherScheme]), with a token68, or with a parameter given
+// twice.
 func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
-	if err := checkScheme(c.Scheme); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Credentials{}, err
 	}
-	if c.Token68 != "" {
-		return Credentials{}, &Error{Reason: "token68 instead of auth-params"}
-	}
-	if err := dupCheck(c.Params); err != nil {
+	v, seen, err := scheme.Lookup(Scheme, c.Params, "result")
+	if err != nil {
 		return Credentials{}, err
 	}
-	v, ok := c.Params.Get("result")
-	if !ok {
-		return Credentials{}, &Error{Param: "result", Reason: "missing"}
+	if !seen[0] {
+		return Credentials{}, scheme.Err(Scheme, "result", httpauth.ErrMissingParam)
 	}
-	r, err := ParseResult(v)
+	r, err := ParseResult(v[0])
 	if err != nil {
 		return Credentials{}, err
 	}
 	return Credentials{Result: r}, nil
 }
 
-// Build returns c as generic credentials: HOBA result="…".
+// Build returns c as generic credentials: HOBA result="…". It refuses a
+// result part that is not non-empty unpadded base64url.
 func (c Credentials) Build() (httpauth.Credentials, error) {
 	if err := c.Result.check(); err != nil {
 		return httpauth.Credentials{}, err
 	}
-	return httpauth.Credentials{Scheme: Scheme, Params: httpauth.Params{{Name: "result", Value: c.Result.String()}}}, nil
+	return httpauth.Credentials{Scheme: Scheme, Params: httpauth.Params{{Name: "result", Value: c.Result.Value()}}}, nil
 }
 
-// Format prints "HOBA result=[redacted]" for every verb, so that
-// credentials do not leak into logs.
-func (c Credentials) Format(f fmt.State, verb rune) { io.WriteString(f, "HOBA result=[redacted]") }
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "hoba.Credentials", Fields: []redact.Field{
+		{Name: "Result", Value: c.Result},
+	}}
+}
+
+// String returns the result, its signature as [redacted] when set.
+func (c Credentials) String() string { return c.view().String() }
+
+// Format implements fmt.Formatter: no verb prints the signature.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON implements json.Marshaler, with the signature redacted.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML implements xml.Marshaler, with the signature redacted.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
+}
+
+// LogValue implements slog.LogValuer, with the signature redacted.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }

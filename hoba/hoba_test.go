@@ -1,11 +1,15 @@
 package hoba_test
 
 import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/hoba"
+	"github.com/authwire/httpauth/internal/scheme"
 	"github.com/authwire/httpauth/internal/schemetest"
 )
 
@@ -16,7 +20,7 @@ func TestParseChallenge(t *testing.T) {
 	}{
 		// The shape of MDN's example (max-age first, quoted).
 		{`HOBA max-age="180", challenge="MTIzNDU2Nzg"`, hoba.Challenge{Challenge: "MTIzNDU2Nzg", MaxAge: 180}},
-		{`hoba challenge=abc_-D, max-age=0, realm="photos"`, hoba.Challenge{Challenge: "abc_-D", MaxAge: 0, Realm: "photos"}},
+		{`hoba challenge=abc_-A, max-age=0, realm="photos"`, hoba.Challenge{Challenge: "abc_-A", MaxAge: 0, Realm: "photos"}},
 		{`HOBA challenge=abcd, max-age=60, foo=bar`, hoba.Challenge{Challenge: "abcd", MaxAge: 60}},
 	}
 	for _, tt := range tests {
@@ -32,30 +36,36 @@ func TestParseChallenge(t *testing.T) {
 }
 
 func TestParseChallengeErrors(t *testing.T) {
-	tests := []struct{ in, param string }{
-		{`Basic realm="x"`, ""},
-		{`HOBA abcd`, ""},
-		{`HOBA max-age=10`, "challenge"},
-		{`HOBA challenge=abcd`, "max-age"},
-		{`HOBA challenge=abcd, max-age=-1`, "max-age"},
-		{`HOBA challenge=abcd, max-age=1e3`, "max-age"},
-		{`HOBA challenge=abcd, max-age=99999999999999999999`, "max-age"},
-		{`HOBA challenge="a.b", max-age=1`, "challenge"},
-		{`HOBA challenge="abcd=", max-age=1`, "challenge"},
-		{`HOBA challenge="", max-age=1`, "challenge"},
+	tests := []struct {
+		in    string
+		param string
+		want  error
+	}{
+		{`Basic realm="x"`, "", httpauth.ErrOtherScheme},
+		{`HOBA abcd`, "", scheme.NoToken68},
+		{`HOBA max-age=10`, "challenge", httpauth.ErrMissingParam},
+		{`HOBA challenge=abcd`, "max-age", httpauth.ErrMissingParam},
+		{`HOBA challenge=abcd, max-age=-1`, "max-age", scheme.NotDigits},
+		{`HOBA challenge=abcd, max-age=1e3`, "max-age", scheme.NotDigits},
+		{`HOBA challenge=abcd, max-age=""`, "max-age", scheme.NotDigits},
+		{`HOBA challenge=abcd, max-age=99999999999999999999`, "max-age", scheme.NotDigits},
+		{`HOBA challenge="a.b", max-age=1`, "challenge", nil},
+		{`HOBA challenge="abcd=", max-age=1`, "challenge", nil},
+		{`HOBA challenge="", max-age=1`, "challenge", nil},
+		{`HOBA challenge="abF", max-age=1`, "challenge", nil}, // non-zero pad bits
 	}
 	for _, tt := range tests {
 		_, err := schemetest.ViewChallenge(t, tt.in, hoba.ParseChallenge)
-		e, ok := err.(*hoba.Error)
-		if !ok || e.Param != tt.param {
-			t.Errorf("ParseChallenge(%q) error = %v, want a *hoba.Error for %q", tt.in, err, tt.param)
-		}
+		schemetest.CheckError(t, fmt.Sprintf("ParseChallenge(%q)", tt.in), err, "HOBA", tt.param, tt.want, "")
 	}
 	dup := httpauth.Challenge{Scheme: "HOBA", Params: httpauth.Params{
 		{Name: "challenge", Value: "abcd"}, {Name: "max-age", Value: "1"}, {Name: "Challenge", Value: "efgh"}}}
-	if _, err := hoba.ParseChallenge(dup); err == nil {
-		t.Errorf("ParseChallenge accepted a duplicate challenge parameter")
-	}
+	_, err := hoba.ParseChallenge(dup)
+	schemetest.CheckError(t, "duplicate challenge", err, "HOBA", "challenge", scheme.Duplicate, "")
+	dupRealm := httpauth.Challenge{Scheme: "HOBA", Params: httpauth.Params{
+		{Name: "challenge", Value: "abcd"}, {Name: "max-age", Value: "1"}, {Name: "realm", Value: "a"}, {Name: "REALM", Value: "b"}}}
+	_, err = hoba.ParseChallenge(dupRealm)
+	schemetest.CheckError(t, "duplicate realm", err, "HOBA", "realm", scheme.Duplicate, "")
 }
 
 func TestParseCredentials(t *testing.T) {
@@ -65,7 +75,7 @@ func TestParseCredentials(t *testing.T) {
 	}{
 		{`HOBA result="a2lk.MTIzNDU2Nzg.bm9uY2U.c2lnbmF0dXJl"`,
 			hoba.Result{KID: "a2lk", Challenge: "MTIzNDU2Nzg", Nonce: "bm9uY2U", Signature: "c2lnbmF0dXJl"}},
-		{`hoba result=k-_1.cc.n_.s-`, hoba.Result{KID: "k-_1", Challenge: "cc", Nonce: "n_", Signature: "s-"}},
+		{`hoba result=k-_1.cA.nw.sw`, hoba.Result{KID: "k-_1", Challenge: "cA", Nonce: "nw", Signature: "sw"}},
 	}
 	for _, tt := range tests {
 		got, err := schemetest.ViewCredentials(t, tt.in, hoba.ParseCredentials)
@@ -85,25 +95,35 @@ func TestParseCredentials(t *testing.T) {
 
 func TestParseCredentialsErrors(t *testing.T) {
 	const secret = "c2VjcmV0"
-	for _, in := range []string{
-		`HOBA kid=a`,
-		`HOBA ` + secret,
-		`Basic ` + secret,
-		`HOBA result="a.b.c"`,
-		`HOBA result="a.b.c.d.` + secret + `"`,
-		`HOBA result="a..c.` + secret + `"`,
-		`HOBA result="a.b.c.` + secret + `="`,
-		`HOBA result="a.b.c.` + secret + `+"`,
-		`HOBA result="a.b.c.` + secret + `x"`, // 9 characters: not base64
+	for _, tt := range []struct {
+		in    string
+		param string
+		want  error
+	}{
+		{`HOBA kid=a`, "result", httpauth.ErrMissingParam},
+		{`HOBA ` + secret, "", scheme.NoToken68},
+		{`Basic ` + secret, "", httpauth.ErrOtherScheme},
+		{`HOBA result="a.b.c"`, "result", nil},
+		{`HOBA result="a.b.c.d.` + secret + `"`, "result", nil},
+		{`HOBA result="a..c.` + secret + `"`, "result", nil},
+		{`HOBA result="a.b.c.` + secret + `="`, "result", nil},
+		{`HOBA result="a.b.c.` + secret + `+"`, "result", nil},
+		{`HOBA result="a.b.c.` + secret + `x"`, "result", nil},   // 9 characters: not base64
+		{`HOBA result="a.b.c.` + secret + `cHV"`, "result", nil}, // non-zero pad bits
 	} {
-		_, err := schemetest.ViewCredentials(t, in, hoba.ParseCredentials)
-		if err == nil {
-			t.Errorf("ParseCredentials(%q) succeeded, want an error", in)
-			continue
+		_, err := schemetest.ViewCredentials(t, tt.in, hoba.ParseCredentials)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, "HOBA", tt.param, tt.want, "")
+		if err != nil && strings.Contains(err.Error(), secret) {
+			t.Errorf("ParseCredentials(%q) error quotes the value: %v", tt.in, err)
 		}
-		if strings.Contains(err.Error(), secret) {
-			t.Errorf("ParseCredentials(%q) error quotes the value: %v", in, err)
-		}
+	}
+	// A line break, which encoding/base64 skips, in a value built by hand.
+	_, err := hoba.ParseCredentials(httpauth.Credentials{Scheme: "HOBA", Params: httpauth.Params{{Name: "result", Value: "a.b.c.c2Vj\r\ncmV0"}}})
+	schemetest.CheckError(t, "result with CR LF", err, "HOBA", "result", nil, "")
+	// The error says which part is wrong.
+	_, err = hoba.ParseResult("a2lk.MTIz.bm9=.c2ln")
+	if err == nil || !strings.Contains(err.Error(), "nonce part") {
+		t.Errorf("ParseResult with a bad nonce: err = %v", err)
 	}
 }
 
@@ -129,22 +149,55 @@ func TestBuild(t *testing.T) {
 		t.Errorf("credentials encode as %q, %v; want %q", b, err, wantCr)
 	}
 
-	if _, err := (hoba.Challenge{Challenge: "a\r\nb", MaxAge: 1}).Build(); err == nil {
-		t.Errorf("Build accepted a challenge with CRLF")
+	for _, tt := range []struct {
+		c     hoba.Challenge
+		param string
+	}{
+		{hoba.Challenge{Challenge: "a\r\nb", MaxAge: 1}, "challenge"},
+		{hoba.Challenge{Challenge: "abcd", MaxAge: -5}, "max-age"},
+		{hoba.Challenge{Challenge: "abcd", Realm: "a\x00"}, "realm"},
+	} {
+		_, err := tt.c.Build()
+		schemetest.CheckError(t, fmt.Sprintf("Build(%+v)", tt.c), err, "HOBA", tt.param, nil, "")
 	}
-	if _, err := (hoba.Challenge{Challenge: "abcd", MaxAge: -5}).Build(); err == nil {
-		t.Errorf("Build accepted a negative max-age")
-	}
-	if _, err := (hoba.Credentials{Result: hoba.Result{KID: "a.b", Challenge: "c", Nonce: "d", Signature: "e"}}).Build(); err == nil {
-		t.Errorf("Build accepted a kid with a dot")
-	}
+	_, err = hoba.Credentials{Result: hoba.Result{KID: "a.b", Challenge: "c", Nonce: "d", Signature: "e"}}.Build()
+	schemetest.CheckError(t, "Build with a kid holding a dot", err, "HOBA", "result", nil, "")
 }
 
-func TestFormatRedacts(t *testing.T) {
-	cr := hoba.Credentials{Result: hoba.Result{KID: "a2lk", Challenge: "MTIz", Nonce: "bm9u", Signature: "c2VjcmV0"}}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := sprintf(verb, cr); strings.Contains(s, "c2VjcmV0") {
-			t.Errorf("%s prints the signature: %s", verb, s)
+// The forms the package documentation promises: kid, challenge and nonce
+// stay visible, the signature prints as [redacted] when set.
+func TestRedactedForms(t *testing.T) {
+	r := hoba.Result{KID: "a2lk", Challenge: "MTIz", Nonce: "bm9u", Signature: "c2VjcmV0"}
+	c := hoba.Credentials{Result: r}
+	for _, tt := range []struct {
+		verb string
+		v    any
+		want string
+	}{
+		{"%v", r, "{a2lk MTIz bm9u [redacted]}"},
+		{"%s", r, "{a2lk MTIz bm9u [redacted]}"},
+		{"%+v", r, "{KID:a2lk Challenge:MTIz Nonce:bm9u Signature:[redacted]}"},
+		{"%#v", r, `hoba.Result{KID:"a2lk", Challenge:"MTIz", Nonce:"bm9u", Signature:"[redacted]"}`},
+		{"%v", c, "{{a2lk MTIz bm9u [redacted]}}"},
+		{"%x", c, "{{a2lk MTIz bm9u [redacted]}}"},
+		{"%#v", c, `hoba.Credentials{Result:hoba.Result{KID:"a2lk", Challenge:"MTIz", Nonce:"bm9u", Signature:"[redacted]"}}`},
+	} {
+		if got := fmt.Sprintf(tt.verb, tt.v); got != tt.want {
+			t.Errorf("Sprintf(%s, %T) = %q, want %q", tt.verb, tt.v, got, tt.want)
 		}
+	}
+	j, err := json.Marshal(c)
+	if want := `{"Result":{"KID":"a2lk","Challenge":"MTIz","Nonce":"bm9u","Signature":"[redacted]"}}`; err != nil || string(j) != want {
+		t.Errorf("json = %s, %v; want %s", j, err, want)
+	}
+	x, err := xml.Marshal(c)
+	if want := `<Credentials><Result><KID>a2lk</KID><Challenge>MTIz</Challenge><Nonce>bm9u</Nonce><Signature>[redacted]</Signature></Result></Credentials>`; err != nil || string(x) != want {
+		t.Errorf("xml = %s, %v; want %s", x, err, want)
+	}
+	if v := r.LogValue().String(); v != "[KID=a2lk Challenge=MTIz Nonce=bm9u Signature=[redacted]]" {
+		t.Errorf("LogValue = %s", v)
+	}
+	if r.Value() != "a2lk.MTIz.bm9u.c2VjcmV0" {
+		t.Errorf("Value = %q", r.Value())
 	}
 }

@@ -2,30 +2,34 @@ package mutual
 
 import (
 	"encoding/base64"
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 	"strconv"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
-// Scheme is the auth-scheme name.
+// Scheme is the auth-scheme name, as registered by RFC 8120.
 const Scheme = "Mutual"
 
-// Error reports a challenge, credentials or Authentication-Info value that
-// is not a valid Mutual message. It names the parameter at fault and never
-// quotes its value.
-type Error struct {
-	Param  string // parameter name, or "" for the scheme or the message as a whole
-	Reason string
-}
-
-func (e *Error) Error() string {
-	if e.Param == "" {
-		return "mutual: " + e.Reason
-	}
-	return "mutual: " + e.Param + ": " + e.Reason
-}
+// Reasons of this package's errors. Each is the Err of the
+// *httpauth.SchemeError that reports it; none holds input.
+const (
+	errVersion        scheme.Reason = "not 1"
+	errHex            scheme.Reason = "not hex with an even number of digits"
+	errBase64         scheme.Reason = "not non-empty padded standard base64"
+	errNoReasonKS     scheme.Reason = "neither reason nor ks# (a challenge has exactly one)"
+	errReasonAndKS    scheme.Reason = "reason and ks# are mutually exclusive"
+	errNoKCVKC        scheme.Reason = "neither kc# nor vkc (credentials have exactly one)"
+	errKCAndVKC       scheme.Reason = "kc# and vkc are mutually exclusive"
+	errVKSInChallenge scheme.Reason = "belongs in Authentication-Info (200-VFY-S), not in a challenge"
+	errRequestParams  scheme.Reason = "request parameters (kc#, vkc) in a challenge"
+	errResponseParam  scheme.Reason = "response parameters (reason, ks#, vks) in credentials"
+	errInfoParams     scheme.Reason = "reason and ks# in Authentication-Info, where vks excludes them"
+)
 
 // Kind names a Mutual message.
 type Kind string
@@ -41,7 +45,8 @@ const (
 
 // Challenge is a Mutual challenge: 401-INIT, 401-STALE or 401-KEX-S1. Empty
 // strings are absent parameters; integers are meaningful when their Has
-// flag is set.
+// flag is set. A challenge holds no secret: ks1 is the server's public
+// key-exchange value.
 type Challenge struct {
 	Algorithm   string
 	Validation  string
@@ -61,6 +66,8 @@ type Challenge struct {
 }
 
 // Credentials is a Mutual Authorization value: req-KEX-C1 or req-VFY-C.
+// VKC, the client's verifier, and Extra are secret (see the package
+// documentation).
 type Credentials struct {
 	Algorithm  string
 	Validation string
@@ -74,17 +81,28 @@ type Credentials struct {
 	Extra      httpauth.Params
 }
 
-// Info is the Authentication-Info of 200-VFY-S.
+// Info is the Authentication-Info of 200-VFY-S. VKS, the server's
+// verifier, and Extra are secret.
 type Info struct {
 	SID   string // hex
 	VKS   string // base64
 	Extra httpauth.Params
 }
 
+// typ is how a parameter's value is checked.
+type typ byte
+
+const (
+	text typ = iota
+	integer
+	hex
+	b64
+)
+
 // field describes one typed parameter.
 type field struct {
 	name string
-	typ  byte // 's' string, 'i' integer, 'h' hex, 'b' base64, 'v' version
+	typ  typ
 }
 
 // numbered reports whether name is prefix followed by one or more digits
@@ -101,104 +119,92 @@ func numbered(name, prefix string) bool {
 	return true
 }
 
-// collect reads ps into vals (indexed like fields) and extra, refusing
-// duplicates and checking each value's type. version is checked and
-// dropped.
-func collect(ps httpauth.Params, fields []field) (vals []string, seen []bool, extra httpauth.Params, err error) {
-	vals = make([]string, len(fields))
-	seen = make([]bool, len(fields))
-	version := false
-	for i, p := range ps {
-		for _, q := range ps[:i] {
-			if httpauth.EqualFold(q.Name, p.Name) {
-				return nil, nil, nil, &Error{Param: p.Name, Reason: "duplicate parameter"}
-			}
-		}
-		if httpauth.EqualFold(p.Name, "version") {
-			if p.Value != "1" {
-				return nil, nil, nil, &Error{Param: "version", Reason: `not 1`}
-			}
-			version = true
-			continue
-		}
-		k := 0
-		for k < len(fields) && !httpauth.EqualFold(fields[k].name, p.Name) {
-			k++
-		}
-		if k == len(fields) {
-			extra = append(extra, p)
-			continue
-		}
-		if err := checkType(fields[k], p.Value); err != nil {
-			return nil, nil, nil, err
-		}
-		vals[k], seen[k] = p.Value, true
+// names returns "version" and the names of fields: the parameters a
+// message of fields knows.
+func names(fields []field) []string {
+	ns := make([]string, len(fields)+1)
+	ns[0] = "version"
+	for i, f := range fields {
+		ns[i+1] = f.name
 	}
-	if !version {
-		return nil, nil, nil, &Error{Param: "version", Reason: "missing"}
+	return ns
+}
+
+// collect reads ps into vals and seen (indexed like fields) and extra,
+// refusing duplicates and checking each value's type. known is
+// names(fields). version is required, checked and dropped.
+func collect(ps httpauth.Params, fields []field, known []string) (vals []string, seen []bool, extra httpauth.Params, err error) {
+	all, present, err := scheme.Lookup(Scheme, ps, known...)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !present[0] {
+		return nil, nil, nil, scheme.Err(Scheme, "version", httpauth.ErrMissingParam)
+	}
+	if all[0] != "1" {
+		return nil, nil, nil, scheme.Err(Scheme, "version", errVersion)
+	}
+	vals, seen = all[1:], present[1:]
+	for k, f := range fields {
+		if seen[k] {
+			if err := checkType(f, vals[k]); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+	}
+	for _, p := range ps {
+		if scheme.Known(p.Name, known...) == "" {
+			extra = append(extra, p)
+		}
 	}
 	return vals, seen, extra, nil
 }
 
 func checkType(f field, v string) error {
 	switch f.typ {
-	case 'i':
+	case integer:
 		_, err := parseInt(f.name, v)
 		return err
-	case 'h':
+	case hex:
 		if v == "" || len(v)%2 != 0 {
-			return &Error{Param: f.name, Reason: "not hex with an even number of digits"}
+			return scheme.Err(Scheme, f.name, errHex)
 		}
 		for i := 0; i < len(v); i++ {
 			c := v[i]
 			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-				return &Error{Param: f.name, Reason: "not hex with an even number of digits"}
+				return scheme.Err(Scheme, f.name, errHex)
 			}
 		}
-	case 'b':
-		if _, err := base64.StdEncoding.DecodeString(v); err != nil || v == "" {
-			return &Error{Param: f.name, Reason: "not non-empty padded standard base64"}
-		}
+	case b64:
+		_, err := decode(f.name, v)
+		return err
 	}
 	return nil
 }
 
 func parseInt(name, v string) (int64, error) {
-	bad := &Error{Param: name, Reason: "not a non-negative integer of at most 18 digits"}
-	if v == "" || len(v) > 18 {
-		return 0, bad
+	n, ok := scheme.Digits(v)
+	if !ok {
+		return 0, scheme.Err(Scheme, name, scheme.NotDigits)
 	}
-	for i := 0; i < len(v); i++ {
-		if v[i] < '0' || v[i] > '9' {
-			return 0, bad
-		}
-	}
-	n, _ := strconv.ParseInt(v, 10, 64)
 	return n, nil
 }
 
 func decode(name, v string) ([]byte, error) {
-	b, err := base64.StdEncoding.DecodeString(v)
-	if err != nil || v == "" {
-		return nil, &Error{Param: name, Reason: "not non-empty padded standard base64"}
+	b, ok := scheme.DecodeBase64(base64.StdEncoding, v)
+	if !ok || len(b) == 0 {
+		return nil, scheme.Err(Scheme, name, errBase64)
 	}
 	return b, nil
 }
 
-// exclusive checks that exactly one of the named groups is present, where
-// present[i] tells whether group i is. what names the groups for errors.
-func exclusive(present []bool, what string) error {
-	n := 0
-	for _, p := range present {
-		if p {
-			n++
-		}
-	}
+// exclusive checks that exactly one of a and b holds.
+func exclusive(a, b bool, none, both scheme.Reason) error {
 	switch {
-	case n == 0:
-		return &Error{Reason: "none of " + what + " (exactly one is required)"}
-	case n > 1:
-		return &Error{Reason: what + " are mutually exclusive"}
+	case !a && !b:
+		return scheme.Err(Scheme, "", none)
+	case a && b:
+		return scheme.Err(Scheme, "", both)
 	}
 	return nil
 }
@@ -212,64 +218,58 @@ func anyNumbered(ps httpauth.Params, prefix string) bool {
 	return false
 }
 
-func checkScheme(scheme, token68 string) error {
-	if !httpauth.EqualFold(scheme, Scheme) {
-		return &Error{Reason: "scheme is not Mutual"}
-	}
-	if token68 != "" {
-		return &Error{Reason: "token68 instead of auth-params"}
-	}
-	return nil
+var challengeFields = []field{
+	{"algorithm", text}, {"validation", text}, {"realm", text}, {"reason", text},
+	{"sid", hex}, {"ks1", b64}, {"nc-max", integer}, {"nc-window", integer}, {"time", integer}, {"path", text},
+	{"vks", b64}, {"kc1", b64}, {"vkc", b64},
 }
 
-var challengeFields = []field{
-	{"algorithm", 's'}, {"validation", 's'}, {"realm", 's'}, {"reason", 's'},
-	{"sid", 'h'}, {"ks1", 'b'}, {"nc-max", 'i'}, {"nc-window", 'i'}, {"time", 'i'}, {"path", 's'},
-	{"vks", 'b'}, {"kc1", 'b'}, {"vkc", 'b'},
-}
+var challengeNames = names(challengeFields)
 
 // ParseChallenge reads a Mutual challenge (401-INIT, 401-STALE or
-// 401-KEX-S1).
+// 401-KEX-S1) from a generic one. A challenge of another scheme is an
+// error wrapping [httpauth.ErrOtherScheme]; a missing version, algorithm
+// or validation, or sid with ks1, wraps [httpauth.ErrMissingParam].
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if err := checkScheme(c.Scheme, c.Token68); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Challenge{}, err
 	}
-	v, seen, extra, err := collect(c.Params, challengeFields)
+	v, seen, extra, err := collect(c.Params, challengeFields, challengeNames)
 	if err != nil {
 		return Challenge{}, err
 	}
 	if seen[10] {
-		return Challenge{}, &Error{Param: "vks", Reason: "belongs in Authentication-Info (200-VFY-S), not in a challenge"}
+		return Challenge{}, scheme.Err(Scheme, "vks", errVKSInChallenge)
 	}
 	if seen[11] || seen[12] || anyNumbered(extra, "kc") {
-		return Challenge{}, &Error{Reason: "request parameters (kc#, vkc) in a challenge"}
+		return Challenge{}, scheme.Err(Scheme, "", errRequestParams)
 	}
 	if seen[3] && v[3] == "" {
-		return Challenge{}, &Error{Param: "reason", Reason: "empty"}
+		return Challenge{}, scheme.Err(Scheme, "reason", scheme.Empty)
 	}
 	out := Challenge{
 		Algorithm: v[0], Validation: v[1], Realm: v[2], Reason: v[3], SID: v[4], KS1: v[5], Path: v[9], Extra: extra,
 		HasNCMax: seen[6], HasNCWindow: seen[7], HasTime: seen[8],
 	}
-	out.NCMax, _ = parseInt("nc-max", v[6])
-	out.NCWindow, _ = parseInt("nc-window", v[7])
-	out.Time, _ = parseInt("time", v[8])
+	out.NCMax, _ = scheme.Digits(v[6])
+	out.NCWindow, _ = scheme.Digits(v[7])
+	out.Time, _ = scheme.Digits(v[8])
 	return out, out.check()
 }
 
 func (c Challenge) check() error {
 	ks := c.KS1 != "" || anyNumbered(c.Extra, "ks")
-	if err := exclusive([]bool{c.Reason != "", ks}, "reason and ks#"); err != nil {
+	if err := exclusive(c.Reason != "", ks, errNoReasonKS, errReasonAndKS); err != nil {
 		return err
 	}
 	if c.Algorithm == "" {
-		return &Error{Param: "algorithm", Reason: "missing"}
+		return scheme.Err(Scheme, "algorithm", httpauth.ErrMissingParam)
 	}
 	if c.Validation == "" {
-		return &Error{Param: "validation", Reason: "missing"}
+		return scheme.Err(Scheme, "validation", httpauth.ErrMissingParam)
 	}
 	if ks && c.SID == "" {
-		return &Error{Param: "sid", Reason: "missing (required with ks#)"}
+		return scheme.Err(Scheme, "sid", httpauth.ErrMissingParam)
 	}
 	return nil
 }
@@ -287,7 +287,7 @@ func (c Challenge) DecodeKS1() ([]byte, error) { return decode("ks1", c.KS1) }
 
 // Build returns c as a generic challenge: version=1, algorithm,
 // validation, realm, then reason, sid, ks1, nc-max, nc-window, time, path
-// when set, then Extra.
+// when set, then Extra. It refuses what ParseChallenge refuses.
 func (c Challenge) Build() (httpauth.Challenge, error) {
 	if err := c.check(); err != nil {
 		return httpauth.Challenge{}, err
@@ -319,48 +319,53 @@ func add(ps httpauth.Params, name, v string, set bool) httpauth.Params {
 }
 
 var credentialFields = []field{
-	{"algorithm", 's'}, {"validation", 's'}, {"realm", 's'}, {"user", 's'},
-	{"sid", 'h'}, {"kc1", 'b'}, {"vkc", 'b'}, {"nc", 'i'},
-	{"reason", 's'}, {"ks1", 'b'}, {"vks", 'b'},
+	{"algorithm", text}, {"validation", text}, {"realm", text}, {"user", text},
+	{"sid", hex}, {"kc1", b64}, {"vkc", b64}, {"nc", integer},
+	{"reason", text}, {"ks1", b64}, {"vks", b64},
 }
 
-// ParseCredentials reads Mutual credentials (req-KEX-C1 or req-VFY-C).
+var credentialNames = names(credentialFields)
+
+// ParseCredentials reads Mutual credentials (req-KEX-C1 or req-VFY-C) from
+// generic ones. Credentials of another scheme are an error wrapping
+// [httpauth.ErrOtherScheme]; a missing version, algorithm or validation,
+// user with kc1, or sid or nc with vkc, wraps [httpauth.ErrMissingParam].
 func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
-	if err := checkScheme(c.Scheme, c.Token68); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Credentials{}, err
 	}
-	v, seen, extra, err := collect(c.Params, credentialFields)
+	v, seen, extra, err := collect(c.Params, credentialFields, credentialNames)
 	if err != nil {
 		return Credentials{}, err
 	}
 	if seen[8] || seen[9] || seen[10] || anyNumbered(extra, "ks") {
-		return Credentials{}, &Error{Reason: "response parameters (reason, ks#, vks) in credentials"}
+		return Credentials{}, scheme.Err(Scheme, "", errResponseParam)
 	}
 	out := Credentials{Algorithm: v[0], Validation: v[1], Realm: v[2], User: v[3], SID: v[4], KC1: v[5], VKC: v[6], HasNC: seen[7], Extra: extra}
-	out.NC, _ = parseInt("nc", v[7])
+	out.NC, _ = scheme.Digits(v[7])
 	return out, out.check()
 }
 
 func (c Credentials) check() error {
 	kc := c.KC1 != "" || anyNumbered(c.Extra, "kc")
-	if err := exclusive([]bool{kc, c.VKC != ""}, "kc# and vkc"); err != nil {
+	if err := exclusive(kc, c.VKC != "", errNoKCVKC, errKCAndVKC); err != nil {
 		return err
 	}
 	if c.Algorithm == "" {
-		return &Error{Param: "algorithm", Reason: "missing"}
+		return scheme.Err(Scheme, "algorithm", httpauth.ErrMissingParam)
 	}
 	if c.Validation == "" {
-		return &Error{Param: "validation", Reason: "missing"}
+		return scheme.Err(Scheme, "validation", httpauth.ErrMissingParam)
 	}
 	if kc && c.User == "" {
-		return &Error{Param: "user", Reason: "missing (required with kc#)"}
+		return scheme.Err(Scheme, "user", httpauth.ErrMissingParam)
 	}
 	if c.VKC != "" {
 		if c.SID == "" {
-			return &Error{Param: "sid", Reason: "missing (required with vkc)"}
+			return scheme.Err(Scheme, "sid", httpauth.ErrMissingParam)
 		}
 		if !c.HasNC {
-			return &Error{Param: "nc", Reason: "missing (required with vkc)"}
+			return scheme.Err(Scheme, "nc", httpauth.ErrMissingParam)
 		}
 	}
 	return nil
@@ -381,7 +386,8 @@ func (c Credentials) DecodeKC1() ([]byte, error) { return decode("kc1", c.KC1) }
 func (c Credentials) DecodeVKC() ([]byte, error) { return decode("vkc", c.VKC) }
 
 // Build returns c as generic credentials: version=1, algorithm,
-// validation, realm, then user, sid, kc1, nc, vkc when set, then Extra.
+// validation, realm, then user, sid, kc1, nc, vkc when set, then Extra. It
+// refuses what ParseCredentials refuses.
 func (c Credentials) Build() (httpauth.Credentials, error) {
 	if err := c.check(); err != nil {
 		return httpauth.Credentials{}, err
@@ -403,24 +409,53 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 	return hc, nil
 }
 
-// Format prints the scheme and the message kind, never a value, for every
-// verb.
-func (c Credentials) Format(f fmt.State, verb rune) {
-	io.WriteString(f, "Mutual "+string(c.Kind())+" [redacted]")
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "mutual.Credentials", Fields: []redact.Field{
+		{Name: "Algorithm", Value: c.Algorithm},
+		{Name: "Validation", Value: c.Validation},
+		{Name: "Realm", Value: c.Realm},
+		{Name: "User", Value: c.User},
+		{Name: "SID", Value: c.SID},
+		{Name: "KC1", Value: c.KC1},
+		{Name: "VKC", Value: c.VKC, Secret: true},
+		{Name: "NC", Value: c.NC},
+		{Name: "HasNC", Value: c.HasNC},
+		{Name: "Extra", Value: c.Extra, Secret: true},
+	}}
 }
 
-var infoFields = []field{{"sid", 'h'}, {"vks", 'b'}, {"reason", 's'}, {"ks1", 'b'}}
+// String returns c with its secrets masked, as every printed form does.
+func (c Credentials) String() string { return c.view().String() }
+
+// Format prints c with its secrets masked, under every verb.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON returns c as a JSON object with its secrets masked.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML writes c as an XML element with its secrets masked.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
+}
+
+// LogValue returns c as a slog group with its secrets masked.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }
+
+var (
+	infoFields = []field{{"sid", hex}, {"vks", b64}, {"reason", text}, {"ks1", b64}}
+	infoNames  = names(infoFields)
+)
 
 // ParseInfo reads the Authentication-Info of 200-VFY-S (parse the field
-// with httpauth.ParseParams): version, sid and vks are required; reason and
-// ks# are refused.
+// with httpauth.ParseParams): version, sid and vks are required (a missing
+// one wraps [httpauth.ErrMissingParam]); reason and ks# are refused.
 func ParseInfo(ps httpauth.Params) (Info, error) {
-	v, seen, extra, err := collect(ps, infoFields)
+	v, seen, extra, err := collect(ps, infoFields, infoNames)
 	if err != nil {
 		return Info{}, err
 	}
 	if seen[2] || seen[3] || anyNumbered(extra, "ks") {
-		return Info{}, &Error{Reason: "reason, ks# and vks are mutually exclusive"}
+		return Info{}, scheme.Err(Scheme, "", errInfoParams)
 	}
 	out := Info{SID: v[0], VKS: v[1], Extra: extra}
 	return out, out.check()
@@ -428,10 +463,10 @@ func ParseInfo(ps httpauth.Params) (Info, error) {
 
 func (i Info) check() error {
 	if i.VKS == "" {
-		return &Error{Param: "vks", Reason: "missing"}
+		return scheme.Err(Scheme, "vks", httpauth.ErrMissingParam)
 	}
 	if i.SID == "" {
-		return &Error{Param: "sid", Reason: "missing"}
+		return scheme.Err(Scheme, "sid", httpauth.ErrMissingParam)
 	}
 	return nil
 }
@@ -440,7 +475,7 @@ func (i Info) check() error {
 func (i Info) DecodeVKS() ([]byte, error) { return decode("vks", i.VKS) }
 
 // Build returns i as an Authentication-Info list: version=1, sid, vks, then
-// Extra.
+// Extra. It refuses what ParseInfo refuses.
 func (i Info) Build() (httpauth.Params, error) {
 	if err := i.check(); err != nil {
 		return nil, err
@@ -452,3 +487,28 @@ func (i Info) Build() (httpauth.Params, error) {
 	}
 	return ps, nil
 }
+
+func (i Info) view() redact.View {
+	return redact.View{Type: "mutual.Info", Fields: []redact.Field{
+		{Name: "SID", Value: i.SID},
+		{Name: "VKS", Value: i.VKS, Secret: true},
+		{Name: "Extra", Value: i.Extra, Secret: true},
+	}}
+}
+
+// String returns i with its secrets masked, as every printed form does.
+func (i Info) String() string { return i.view().String() }
+
+// Format prints i with its secrets masked, under every verb.
+func (i Info) Format(f fmt.State, verb rune) { i.view().Format(f, verb) }
+
+// MarshalJSON returns i as a JSON object with its secrets masked.
+func (i Info) MarshalJSON() ([]byte, error) { return i.view().MarshalJSON() }
+
+// MarshalXML writes i as an XML element with its secrets masked.
+func (i Info) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return i.view().MarshalXML(e, start)
+}
+
+// LogValue returns i as a slog group with its secrets masked.
+func (i Info) LogValue() slog.Value { return i.view().LogValue() }

@@ -21,11 +21,29 @@
 //
 // NTLM is not in the IANA registry; its HTTP binding ([MS-NTHT]) uses the
 // same shape as Negotiate. [MessageType] reads the type of an NTLM message
-// (NEGOTIATE 1, CHALLENGE 2, AUTHENTICATE 3) from the decoded data, which
+// (NEGOTIATE 1, CHALLENGE 2, AUTHENTICATE 3) from the decoded token, which
 // also tells a raw NTLM token apart from SPNEGO under the Negotiate scheme.
 //
-// [ParseChallenge] and [ParseCredentials] check the scheme name
-// (ASCII case-insensitively) and the token68; [Challenge.Build] and
-// [Credentials.Build] produce values for httpauth's encoder. Errors are
-// [*Error] values, which never quote the token.
+// # Contract
+//
+// The package follows the root package's "Scheme packages" section:
+// [ParseChallenge] and [ParseCredentials] check the scheme name (ASCII
+// case-insensitively) and the token68, [Challenge.Build] and
+// [Credentials.Build] produce values for httpauth's encoder, and
+// DecodeToken decodes the base64. Every error is a *httpauth.SchemeError
+// reported under the value's scheme (Negotiate or NTLM); a value of
+// another scheme wraps httpauth.ErrOtherScheme. Errors never quote the
+// token.
+//
+// # Secrets
+//
+// What a value prints under every fmt verb, encoding/json, encoding/xml
+// and log/slog:
+//
+//	value         shown     secret (prints [redacted] when set)
+//	Challenge     all       none: the server sends it to anyone
+//	Credentials   Scheme    Token
+//
+// So fmt.Sprint(Credentials{Scheme: "NTLM", Token: "TlRMTVNTUAABAAAA"})
+// is "{NTLM [redacted]}".
 package negotiate

@@ -3,163 +3,162 @@ package negotiate
 import (
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
-// Scheme names.
+// Scheme names. A Negotiate or NTLM value reports its errors under its own
+// name; a value of another scheme under Scheme.
 const (
-	Negotiate = "Negotiate" // RFC 4559
-	NTLM      = "NTLM"      // [MS-NTHT]
+	Scheme     = "Negotiate" // RFC 4559
+	SchemeNTLM = "NTLM"      // [MS-NTHT]
 )
 
-// Error reports a challenge or credentials that is not a valid Negotiate or
-// NTLM value. It never quotes the token.
-type Error struct {
-	Reason string
-}
-
-func (e *Error) Error() string { return "negotiate: " + e.Reason }
-
-// Challenge is a Negotiate or NTLM challenge.
+// Challenge is a Negotiate or NTLM challenge. It holds no secret: a server
+// sends it to whoever asks, and the root package prints it whole.
 type Challenge struct {
-	// Scheme is Negotiate or NTLM, as written (compare with
-	// httpauth.EqualFold).
+	// Scheme is Scheme or SchemeNTLM; "" means Scheme. ParseChallenge
+	// sets it to the registered spelling, whatever the case on the wire.
 	Scheme string
 	// Token is the base64 GSS-API or NTLM token, or "" in the first
 	// challenge of an exchange.
 	Token string
 }
 
-// Credentials is a Negotiate or NTLM Authorization value.
+// Credentials is a Negotiate or NTLM Authorization value. The token is
+// secret: it never prints (see the package documentation).
 type Credentials struct {
-	// Scheme is Negotiate or NTLM, as written.
+	// Scheme is Scheme or SchemeNTLM; "" means Scheme. ParseCredentials
+	// sets it to the registered spelling, whatever the case on the wire.
 	Scheme string
 	// Token is the base64 GSS-API or NTLM token; it is never empty.
 	Token string
 }
 
-// checkScheme accepts Negotiate and NTLM, ASCII case-insensitively.
-func checkScheme(s string) error {
-	if httpauth.EqualFold(s, Negotiate) || httpauth.EqualFold(s, NTLM) {
+// checkToken refuses a token that is not a token68, unless it may be
+// empty and is.
+func checkToken(s, t string, optional bool) error {
+	if optional && t == "" {
 		return nil
 	}
-	return &Error{Reason: "scheme is neither Negotiate nor NTLM"}
+	return scheme.Token68(s, t)
 }
 
-func checkToken(t string) error {
-	if !httpauth.IsToken68(t) {
-		return &Error{Reason: "token is not a token68"}
-	}
-	return nil
-}
-
-// ParseChallenge reads a Negotiate or NTLM challenge. The data is optional:
-// the first challenge of an exchange has none. A challenge with auth-params
-// instead of a token68 is an error.
+// ParseChallenge reads a Negotiate or NTLM challenge. The token is
+// optional: the first challenge of an exchange has none. It refuses a
+// challenge of another scheme ([httpauth.ErrOtherScheme]) and one with
+// auth-params instead of a token68.
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if err := checkScheme(c.Scheme); err != nil {
+	s, err := scheme.Match(c.Scheme, Scheme, SchemeNTLM)
+	if err != nil {
 		return Challenge{}, err
 	}
 	if len(c.Params) > 0 {
-		return Challenge{}, &Error{Reason: "challenge has auth-params; expected a token68 or nothing"}
+		return Challenge{}, scheme.Err(s, "", scheme.NoParams)
 	}
-	if c.Token68 != "" {
-		if err := checkToken(c.Token68); err != nil {
-			return Challenge{}, err
-		}
+	if err := checkToken(s, c.Token68, true); err != nil {
+		return Challenge{}, err
 	}
-	return Challenge{Scheme: c.Scheme, Token: c.Token68}, nil
+	return Challenge{Scheme: s, Token: c.Token68}, nil
 }
 
-// Build returns c as a generic challenge. An empty Scheme means Negotiate.
+// Build returns c as a generic challenge. It refuses a scheme other than
+// Negotiate and NTLM and a token that is not a token68.
 func (c Challenge) Build() (httpauth.Challenge, error) {
-	s := c.Scheme
-	if s == "" {
-		s = Negotiate
-	}
-	if err := checkScheme(s); err != nil {
+	s, err := scheme.Default(c.Scheme, Scheme, SchemeNTLM)
+	if err != nil {
 		return httpauth.Challenge{}, err
 	}
-	if c.Token != "" {
-		if err := checkToken(c.Token); err != nil {
-			return httpauth.Challenge{}, err
-		}
+	if err := checkToken(s, c.Token, true); err != nil {
+		return httpauth.Challenge{}, err
 	}
 	return httpauth.Challenge{Scheme: s, Token68: c.Token}, nil
 }
 
-// Data returns the decoded token, or nil when the challenge has none.
-func (c Challenge) Data() ([]byte, error) {
+// DecodeToken returns the decoded token, or nil when the challenge has
+// none. See [Credentials.DecodeToken] for the encoding.
+func (c Challenge) DecodeToken() ([]byte, error) {
 	if c.Token == "" {
 		return nil, nil
 	}
-	return decode(c.Token)
+	return decode(c.Scheme, c.Token)
 }
 
 // ParseCredentials reads Negotiate or NTLM credentials, which must carry a
-// token68.
+// token68. It refuses credentials of another scheme
+// ([httpauth.ErrOtherScheme]), with auth-params, or without a token.
 func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
-	if err := checkScheme(c.Scheme); err != nil {
+	s, err := scheme.Match(c.Scheme, Scheme, SchemeNTLM)
+	if err != nil {
 		return Credentials{}, err
 	}
 	if len(c.Params) > 0 {
-		return Credentials{}, &Error{Reason: "credentials have auth-params; expected a token68"}
+		return Credentials{}, scheme.Err(s, "", scheme.NoParams)
 	}
-	if c.Token68 == "" {
-		return Credentials{}, &Error{Reason: "credentials have no token"}
-	}
-	if err := checkToken(c.Token68); err != nil {
+	if err := checkToken(s, c.Token68, false); err != nil {
 		return Credentials{}, err
 	}
-	return Credentials{Scheme: c.Scheme, Token: c.Token68}, nil
+	return Credentials{Scheme: s, Token: c.Token68}, nil
 }
 
-// Build returns c as generic credentials. An empty Scheme means Negotiate.
+// Build returns c as generic credentials. It refuses a scheme other than
+// Negotiate and NTLM and a token that is empty or not a token68.
 func (c Credentials) Build() (httpauth.Credentials, error) {
-	s := c.Scheme
-	if s == "" {
-		s = Negotiate
-	}
-	if err := checkScheme(s); err != nil {
+	s, err := scheme.Default(c.Scheme, Scheme, SchemeNTLM)
+	if err != nil {
 		return httpauth.Credentials{}, err
 	}
-	if c.Token == "" {
-		return httpauth.Credentials{}, &Error{Reason: "credentials have no token"}
-	}
-	if err := checkToken(c.Token); err != nil {
+	if err := checkToken(s, c.Token, false); err != nil {
 		return httpauth.Credentials{}, err
 	}
 	return httpauth.Credentials{Scheme: s, Token68: c.Token}, nil
 }
 
-// Data returns the decoded token.
-func (c Credentials) Data() ([]byte, error) { return decode(c.Token) }
+// DecodeToken returns the decoded token: standard base64 (RFC 4648
+// section 4), padded or not (senders differ, and RFC 4559's own examples
+// are unpadded), with zero pad bits and no line breaks. Encode a token
+// with base64.StdEncoding.
+func (c Credentials) DecodeToken() ([]byte, error) { return decode(c.Scheme, c.Token) }
 
-// Format prints the scheme and "[redacted]" in place of the token, for
-// every verb, so that credentials do not leak into logs.
-func (c Credentials) Format(f fmt.State, verb rune) {
-	io.WriteString(f, c.Scheme+" [redacted]")
-}
-
-// decode decodes standard base64 (RFC 4648 section 4), padded or not:
-// senders differ, and RFC 4559's own examples are unpadded.
-func decode(t string) ([]byte, error) {
-	enc := base64.StdEncoding
-	if len(t)%4 != 0 {
-		enc = base64.RawStdEncoding
-	}
-	b, err := enc.DecodeString(t)
-	if err != nil {
-		return nil, &Error{Reason: "token is not valid base64"}
+func decode(s, t string) ([]byte, error) {
+	b, ok := scheme.DecodeBase64OptPad(base64.StdEncoding, t)
+	if !ok {
+		if !httpauth.EqualFold(s, SchemeNTLM) {
+			s = Scheme
+		}
+		return nil, scheme.Err(s, "", scheme.NotBase64)
 	}
 	return b, nil
 }
 
-// Encode returns data as a token: standard base64 with padding.
-func Encode(data []byte) string { return base64.StdEncoding.EncodeToString(data) }
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "negotiate.Credentials", Fields: []redact.Field{
+		{Name: "Scheme", Value: c.Scheme},
+		{Name: "Token", Value: c.Token, Secret: true},
+	}}
+}
+
+// String returns the scheme and, for a set token, [redacted].
+func (c Credentials) String() string { return c.view().String() }
+
+// Format implements fmt.Formatter: no verb prints the token.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON implements json.Marshaler, with the token redacted.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML implements xml.Marshaler, with the token redacted.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
+}
+
+// LogValue implements slog.LogValuer, with the token redacted.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }
 
 // NTLM message types ([MS-NLMP] section 2.2.1).
 const (

@@ -16,11 +16,11 @@
 // kept, decoded, in Extra; parameters without the prefix, but realm, are
 // ignored.
 //
-// Two encodings are offered. [Credentials.Build] gives an
-// httpauth.Credentials with percent-encoded values, which httpauth's
-// encoder writes as tokens where it can (valid RFC 9110). RFC 5849 itself
-// requires every value in double quotes, and servers rely on it, so
-// [Credentials.Encode] writes that exact form, as in the example above.
+// [Credentials.Build] gives an httpauth.Credentials with percent-encoded
+// values. httpauth's encoder writes every value of OAuth credentials in
+// double quotes, as RFC 5849 requires and servers rely on, so
+// [httpauth.Credentials.Encode] of the result is the form of the example
+// above.
 //
 // [PercentEncode] and [PercentDecode] implement section 3.6: every byte
 // but ALPHA, DIGIT and "-._~" is encoded, with uppercase hex. Decoding
@@ -32,10 +32,31 @@
 // [Credentials.Verify] checks a request's signature in constant time; the
 // tests reproduce the base strings and signatures of RFC 5849 sections 1.2
 // and 3.4.1.1. Not done here: RSA-SHA1, and the timestamp and nonce checks
-// against replay. Errors are [*Error] values, which name the parameter at
-// fault and never quote its value.
+// against replay.
 //
 // [unverified], from memory of RFC 5849 rather than its text: that realm is
 // not percent-encoded (this package passes it through as is) and the
 // challenge form `WWW-Authenticate: OAuth realm="…"`.
+//
+// # Errors
+//
+// Every error is a [*httpauth.SchemeError] naming the parameter at fault
+// (as this package spells it, never as the input does) and never quoting a
+// value. Credentials of another scheme wrap [httpauth.ErrOtherScheme], a
+// missing required parameter [httpauth.ErrMissingParam], and a signature
+// that does not match [httpauth.ErrVerification].
+//
+// # Secrets
+//
+// [Credentials] never print what lets someone act as the client: they mask
+// it under every fmt verb, in encoding/json, encoding/xml and log/slog, and
+// show the rest.
+//
+//	value                        printed as
+//	oauth_signature              [redacted] (with PLAINTEXT it is the secrets themselves)
+//	oauth_token, oauth_verifier  [redacted]
+//	Extra                        [redacted]: other oauth_* parameters may hold anything
+//	everything else              shown: realm, consumer key, method, timestamp, nonce, version, callback
+//
+// A [Challenge] holds no secret.
 package oauth1

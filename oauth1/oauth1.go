@@ -1,13 +1,15 @@
 package oauth1
 
 import (
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Scheme is the auth-scheme name.
@@ -20,39 +22,50 @@ const (
 	PLAINTEXT = "PLAINTEXT"
 )
 
-// Error reports a challenge or credentials that is not a valid OAuth 1.0
-// value. It names the parameter at fault and never quotes its value.
-type Error struct {
-	Param  string // parameter name, or "" for the scheme
-	Reason string
-}
+// Reasons of this package's errors; none holds input.
+const (
+	errTruncated    scheme.Reason = "truncated percent-encoding"
+	errEscape       scheme.Reason = "malformed percent-encoding"
+	errUnencoded    scheme.Reason = "a character that RFC 5849 section 3.6 requires to be percent-encoded is not"
+	errUTF8         scheme.Reason = "percent-decoded value is not UTF-8"
+	errTimestamp    scheme.Reason = "not a positive decimal integer"
+	errVersion      scheme.Reason = `not "1.0"`
+	errExtraName    scheme.Reason = "a name in Extra is not an oauth_ name of unreserved characters"
+	errExtraKnown   scheme.Reason = "in Extra as well as in its field"
+	errRealm        scheme.Reason = "not UTF-8 text without control characters"
+	errURL          scheme.Reason = "request URL is not an absolute http or https URL"
+	errQuery        scheme.Reason = "request query is not application/x-www-form-urlencoded"
+	errMethod       scheme.Reason = "Verify supports HMAC-SHA1 and PLAINTEXT only"
+	errNoMatch      scheme.Reason = "does not match"
+	errNegativeTS   scheme.Reason = "negative"
+	errEmptyVersion scheme.Reason = `empty; must be "1.0" when sent`
+)
 
-func (e *Error) Error() string {
-	if e.Param == "" {
-		return "oauth1: " + e.Reason
-	}
-	return "oauth1: " + e.Param + ": " + e.Reason
-}
-
-// Challenge is an OAuth challenge: `OAuth realm="…"`.
+// Challenge is an OAuth challenge: `OAuth realm="…"`. It holds no secret.
 type Challenge struct {
 	Realm string // "" when absent
 }
 
-// ParseChallenge reads an OAuth challenge. Parameters other than realm are
-// ignored.
+// ParseChallenge reads an OAuth challenge from a generic one. Parameters
+// other than realm are ignored. A challenge of another scheme is an error
+// wrapping [httpauth.ErrOtherScheme].
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if !httpauth.EqualFold(c.Scheme, Scheme) {
-		return Challenge{}, &Error{Reason: "scheme is not OAuth"}
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
+		return Challenge{}, err
 	}
-	if c.Token68 != "" {
-		return Challenge{}, &Error{Reason: "token68 instead of auth-params"}
+	realm, _, err := scheme.Lookup(Scheme, c.Params, "realm")
+	if err != nil {
+		return Challenge{}, err
 	}
-	return Challenge{Realm: c.Realm()}, nil
+	return Challenge{Realm: realm[0]}, nil
 }
 
-// Build returns c as a generic challenge.
+// Build returns c as a generic challenge. It refuses a realm with a
+// control character.
 func (c Challenge) Build() (httpauth.Challenge, error) {
+	if !scheme.Text(c.Realm) {
+		return httpauth.Challenge{}, scheme.Err(Scheme, "realm", errRealm)
+	}
 	hc := httpauth.Challenge{Scheme: Scheme}
 	if c.Realm != "" {
 		hc.Params = httpauth.Params{{Name: "realm", Value: c.Realm}}
@@ -89,38 +102,41 @@ var known = [...]string{
 	"oauth_timestamp", "oauth_nonce", "oauth_version", "oauth_callback", "oauth_verifier",
 }
 
-// ParseCredentials reads an OAuth Authorization value and percent-decodes
-// the oauth_* values.
+// ParseCredentials reads an OAuth Authorization value from generic
+// credentials and percent-decodes the oauth_* values. Credentials of
+// another scheme are an error wrapping [httpauth.ErrOtherScheme]; a missing
+// oauth_consumer_key, oauth_signature_method or oauth_signature, or
+// oauth_timestamp or oauth_nonce unless the method is PLAINTEXT, wraps
+// [httpauth.ErrMissingParam].
 func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
-	if !httpauth.EqualFold(c.Scheme, Scheme) {
-		return Credentials{}, &Error{Reason: "scheme is not OAuth"}
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
+		return Credentials{}, err
 	}
-	if c.Token68 != "" {
-		return Credentials{}, &Error{Reason: "token68 instead of auth-params"}
+	if err := scheme.Unique(Scheme, c.Params, append([]string{"realm"}, known[:]...)...); err != nil {
+		return Credentials{}, err
 	}
 	var out Credentials
 	var vals [len(known)]string
 	var seen [len(known)]bool
-	for i, p := range c.Params {
-		for k := 0; k < i; k++ {
-			if httpauth.EqualFold(c.Params[k].Name, p.Name) {
-				return Credentials{}, &Error{Param: p.Name, Reason: "duplicate parameter"}
-			}
-		}
+	for _, p := range c.Params {
 		if httpauth.EqualFold(p.Name, "realm") {
 			out.Realm = p.Value
 			continue
 		}
-		if len(p.Name) < 6 || !httpauth.EqualFold(p.Name[:6], "oauth_") {
+		if !oauthName(p.Name) {
 			continue
-		}
-		v, err := PercentDecode(p.Value)
-		if err != nil {
-			return Credentials{}, &Error{Param: p.Name, Reason: err.Error()}
 		}
 		k := 0
 		for k < len(known) && !httpauth.EqualFold(known[k], p.Name) {
 			k++
+		}
+		v, why := percentDecode(p.Value)
+		if why != "" {
+			name := ""
+			if k < len(known) {
+				name = known[k]
+			}
+			return Credentials{}, scheme.Err(Scheme, name, why)
 		}
 		if k == len(known) {
 			out.Extra = append(out.Extra, httpauth.Param{Name: p.Name, Value: v})
@@ -139,69 +155,60 @@ func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
 	}
 	out.Nonce, out.Version, out.Callback, out.Verifier = vals[5], vals[6], vals[7], vals[8]
 	if seen[6] && out.Version == "" {
-		return Credentials{}, &Error{Param: "oauth_version", Reason: `empty; must be "1.0" when sent`}
+		return Credentials{}, scheme.Err(Scheme, "oauth_version", errEmptyVersion)
 	}
 	return out, out.check()
 }
 
+// oauthName reports whether name starts with "oauth_", ASCII
+// case-insensitively.
+func oauthName(name string) bool {
+	return len(name) >= 6 && httpauth.EqualFold(name[:6], "oauth_")
+}
+
 func parseTimestamp(s string) (int64, error) {
-	bad := &Error{Param: "oauth_timestamp", Reason: "not a positive integer of at most 18 digits"}
-	if s == "" || len(s) > 18 {
-		return 0, bad
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, bad
-		}
-	}
-	n, _ := strconv.ParseInt(s, 10, 64)
-	if n == 0 {
-		return 0, bad
+	n, ok := scheme.Digits(s)
+	if !ok || n == 0 {
+		return 0, scheme.Err(Scheme, "oauth_timestamp", errTimestamp)
 	}
 	return n, nil
 }
 
 func (c Credentials) check() error {
-	if c.ConsumerKey == "" {
-		return &Error{Param: "oauth_consumer_key", Reason: "missing"}
-	}
-	if c.SignatureMethod == "" {
-		return &Error{Param: "oauth_signature_method", Reason: "missing"}
-	}
-	if c.Signature == "" {
-		return &Error{Param: "oauth_signature", Reason: "missing"}
+	for _, f := range [...]struct{ name, v string }{
+		{"oauth_consumer_key", c.ConsumerKey}, {"oauth_signature_method", c.SignatureMethod}, {"oauth_signature", c.Signature},
+	} {
+		if f.v == "" {
+			return scheme.Err(Scheme, f.name, httpauth.ErrMissingParam)
+		}
 	}
 	if c.SignatureMethod != PLAINTEXT {
 		if c.Timestamp == 0 {
-			return &Error{Param: "oauth_timestamp", Reason: "missing (required unless the method is PLAINTEXT)"}
+			return scheme.Err(Scheme, "oauth_timestamp", httpauth.ErrMissingParam)
 		}
 		if c.Nonce == "" {
-			return &Error{Param: "oauth_nonce", Reason: "missing (required unless the method is PLAINTEXT)"}
+			return scheme.Err(Scheme, "oauth_nonce", httpauth.ErrMissingParam)
 		}
 	}
 	if c.Timestamp < 0 {
-		return &Error{Param: "oauth_timestamp", Reason: "negative"}
+		return scheme.Err(Scheme, "oauth_timestamp", errNegativeTS)
 	}
 	if c.Version != "" && c.Version != "1.0" {
-		return &Error{Param: "oauth_version", Reason: `not "1.0"`}
+		return scheme.Err(Scheme, "oauth_version", errVersion)
 	}
-	for i, p := range c.Extra {
-		if len(p.Name) < 6 || !httpauth.EqualFold(p.Name[:6], "oauth_") || !isUnreserved(p.Name) {
-			return &Error{Param: "Extra", Reason: "a name is not an oauth_ name of unreserved characters"}
+	for _, p := range c.Extra {
+		if !oauthName(p.Name) || !isUnreserved(p.Name) {
+			return scheme.Err(Scheme, "", errExtraName)
 		}
-		for _, k := range known {
-			if httpauth.EqualFold(k, p.Name) {
-				return &Error{Param: k, Reason: "in Extra as well as in its field"}
-			}
-		}
-		for _, q := range c.Extra[:i] {
-			if httpauth.EqualFold(q.Name, p.Name) {
-				return &Error{Param: p.Name, Reason: "duplicate parameter in Extra"}
-			}
+		if k := scheme.Known(p.Name, known[:]...); k != "" {
+			return scheme.Err(Scheme, k, errExtraKnown)
 		}
 	}
-	if !utf8.ValidString(c.Realm) {
-		return &Error{Param: "realm", Reason: "not UTF-8"}
+	if err := scheme.Unique(Scheme, c.Extra); err != nil {
+		return err
+	}
+	if !utf8.ValidString(c.Realm) || !scheme.Text(c.Realm) {
+		return scheme.Err(Scheme, "realm", errRealm)
 	}
 	return nil
 }
@@ -247,7 +254,12 @@ func (c Credentials) params() httpauth.Params {
 // Build returns c as generic credentials, values percent-encoded, in the
 // order realm, oauth_consumer_key, oauth_token, oauth_signature_method,
 // oauth_signature, oauth_timestamp, oauth_nonce, oauth_version,
-// oauth_callback, oauth_verifier, then Extra.
+// oauth_callback, oauth_verifier, then Extra. It refuses what
+// ParseCredentials refuses, and a realm with a control character.
+//
+// httpauth's encoder ([httpauth.Credentials.Encode]) writes every value of
+// the result in double quotes, as RFC 5849 section 3.5.1 requires, so the
+// encoding is the form servers expect.
 func (c Credentials) Build() (httpauth.Credentials, error) {
 	if err := c.check(); err != nil {
 		return httpauth.Credentials{}, err
@@ -255,55 +267,39 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 	return httpauth.Credentials{Scheme: Scheme, Params: c.params()}, nil
 }
 
-// Encode returns the Authorization value in RFC 5849's form: every value
-// in double quotes, parameters joined by ", ", in the order of Build. The
-// realm is escaped as an RFC 9110 quoted-string; a realm with a control
-// character or a non-ASCII byte is refused.
-func (c Credentials) Encode() (string, error) {
-	if err := c.check(); err != nil {
-		return "", err
-	}
-	b := make([]byte, 0, 256)
-	b = append(b, Scheme...)
-	for i, p := range c.params() {
-		if i == 0 {
-			b = append(b, ' ')
-		} else {
-			b = append(b, ", "...)
-		}
-		b = append(b, p.Name...)
-		b = append(b, '=', '"')
-		for k := 0; k < len(p.Value); k++ {
-			ch := p.Value[k]
-			switch {
-			case ch == '"' || ch == '\\':
-				b = append(b, '\\', ch)
-			case ch == '\t' || (ch >= 0x20 && ch < 0x7F):
-				b = append(b, ch)
-			default:
-				return "", &Error{Param: p.Name, Reason: "control character or non-ASCII byte"}
-			}
-		}
-		b = append(b, '"')
-	}
-	return string(b), nil
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "oauth1.Credentials", Fields: []redact.Field{
+		{Name: "Realm", Value: c.Realm},
+		{Name: "ConsumerKey", Value: c.ConsumerKey},
+		{Name: "Token", Value: c.Token, Secret: true},
+		{Name: "HasToken", Value: c.HasToken},
+		{Name: "SignatureMethod", Value: c.SignatureMethod},
+		{Name: "Signature", Value: c.Signature, Secret: true},
+		{Name: "Timestamp", Value: c.Timestamp},
+		{Name: "Nonce", Value: c.Nonce},
+		{Name: "Version", Value: c.Version},
+		{Name: "Callback", Value: c.Callback},
+		{Name: "Verifier", Value: c.Verifier, Secret: true},
+		{Name: "Extra", Value: c.Extra, Secret: true},
+	}}
 }
 
-// Format prints the parameter names, never their values, for every verb.
-func (c Credentials) Format(f fmt.State, verb rune) {
-	var sb strings.Builder
-	sb.WriteString(Scheme)
-	for i, p := range c.params() {
-		if i == 0 {
-			sb.WriteByte(' ')
-		} else {
-			sb.WriteString(", ")
-		}
-		sb.WriteString(p.Name)
-		sb.WriteString("=[redacted]")
-	}
-	io.WriteString(f, sb.String())
+// String returns c with its secrets masked, as every printed form does.
+func (c Credentials) String() string { return c.view().String() }
+
+// Format prints c with its secrets masked, under every verb.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON returns c as a JSON object with its secrets masked.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML writes c as an XML element with its secrets masked.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
 }
+
+// LogValue returns c as a slog group with its secrets masked.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }
 
 func unreserved(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
@@ -336,18 +332,23 @@ func PercentEncode(s string) string {
 	return string(b)
 }
 
-// decodeError is PercentDecode's error; it never holds the input.
-type decodeError string
-
-func (e decodeError) Error() string { return string(e) }
-
 // PercentDecode decodes a value encoded as RFC 5849 section 3.6 requires.
 // It accepts lowercase hex digits, and refuses a byte outside the
 // unreserved set that is not encoded, a "%" not followed by two hex
-// digits, and a result that is not valid UTF-8. "+" is not a space.
+// digits, and a result that is not valid UTF-8. "+" is not a space. Its
+// error names no parameter and does not quote s.
 func PercentDecode(s string) (string, error) {
+	v, why := percentDecode(s)
+	if why != "" {
+		return "", scheme.Err(Scheme, "", why)
+	}
+	return v, nil
+}
+
+// percentDecode is PercentDecode, with the reason of a failure.
+func percentDecode(s string) (string, scheme.Reason) {
 	if isUnreserved(s) {
-		return s, nil
+		return s, ""
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
@@ -357,23 +358,23 @@ func PercentDecode(s string) (string, error) {
 			b = append(b, c)
 		case c == '%':
 			if i+2 >= len(s) {
-				return "", decodeError("truncated percent-encoding")
+				return "", errTruncated
 			}
 			h, ok1 := unhex(s[i+1])
 			l, ok2 := unhex(s[i+2])
 			if !ok1 || !ok2 {
-				return "", decodeError("malformed percent-encoding")
+				return "", errEscape
 			}
 			b = append(b, h<<4|l)
 			i += 2
 		default:
-			return "", decodeError("a character that RFC 5849 section 3.6 requires to be percent-encoded is not")
+			return "", errUnencoded
 		}
 	}
 	if !utf8.Valid(b) {
-		return "", decodeError("percent-decoded value is not UTF-8")
+		return "", errUTF8
 	}
-	return string(b), nil
+	return string(b), ""
 }
 
 func unhex(c byte) (byte, bool) {

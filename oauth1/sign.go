@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // BaseString returns the signature base string of a request (RFC 5849
@@ -24,11 +26,11 @@ import (
 // value, and joined as name=value with "&".
 func BaseString(method string, u *url.URL, form url.Values, c Credentials) (string, error) {
 	if u == nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return "", &Error{Reason: "request URL is not an absolute http or https URL"}
+		return "", scheme.Err(Scheme, "", errURL)
 	}
 	query, err := url.ParseQuery(u.RawQuery)
 	if err != nil {
-		return "", &Error{Reason: "request query is not application/x-www-form-urlencoded"}
+		return "", scheme.Err(Scheme, "", errQuery)
 	}
 	var pairs [][2]string
 	addAll := func(vs url.Values) {
@@ -100,8 +102,9 @@ func SignPlaintext(consumerSecret, tokenSecret string) string {
 // Verify recomputes the signature of c for the request (see [BaseString]
 // for method, u and form) with the given secrets and compares it with
 // c.Signature in constant time. It supports HMAC-SHA1 and PLAINTEXT;
-// RSA-SHA1 is refused. It does not check the timestamp or the nonce
-// (replay), which RFC 5849 section 3.3 leaves to the server.
+// RSA-SHA1 is refused. A signature that does not match is an error
+// wrapping [httpauth.ErrVerification]. It does not check the timestamp or
+// the nonce (replay), which RFC 5849 section 3.3 leaves to the server.
 func (c Credentials) Verify(method string, u *url.URL, form url.Values, consumerSecret, tokenSecret string) error {
 	if err := c.check(); err != nil {
 		return err
@@ -117,10 +120,10 @@ func (c Credentials) Verify(method string, u *url.URL, form url.Values, consumer
 	case PLAINTEXT:
 		want = SignPlaintext(consumerSecret, tokenSecret)
 	default:
-		return &Error{Param: "oauth_signature_method", Reason: "Verify supports HMAC-SHA1 and PLAINTEXT only"}
+		return scheme.Err(Scheme, "oauth_signature_method", errMethod)
 	}
 	if subtle.ConstantTimeCompare([]byte(want), []byte(c.Signature)) != 1 {
-		return &Error{Param: "oauth_signature", Reason: "does not match"}
+		return scheme.Failed(Scheme, "oauth_signature", errNoMatch)
 	}
 	return nil
 }

@@ -3,12 +3,14 @@ package privatetoken
 import (
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/xml"
 	"fmt"
-	"io"
+	"log/slog"
 	"strconv"
-	"strings"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/redact"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Scheme is the auth-scheme name.
@@ -20,21 +22,21 @@ const (
 	TypeBlindRSA = 0x0002 // publicly verifiable, Blind RSA (2048-bit)
 )
 
-// Error reports a challenge or credentials that is not a valid PrivateToken
-// value. It names the parameter at fault and never quotes its value.
-type Error struct {
-	Param  string // parameter name, or "" for the scheme
-	Reason string
-}
+const (
+	errB64URL   scheme.Reason = "not non-empty base64url"
+	errNegative scheme.Reason = "negative"
 
-func (e *Error) Error() string {
-	if e.Param == "" {
-		return "privatetoken: " + e.Reason
-	}
-	return "privatetoken: " + e.Param + ": " + e.Reason
-}
+	errTCType     scheme.Reason = "malformed TokenChallenge: short token_type"
+	errTCIssuer   scheme.Reason = "malformed TokenChallenge: issuer_name empty or truncated"
+	errTCContext  scheme.Reason = "malformed TokenChallenge: redemption_context not 0 or 32 bytes"
+	errTCOrigin   scheme.Reason = "malformed TokenChallenge: origin_info length does not match the rest"
+	errTCIssuerN  scheme.Reason = "issuer_name must be 1 to 65535 bytes"
+	errTCContextN scheme.Reason = "redemption_context must be 0 or 32 bytes"
+	errTCOriginN  scheme.Reason = "origin_info longer than 65535 bytes"
+)
 
-// Challenge is a PrivateToken challenge (RFC 9577 section 2.1).
+// Challenge is a PrivateToken challenge (RFC 9577 section 2.1). It holds
+// no secret: the server sends it to whoever asks.
 type Challenge struct {
 	// Challenge is the base64url TokenChallenge, as sent (required).
 	Challenge string
@@ -49,95 +51,53 @@ type Challenge struct {
 	Realm string
 }
 
-// Credentials is a PrivateToken Authorization value (RFC 9577 section 2.2).
+// Credentials is a PrivateToken Authorization value (RFC 9577 section
+// 2.2). The token is secret: it is redeemed once, so it never prints (see
+// the package documentation).
 type Credentials struct {
 	// Token is the base64url Token, as sent (required).
 	Token string
 }
 
-func checkScheme(s string) error {
-	if !httpauth.EqualFold(s, Scheme) {
-		return &Error{Reason: "scheme is not PrivateToken"}
-	}
-	return nil
-}
-
-// get returns the value of name in ps, refusing a duplicate.
-func get(ps httpauth.Params, name string) (string, bool, error) {
-	var v string
-	found := false
-	for _, p := range ps {
-		if httpauth.EqualFold(p.Name, name) {
-			if found {
-				return "", false, &Error{Param: name, Reason: "duplicate parameter"}
-			}
-			v, found = p.Value, true
-		}
-	}
-	return v, found, nil
-}
-
-// decode decodes base64url (RFC 4648 section 5), with or without padding.
+// decode decodes base64url (RFC 4648 section 5), with or without
+// padding, in canonical form (zero pad bits, no line breaks); the result
+// must not be empty.
 func decode(param, s string) ([]byte, error) {
-	enc := base64.RawURLEncoding
-	if strings.HasSuffix(s, "=") {
-		enc = base64.URLEncoding
-	}
-	b, err := enc.DecodeString(s)
-	if err != nil || len(b) == 0 {
-		return nil, &Error{Param: param, Reason: "not non-empty base64url"}
+	b, ok := scheme.DecodeBase64OptPad(base64.URLEncoding, s)
+	if !ok || len(b) == 0 {
+		return nil, scheme.Err(Scheme, param, errB64URL)
 	}
 	return b, nil
 }
 
-// ParseChallenge reads a PrivateToken challenge. Unknown parameters are
-// ignored.
+// ParseChallenge reads a PrivateToken challenge: challenge and token-key
+// are required ([httpauth.ErrMissingParam]) and must be base64url,
+// max-age (1*DIGIT) and realm are optional, unknown parameters are
+// ignored. It refuses a challenge of another scheme
+// ([httpauth.ErrOtherScheme]), one with a token68, and a parameter given
+// twice.
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if err := checkScheme(c.Scheme); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Challenge{}, err
 	}
-	if c.Token68 != "" {
-		return Challenge{}, &Error{Reason: "token68 instead of auth-params"}
-	}
-	var out Challenge
-	var ok bool
-	var err error
-	if out.Challenge, ok, err = get(c.Params, "challenge"); err != nil {
-		return Challenge{}, err
-	} else if !ok {
-		return Challenge{}, &Error{Param: "challenge", Reason: "missing"}
-	}
-	if out.TokenKey, ok, err = get(c.Params, "token-key"); err != nil {
-		return Challenge{}, err
-	} else if !ok {
-		return Challenge{}, &Error{Param: "token-key", Reason: "missing"}
-	}
-	ma, ok, err := get(c.Params, "max-age")
+	v, seen, err := scheme.Lookup(Scheme, c.Params, "challenge", "token-key", "max-age", "realm")
 	if err != nil {
 		return Challenge{}, err
 	}
-	if ok {
-		if out.MaxAge, err = parseSeconds(ma); err != nil {
-			return Challenge{}, err
+	for i, name := range [...]string{"challenge", "token-key"} {
+		if !seen[i] {
+			return Challenge{}, scheme.Err(Scheme, name, httpauth.ErrMissingParam)
 		}
-		out.HasMaxAge = true
 	}
-	if out.Realm, _, err = get(c.Params, "realm"); err != nil {
-		return Challenge{}, err
+	out := Challenge{Challenge: v[0], TokenKey: v[1], Realm: v[3]}
+	if seen[2] {
+		n, ok := scheme.Digits(v[2])
+		if !ok {
+			return Challenge{}, scheme.Err(Scheme, "max-age", scheme.NotDigits)
+		}
+		out.MaxAge, out.HasMaxAge = n, true
 	}
 	return out, out.check()
-}
-
-func parseSeconds(s string) (int64, error) {
-	if s == "" || len(s) > 18 {
-		return 0, &Error{Param: "max-age", Reason: "not a non-negative integer of at most 18 digits"}
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, &Error{Param: "max-age", Reason: "not a non-negative integer of at most 18 digits"}
-		}
-	}
-	return strconv.ParseInt(s, 10, 64)
 }
 
 func (c Challenge) check() error {
@@ -148,7 +108,10 @@ func (c Challenge) check() error {
 		return err
 	}
 	if c.HasMaxAge && c.MaxAge < 0 {
-		return &Error{Param: "max-age", Reason: "negative"}
+		return scheme.Err(Scheme, "max-age", errNegative)
+	}
+	if !scheme.Text(c.Realm) {
+		return scheme.Err(Scheme, "realm", scheme.CTL)
 	}
 	return nil
 }
@@ -160,7 +123,7 @@ func (c Challenge) DecodeChallenge() ([]byte, error) { return decode("challenge"
 func (c Challenge) DecodeTokenKey() ([]byte, error) { return decode("token-key", c.TokenKey) }
 
 // Build returns c as a generic challenge: challenge, token-key, then
-// max-age and realm when set.
+// max-age and realm when set. It refuses what ParseChallenge refuses.
 func (c Challenge) Build() (httpauth.Challenge, error) {
 	if err := c.check(); err != nil {
 		return httpauth.Challenge{}, err
@@ -194,44 +157,44 @@ type TokenChallenge struct {
 // DecodeTokenChallenge reads a TokenChallenge from its decoded bytes. The
 // whole input must be used.
 func DecodeTokenChallenge(b []byte) (TokenChallenge, error) {
-	bad := func(what string) (TokenChallenge, error) {
-		return TokenChallenge{}, &Error{Param: "challenge", Reason: "malformed TokenChallenge: " + what}
+	bad := func(why scheme.Reason) (TokenChallenge, error) {
+		return TokenChallenge{}, scheme.Err(Scheme, "challenge", why)
 	}
 	var tc TokenChallenge
 	if len(b) < 2 {
-		return bad("short token_type")
+		return bad(errTCType)
 	}
 	tc.TokenType = binary.BigEndian.Uint16(b)
 	b = b[2:]
 	if len(b) < 2 {
-		return bad("short issuer_name length")
+		return bad(errTCIssuer)
 	}
 	n := int(binary.BigEndian.Uint16(b))
 	b = b[2:]
 	if n == 0 || len(b) < n {
-		return bad("issuer_name empty or truncated")
+		return bad(errTCIssuer)
 	}
 	tc.IssuerName = string(b[:n])
 	b = b[n:]
 	if len(b) < 1 {
-		return bad("short redemption_context length")
+		return bad(errTCContext)
 	}
 	n = int(b[0])
 	b = b[1:]
 	if (n != 0 && n != 32) || len(b) < n {
-		return bad("redemption_context not 0 or 32 bytes")
+		return bad(errTCContext)
 	}
 	if n > 0 {
 		tc.RedemptionContext = append([]byte(nil), b[:n]...)
 	}
 	b = b[n:]
 	if len(b) < 2 {
-		return bad("short origin_info length")
+		return bad(errTCOrigin)
 	}
 	n = int(binary.BigEndian.Uint16(b))
 	b = b[2:]
 	if len(b) != n {
-		return bad("origin_info length does not match the rest")
+		return bad(errTCOrigin)
 	}
 	tc.OriginInfo = string(b)
 	return tc, nil
@@ -241,13 +204,13 @@ func DecodeTokenChallenge(b []byte) (TokenChallenge, error) {
 // its length prefix.
 func (tc TokenChallenge) Marshal() ([]byte, error) {
 	if len(tc.IssuerName) == 0 || len(tc.IssuerName) > 0xFFFF {
-		return nil, &Error{Param: "challenge", Reason: "issuer_name must be 1 to 65535 bytes"}
+		return nil, scheme.Err(Scheme, "challenge", errTCIssuerN)
 	}
 	if n := len(tc.RedemptionContext); n != 0 && n != 32 {
-		return nil, &Error{Param: "challenge", Reason: "redemption_context must be 0 or 32 bytes"}
+		return nil, scheme.Err(Scheme, "challenge", errTCContextN)
 	}
 	if len(tc.OriginInfo) > 0xFFFF {
-		return nil, &Error{Param: "challenge", Reason: "origin_info longer than 65535 bytes"}
+		return nil, scheme.Err(Scheme, "challenge", errTCOriginN)
 	}
 	b := make([]byte, 0, 7+len(tc.IssuerName)+len(tc.RedemptionContext)+len(tc.OriginInfo))
 	b = binary.BigEndian.AppendUint16(b, tc.TokenType)
@@ -260,30 +223,26 @@ func (tc TokenChallenge) Marshal() ([]byte, error) {
 	return b, nil
 }
 
-// Encode returns b as the padded base64url text of a challenge,
-// token-key or token parameter.
-func Encode(b []byte) string { return base64.URLEncoding.EncodeToString(b) }
-
 // ParseCredentials reads a PrivateToken Authorization value: token is
-// required, other parameters are ignored.
+// required ([httpauth.ErrMissingParam]) and must be base64url; other
+// parameters are ignored. It refuses credentials of another scheme
+// ([httpauth.ErrOtherScheme]), with a token68, or with a parameter given
+// twice.
 func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
-	if err := checkScheme(c.Scheme); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Credentials{}, err
 	}
-	if c.Token68 != "" {
-		return Credentials{}, &Error{Reason: "token68 instead of the token parameter"}
-	}
-	t, ok, err := get(c.Params, "token")
+	v, seen, err := scheme.Lookup(Scheme, c.Params, "token")
 	if err != nil {
 		return Credentials{}, err
 	}
-	if !ok {
-		return Credentials{}, &Error{Param: "token", Reason: "missing"}
+	if !seen[0] {
+		return Credentials{}, scheme.Err(Scheme, "token", httpauth.ErrMissingParam)
 	}
-	if _, err := decode("token", t); err != nil {
+	if _, err := decode("token", v[0]); err != nil {
 		return Credentials{}, err
 	}
-	return Credentials{Token: t}, nil
+	return Credentials{Token: v[0]}, nil
 }
 
 // DecodeToken returns the decoded Token bytes.
@@ -298,7 +257,8 @@ func TokenType(token []byte) (uint16, bool) {
 	return binary.BigEndian.Uint16(token), true
 }
 
-// Build returns c as generic credentials `PrivateToken token=…`.
+// Build returns c as generic credentials `PrivateToken token=…`. It
+// refuses a token that is not non-empty base64url.
 func (c Credentials) Build() (httpauth.Credentials, error) {
 	if _, err := decode("token", c.Token); err != nil {
 		return httpauth.Credentials{}, err
@@ -306,7 +266,25 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 	return httpauth.Credentials{Scheme: Scheme, Params: httpauth.Params{{Name: "token", Value: c.Token}}}, nil
 }
 
-// Format prints "PrivateToken token=[redacted]" for every verb.
-func (c Credentials) Format(f fmt.State, verb rune) {
-	io.WriteString(f, "PrivateToken token=[redacted]")
+func (c Credentials) view() redact.View {
+	return redact.View{Type: "privatetoken.Credentials", Fields: []redact.Field{
+		{Name: "Token", Value: c.Token, Secret: true},
+	}}
 }
+
+// String returns [redacted] for a set token.
+func (c Credentials) String() string { return c.view().String() }
+
+// Format implements fmt.Formatter: no verb prints the token.
+func (c Credentials) Format(f fmt.State, verb rune) { c.view().Format(f, verb) }
+
+// MarshalJSON implements json.Marshaler, with the token redacted.
+func (c Credentials) MarshalJSON() ([]byte, error) { return c.view().MarshalJSON() }
+
+// MarshalXML implements xml.Marshaler, with the token redacted.
+func (c Credentials) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return c.view().MarshalXML(e, start)
+}
+
+// LogValue implements slog.LogValuer, with the token redacted.
+func (c Credentials) LogValue() slog.Value { return c.view().LogValue() }

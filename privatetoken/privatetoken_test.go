@@ -2,10 +2,14 @@ package privatetoken_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/scheme"
 	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/privatetoken"
 	"github.com/google/go-cmp/cmp"
@@ -77,28 +81,48 @@ func TestRFCPlaceholders(t *testing.T) {
 		t.Fatalf("httpauth.ParseChallenges = %d challenges, %v", len(cs), err)
 	}
 	_, err = privatetoken.ParseChallenge(cs[0])
-	if e, ok := err.(*privatetoken.Error); !ok || e.Param != "challenge" {
-		t.Errorf("ParseChallenge(placeholders) error = %v, want one for challenge", err)
-	}
+	schemetest.CheckError(t, "ParseChallenge(placeholders)", err, "PrivateToken", "challenge", nil, "abc")
 }
 
 func TestParseChallengeErrors(t *testing.T) {
-	tests := []struct{ in, param string }{
-		{`Basic realm="x"`, ""},
-		{`PrivateToken abc`, ""},
-		{`PrivateToken token-key=` + "cHVi", "challenge"},
-		{`PrivateToken challenge=cHVi`, "token-key"},
-		{`PrivateToken challenge=cHVi, token-key="cHV+"`, "token-key"},
-		{`PrivateToken challenge="", token-key=cHVi`, "challenge"},
-		{`PrivateToken challenge=cHVi, token-key=cHVi, max-age=-1`, "max-age"},
-		{`PrivateToken challenge=cHVi, token-key=cHVi, max-age=1234567890123456789`, "max-age"},
+	tests := []struct {
+		in    string
+		param string
+		want  error
+	}{
+		{`Basic realm="x"`, "", httpauth.ErrOtherScheme},
+		{`PrivateToken abc`, "", scheme.NoToken68},
+		{`PrivateToken token-key=` + "cHVi", "challenge", httpauth.ErrMissingParam},
+		{`PrivateToken challenge=cHVi`, "token-key", httpauth.ErrMissingParam},
+		{`PrivateToken challenge=cHVi, token-key="cHV+"`, "token-key", nil},
+		{`PrivateToken challenge=cHVi, token-key="cHVj"`, "", nil}, // accepted
+		{`PrivateToken challenge="", token-key=cHVi`, "challenge", nil},
+		{`PrivateToken challenge=cHVj, token-key=cHVi`, "", nil},            // accepted
+		{`PrivateToken challenge=cHV, token-key=cHVi`, "challenge", nil},    // "cHV": non-zero pad bits
+		{`PrivateToken challenge=cHVi, token-key="cHV="`, "token-key", nil}, // the same, padded
+		{`PrivateToken challenge=cHVi, token-key=cHVi, max-age=-1`, "max-age", scheme.NotDigits},
+		{`PrivateToken challenge=cHVi, token-key=cHVi, max-age=1e3`, "max-age", scheme.NotDigits},
+		{`PrivateToken challenge=cHVi, token-key=cHVi, max-age=12345678901234567890`, "max-age", scheme.NotDigits},
 	}
 	for _, tt := range tests {
 		_, err := schemetest.ViewChallenge(t, tt.in, privatetoken.ParseChallenge)
-		if e, ok := err.(*privatetoken.Error); !ok || e.Param != tt.param {
-			t.Errorf("ParseChallenge(%q) error = %v, want a *privatetoken.Error for %q", tt.in, err, tt.param)
+		if tt.param == "" && tt.want == nil {
+			if err != nil {
+				t.Errorf("ParseChallenge(%q): %v", tt.in, err)
+			}
+			continue
 		}
+		schemetest.CheckError(t, fmt.Sprintf("ParseChallenge(%q)", tt.in), err, "PrivateToken", tt.param, tt.want, "")
 	}
+	dup := httpauth.Challenge{Scheme: "PrivateToken", Params: httpauth.Params{{Name: "challenge", Value: "cHVi"}, {Name: "token-key", Value: "cHVi"}, {Name: "Token-Key", Value: "cHVi"}}}
+	_, err := privatetoken.ParseChallenge(dup)
+	schemetest.CheckError(t, "duplicate token-key", err, "PrivateToken", "token-key", scheme.Duplicate, "")
+	crlf := httpauth.Challenge{Scheme: "PrivateToken", Params: httpauth.Params{{Name: "challenge", Value: "cHVi\r\ncHVi"}, {Name: "token-key", Value: "cHVi"}}}
+	_, err = privatetoken.ParseChallenge(crlf)
+	schemetest.CheckError(t, "challenge with CR LF", err, "PrivateToken", "challenge", nil, "")
+	realm := httpauth.Challenge{Scheme: "PrivateToken", Params: httpauth.Params{{Name: "challenge", Value: "cHVi"}, {Name: "token-key", Value: "cHVi"}, {Name: "realm", Value: "a\x00"}}}
+	_, err = privatetoken.ParseChallenge(realm)
+	schemetest.CheckError(t, "realm with NUL", err, "PrivateToken", "realm", scheme.CTL, "")
 }
 
 func TestDecodeTokenChallengeErrors(t *testing.T) {
@@ -114,9 +138,8 @@ func TestDecodeTokenChallengeErrors(t *testing.T) {
 		"\x00\x02\x00\x01a\x00\x00\x01ab",    // trailing byte
 		"\x00\x02\x00\x01a\x20" + strings.Repeat("x", 31), // context truncated
 	} {
-		if tc, err := privatetoken.DecodeTokenChallenge([]byte(in)); err == nil {
-			t.Errorf("DecodeTokenChallenge(%q) = %+v, want an error", in, tc)
-		}
+		_, err := privatetoken.DecodeTokenChallenge([]byte(in))
+		schemetest.CheckError(t, fmt.Sprintf("DecodeTokenChallenge(%q)", in), err, "PrivateToken", "challenge", nil, "")
 	}
 	ctx := bytes.Repeat([]byte{7}, 32)
 	tc := privatetoken.TokenChallenge{TokenType: 1, IssuerName: "i", RedemptionContext: ctx, OriginInfo: "a.example,b.example"}
@@ -132,11 +155,14 @@ func TestDecodeTokenChallengeErrors(t *testing.T) {
 	if err != nil || cmp.Diff(tc, back) != "" {
 		t.Errorf("round trip = %+v, %v", back, err)
 	}
-	if _, err := (privatetoken.TokenChallenge{IssuerName: ""}).Marshal(); err == nil {
-		t.Errorf("Marshal accepted an empty issuer")
-	}
-	if _, err := (privatetoken.TokenChallenge{IssuerName: "i", RedemptionContext: []byte{1}}).Marshal(); err == nil {
-		t.Errorf("Marshal accepted a 1-byte context")
+	for _, tc := range []privatetoken.TokenChallenge{
+		{IssuerName: ""},
+		{IssuerName: "i", RedemptionContext: []byte{1}},
+		{IssuerName: strings.Repeat("i", 1<<16)},
+		{IssuerName: "i", OriginInfo: strings.Repeat("o", 1<<16)},
+	} {
+		_, err := tc.Marshal()
+		schemetest.CheckError(t, "Marshal", err, "PrivateToken", "challenge", nil, "")
 	}
 }
 
@@ -169,24 +195,51 @@ func TestCredentials(t *testing.T) {
 	}
 
 	const secret = "c2VjcmV0"
-	for _, bad := range []string{
-		"PrivateToken",
-		"PrivateToken " + secret,
-		"Bearer " + secret,
-		`PrivateToken token="` + secret + `+"`,
-		`PrivateToken token=""`,
+	for _, tt := range []struct {
+		in    string
+		param string
+		want  error
+	}{
+		{"PrivateToken", "token", httpauth.ErrMissingParam},
+		{"PrivateToken " + secret, "", scheme.NoToken68},
+		{"Bearer " + secret, "", httpauth.ErrOtherScheme},
+		{`PrivateToken token="` + secret + `+"`, "token", nil},
+		{`PrivateToken token="` + secret + `cHV"`, "token", nil}, // non-zero pad bits
+		{`PrivateToken token=""`, "token", nil},
 	} {
-		_, err := schemetest.ViewCredentials(t, bad, privatetoken.ParseCredentials)
-		if err == nil {
-			t.Errorf("ParseCredentials(%q) succeeded", bad)
-		} else if strings.Contains(err.Error(), secret) {
-			t.Errorf("error quotes the token: %v", err)
+		_, err := schemetest.ViewCredentials(t, tt.in, privatetoken.ParseCredentials)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, "PrivateToken", tt.param, tt.want, secret)
+	}
+	_, err = privatetoken.ParseCredentials(httpauth.Credentials{Scheme: "PrivateToken", Params: httpauth.Params{{Name: "token", Value: secret + "\n"}}})
+	schemetest.CheckError(t, "token with LF", err, "PrivateToken", "token", nil, secret)
+	_, err = privatetoken.Credentials{Token: "a b"}.Build()
+	schemetest.CheckError(t, "Build(a b)", err, "PrivateToken", "token", nil, "")
+}
+
+// The forms the package documentation promises: the token prints as
+// [redacted] when set.
+func TestRedactedForms(t *testing.T) {
+	c := privatetoken.Credentials{Token: tokenB64}
+	for _, tt := range []struct{ verb, want string }{
+		{"%v", "{[redacted]}"},
+		{"%q", `"{[redacted]}"`},
+		{"%+v", "{Token:[redacted]}"},
+		{"%#v", `privatetoken.Credentials{Token:"[redacted]"}`},
+	} {
+		if got := fmt.Sprintf(tt.verb, c); got != tt.want {
+			t.Errorf("Sprintf(%s) = %q, want %q", tt.verb, got, tt.want)
 		}
 	}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := sprintf(verb, privatetoken.Credentials{Token: secret}); strings.Contains(s, secret) {
-			t.Errorf("%s prints the token: %s", verb, s)
-		}
+	j, err := json.Marshal(c)
+	if want := `{"Token":"[redacted]"}`; err != nil || string(j) != want {
+		t.Errorf("json = %s, %v; want %s", j, err, want)
+	}
+	x, err := xml.Marshal(c)
+	if want := `<Credentials><Token>[redacted]</Token></Credentials>`; err != nil || string(x) != want {
+		t.Errorf("xml = %s, %v; want %s", x, err, want)
+	}
+	if v := c.LogValue().String(); v != "[Token=[redacted]]" {
+		t.Errorf("LogValue = %s", v)
 	}
 }
 
@@ -201,13 +254,10 @@ func TestBuildChallenge(t *testing.T) {
 	if b, err := httpauth.AppendChallenge(nil, hc); err != nil || string(b) != want {
 		t.Errorf("challenge encodes as %q, %v; want %q", b, err, want)
 	}
-	if got := privatetoken.Encode([]byte(tcBytes)); got != tcB64 {
-		t.Errorf("Encode = %q, want %q", got, tcB64)
-	}
-	if _, err := (privatetoken.Challenge{Challenge: tcB64}).Build(); err == nil {
-		t.Errorf("Build accepted a challenge without token-key")
-	}
-	if _, err := (privatetoken.Challenge{Challenge: tcB64, TokenKey: keyB64, MaxAge: -1, HasMaxAge: true}).Build(); err == nil {
-		t.Errorf("Build accepted a negative max-age")
-	}
+	_, err = privatetoken.Challenge{Challenge: tcB64}.Build()
+	schemetest.CheckError(t, "Build without token-key", err, "PrivateToken", "token-key", nil, "")
+	_, err = privatetoken.Challenge{Challenge: tcB64, TokenKey: keyB64, MaxAge: -1, HasMaxAge: true}.Build()
+	schemetest.CheckError(t, "Build with a negative max-age", err, "PrivateToken", "max-age", nil, "")
+	_, err = privatetoken.Challenge{Challenge: tcB64, TokenKey: keyB64, Realm: "a\nb"}.Build()
+	schemetest.CheckError(t, "Build with a realm holding LF", err, "PrivateToken", "realm", scheme.CTL, "")
 }

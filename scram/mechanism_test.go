@@ -4,10 +4,12 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"hash"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/scram"
 )
 
@@ -183,5 +185,103 @@ func TestHTTPExchange(t *testing.T) {
 	d, _ := in.DecodeData()
 	if err := c.Verify(string(d)); err != nil {
 		t.Errorf("client Verify: %v", err)
+	}
+}
+
+// VerifyClientFinal with a hash other than the one the stored keys were
+// made with (a server that picks the hash from the client's scheme name
+// reaches this) is an error, not an index out of range.
+func TestVerifyClientFinalOtherHash(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		keyHash func() hash.Hash
+		v       int // the vector whose messages are sent
+		h       func() hash.Hash
+	}{
+		{"SHA-256 keys, SHA-1 hash", sha256.New, 1, sha1.New},
+		{"SHA-1 keys, SHA-256 hash", sha1.New, 0, sha256.New},
+	} {
+		v := vectors[tt.v]
+		sfa, _ := scram.ParseAttrs(v.serverFirst)
+		salt, _ := base64.StdEncoding.DecodeString(sfa[1].Value)
+		keys, err := scram.NewKeys(tt.keyHash, "pencil", salt, 4096)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = scram.VerifyClientFinal(tt.h, keys, v.clientFirst[3:], v.serverFirst, v.clientFinal)
+		var se *httpauth.SchemeError
+		if !errors.As(err, &se) || errors.Is(err, httpauth.ErrVerification) {
+			t.Errorf("%s: VerifyClientFinal error = %v, want a SchemeError about the keys", tt.name, err)
+		}
+	}
+}
+
+// No hash constructor makes a function of the mechanism panic: a nil one,
+// one that returns nil, and one that returns the same value twice (which
+// crypto/hmac refuses with a panic) are errors.
+func TestBadHash(t *testing.T) {
+	shared := sha256.New()
+	keys, _ := scram.NewKeys(sha256.New, "pencil", []byte("salt"), 1)
+	v := vectors[1]
+	for name, h := range map[string]func() hash.Hash{
+		"nil":      nil,
+		"nil hash": func() hash.Hash { return nil },
+		"shared":   func() hash.Hash { return shared },
+	} {
+		if _, err := scram.NewKeys(h, "pencil", []byte("salt"), 1); err == nil {
+			t.Errorf("%s: NewKeys succeeded", name)
+		}
+		if _, err := scram.VerifyClientFinal(h, keys, v.clientFirst[3:], v.serverFirst, v.clientFinal); err == nil {
+			t.Errorf("%s: VerifyClientFinal succeeded", name)
+		}
+		c := scram.Client{Hash: h, User: "user", Password: "pencil", Nonce: v.clientNonce}
+		c.First()
+		if _, err := c.Final(v.serverFirst); err == nil {
+			t.Errorf("%s: Final succeeded", name)
+		}
+		if err := c.Verify(v.serverFinal); err == nil {
+			t.Errorf("%s: Verify succeeded", name)
+		}
+	}
+}
+
+// A proof, nonce or server signature that does not match is a failed
+// verification; a malformed message is not.
+func TestVerificationErrors(t *testing.T) {
+	v := vectors[1]
+	sfa, _ := scram.ParseAttrs(v.serverFirst)
+	salt, _ := base64.StdEncoding.DecodeString(sfa[1].Value)
+	keys, _ := scram.NewKeys(sha256.New, "pencil", salt, 4096)
+	wrong, _ := scram.NewKeys(sha256.New, "pencil2", salt, 4096)
+	bare := v.clientFirst[3:]
+	otherNonce := "c=biws,r=rOprNGfwEbeRWgbNEkqOother,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="
+	for _, tt := range []struct {
+		name     string
+		keys     scram.Keys
+		final    string
+		verified bool // the error wraps ErrVerification
+	}{
+		{"wrong password", wrong, v.clientFinal, true},
+		{"other nonce", keys, otherNonce, true},
+		{"no proof", keys, "c=biws,r=x", false},
+		{"channel binding", keys, "c=cD10bHMtdW5pcXVlLCw=,r=x,p=AAAA", false},
+		{"short proof", keys, "c=biws,r=" + sfa[0].Value + ",p=AAAA", false},
+	} {
+		_, err := scram.VerifyClientFinal(sha256.New, tt.keys, bare, v.serverFirst, tt.final)
+		var se *httpauth.SchemeError
+		if !errors.As(err, &se) || se.Scheme != scram.SHA256 || errors.Is(err, httpauth.ErrVerification) != tt.verified {
+			t.Errorf("%s: VerifyClientFinal error = %v, want a SCRAM-SHA-256 error wrapping ErrVerification: %v", tt.name, err, tt.verified)
+		}
+	}
+
+	c := scram.Client{Hash: sha1.New, User: "user", Password: "pencil", Nonce: vectors[0].clientNonce}
+	c.First()
+	if _, err := c.Final(vectors[0].serverFirst); err != nil {
+		t.Fatal(err)
+	}
+	err := c.Verify("v=rmF9pqV8S7suAoZWja4dJRkFsKR=")
+	schemetest.CheckError(t, "Client.Verify(another signature)", err, scram.SHA1, "data", httpauth.ErrVerification, "")
+	if err := c.Verify("e=invalid-proof"); errors.Is(err, httpauth.ErrVerification) {
+		t.Errorf("Client.Verify(e=) = %v, a failed verification rather than the server's error", err)
 	}
 }

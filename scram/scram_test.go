@@ -1,10 +1,12 @@
 package scram_test
 
 import (
-	"strings"
+	"crypto/sha256"
+	"fmt"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/scheme"
 	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/scram"
 	"github.com/google/go-cmp/cmp"
@@ -180,43 +182,70 @@ func TestBuild(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	const secret = "c2VjcmV0"
-	chErrs := []struct{ in, param string }{
-		{`Basic realm="x"`, ""},
-		{`SCRAM-SHA-512 realm="x"`, ""},
-		{`SCRAM-SHA-1 ` + secret, ""},
-		{`SCRAM-SHA-1 data="` + secret + `!"`, "data"},
-		{`SCRAM-SHA-1 data=""`, "data"},
-		{`SCRAM-SHA-1 sr=abc, ttl=-5`, "ttl"},
-		{`SCRAM-SHA-1 sr=abc, ttl=1h`, "ttl"},
-		{`SCRAM-SHA-1 sr=abc, ttl=""`, "ttl"},
+	chErrs := []struct {
+		in, scheme, param string
+		want              error
+	}{
+		{`Basic realm="x"`, scram.SHA256, "", httpauth.ErrOtherScheme},
+		{`SCRAM-SHA-512 realm="x"`, scram.SHA256, "", httpauth.ErrOtherScheme},
+		{`SCRAM-SHA-1 ` + secret, scram.SHA1, "", scheme.NoToken68},
+		{`SCRAM-SHA-1 data="` + secret + `!"`, scram.SHA1, "data", nil},
+		{`SCRAM-SHA-1 data="YWJ="`, scram.SHA1, "data", nil}, // pad bits not zero
+		{`SCRAM-SHA-1 data=""`, scram.SHA1, "data", scheme.Empty},
+		{`SCRAM-SHA-1 sr=abc, ttl=-5`, scram.SHA1, "ttl", scheme.NotDigits},
+		{`SCRAM-SHA-1 sr=abc, ttl=1h`, scram.SHA1, "ttl", scheme.NotDigits},
+		{`SCRAM-SHA-1 sr=abc, ttl=""`, scram.SHA1, "ttl", scheme.NotDigits},
 	}
 	for _, tt := range chErrs {
 		_, err := schemetest.ViewChallenge(t, tt.in, scram.ParseChallenge)
-		if e, ok := err.(*scram.Error); !ok || e.Param != tt.param || strings.Contains(e.Error(), secret) {
-			t.Errorf("ParseChallenge(%q) error = %v, want a *scram.Error for %q", tt.in, err, tt.param)
-		}
+		schemetest.CheckError(t, "ParseChallenge("+tt.in+")", err, tt.scheme, tt.param, tt.want, secret)
 	}
-	crErrs := []struct{ in, param string }{
-		{`Bearer ` + secret, ""},
-		{`scram-sha-256 realm="x"`, "data"},
-		{`SCRAM-SHA-256 data="` + secret + `="`, "data"},
+	crErrs := []struct {
+		in, scheme, param string
+		want              error
+	}{
+		{`Bearer ` + secret, scram.SHA256, "", httpauth.ErrOtherScheme},
+		{`scram-sha-256 realm="x"`, scram.SHA256, "data", httpauth.ErrMissingParam},
+		{`SCRAM-SHA-256 data="` + secret + `="`, scram.SHA256, "data", nil},
 	}
 	for _, tt := range crErrs {
 		_, err := schemetest.ViewCredentials(t, tt.in, scram.ParseCredentials)
-		if e, ok := err.(*scram.Error); !ok || e.Param != tt.param || strings.Contains(e.Error(), secret) {
-			t.Errorf("ParseCredentials(%q) error = %v, want a *scram.Error for %q", tt.in, err, tt.param)
-		}
+		schemetest.CheckError(t, "ParseCredentials("+tt.in+")", err, tt.scheme, tt.param, tt.want, secret)
 	}
-	if _, err := scram.ParseInfo(httpauth.Params{{Name: "sid", Value: "x"}}); err == nil {
-		t.Errorf("ParseInfo accepted a list without data")
-	}
+	_, err := scram.ParseInfo(httpauth.Params{{Name: "sid", Value: "x"}})
+	schemetest.CheckError(t, "ParseInfo(sid only)", err, scram.Scheme, "data", httpauth.ErrMissingParam, "")
 	dup := httpauth.Params{{Name: "data", Value: secret}, {Name: "DATA", Value: secret}}
-	if _, err := scram.ParseInfo(dup); err == nil || strings.Contains(err.Error(), secret) {
-		t.Errorf("ParseInfo(duplicate data) error = %v", err)
-	}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := sprintf(verb, scram.Credentials{SID: "s", Data: secret}); strings.Contains(s, secret) {
-			t.Errorf("%s prints the data: %s", verb, s)
+	_, err = scram.ParseInfo(dup)
+	schemetest.CheckError(t, "ParseInfo(duplicate data)", err, scram.Scheme, "data", scheme.Duplicate, secret)
+	_, err = scram.ParseCredentials(httpauth.Credentials{Scheme: "SCRAM-SHA-1", Params: httpauth.Params{{Name: "data", Value: "Yw\r\n=="}}})
+	schemetest.CheckError(t, "ParseCredentials(CR LF in data)", err, scram.SHA1, "data", nil, "")
+}
+
+// Data prints masked in credentials and Authentication-Info, where it
+// carries the proof and the signature; the rest stays visible.
+func TestRedaction(t *testing.T) {
+	for _, tt := range []struct {
+		v    any
+		want string
+	}{
+		{scram.Credentials{Scheme: scram.SHA1, Realm: "r", SID: "s", Data: clientFinal}, "{SCRAM-SHA-1 r [redacted] s}"},
+		{scram.Info{SID: "s", Data: serverFinal}, "{s [redacted]}"},
+		{scram.Keys{Salt: []byte{1, 2}, Iterations: 4096, StoredKey: []byte{3}, ServerKey: []byte{4}}, "{[1 2] 4096 [redacted] [redacted]}"},
+		{scram.Attr{Name: 'p', Value: "dHZb"}, "{p [redacted]}"},
+		{scram.Attr{Name: 'r', Value: "nonce"}, "{r nonce}"},
+		{&scram.Client{User: "user", Password: "pencil", Nonce: "n", MaxIterations: 10}, "{user [redacted] n 10}"},
+		{scram.Client{User: "user"}, "{user   0}"},
+	} {
+		if got := fmt.Sprintf("%v", tt.v); got != tt.want {
+			t.Errorf("%%v of %T = %s, want %s", tt.v, got, tt.want)
 		}
+	}
+	// The keys the client derives from the password are not printed
+	// either: only the listed fields are.
+	c := scram.Client{Hash: sha256.New, User: "user", Password: "pencil", Nonce: vectors[1].clientNonce}
+	c.First()
+	c.Final(vectors[1].serverFirst)
+	if got, want := fmt.Sprintf("%+v", c), "{User:user Password:[redacted] Nonce:rOprNGfwEbeRWgbNEkqO MaxIterations:0}"; got != want {
+		t.Errorf("%%+v of a Client after Final = %s, want %s", got, want)
 	}
 }

@@ -3,10 +3,14 @@ package vapid_test
 import (
 	"bytes"
 	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/scheme"
 	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/vapid"
 )
@@ -82,35 +86,43 @@ func TestParseCredentialsErrors(t *testing.T) {
 	// byte changed.
 	offCurve := testKey[:len(testKey)-2] + "AA"
 	compressed := "Asz50u9d0KO-gD3mE4wvIQ0AE_PzUKWKRdFEXrCUM1xh" // 33 bytes, 0x02 prefix
-	tests := []struct{ in, param string }{
-		{"Bearer " + testSig, ""},
-		{"vapid " + testSig, ""},
-		{"vapid k=" + testKey, "t"},
-		{"vapid t=" + jwt, "k"},
-		{"vapid t=" + rfcHeader + "." + rfcPayload + ", k=" + testKey, "t"},
-		{"vapid t=" + jwt + ".x, k=" + testKey, "t"},
-		{"vapid t=" + rfcHeader + ".." + testSig + ", k=" + testKey, "t"},
-		{`vapid t="` + rfcHeader + "+." + rfcPayload + "." + testSig + `", k=` + testKey, "t"},
-		{"vapid t=" + jwt + ", k=" + compressed, "k"},
-		{"vapid t=" + jwt + ", k=" + offCurve, "k"},
-		{"vapid t=" + jwt + `, k="` + testKey + `+"`, "k"},
-		{"vapid t=" + jwt + ", k=" + strings.Replace(testKey, "BM", "BQ", 1), "k"}, // 0x05 prefix
+	tests := []struct {
+		in    string
+		param string
+		want  error
+	}{
+		{"Bearer " + testSig, "", httpauth.ErrOtherScheme},
+		{"vapid " + testSig, "", scheme.NoToken68},
+		{"vapid k=" + testKey, "t", httpauth.ErrMissingParam},
+		{"vapid t=" + jwt, "k", httpauth.ErrMissingParam},
+		{"vapid t=" + rfcHeader + "." + rfcPayload + ", k=" + testKey, "t", nil},
+		{"vapid t=" + jwt + ".x, k=" + testKey, "t", nil},
+		{"vapid t=" + rfcHeader + ".." + testSig + ", k=" + testKey, "t", nil},
+		{`vapid t="` + rfcHeader + "+." + rfcPayload + "." + testSig + `", k=` + testKey, "t", nil},
+		{"vapid t=" + rfcHeader + "." + rfcPayload + "." + testSig[:len(testSig)-1] + "B, k=" + testKey, "t", nil}, // non-zero pad bits
+		{"vapid t=" + jwt + ", k=" + compressed, "k", nil},
+		{"vapid t=" + jwt + ", k=" + offCurve, "k", nil},
+		{"vapid t=" + jwt + `, k="` + testKey + `+"`, "k", scheme.NotBase64URL},
+		{"vapid t=" + jwt + ", k=" + testKey[:len(testKey)-1] + "V", "k", scheme.NotBase64URL}, // non-zero pad bits
+		{"vapid t=" + jwt + ", k=" + strings.Replace(testKey, "BM", "BQ", 1), "k", nil},        // 0x05 prefix
 	}
 	for _, tt := range tests {
 		_, err := schemetest.ViewCredentials(t, tt.in, vapid.ParseCredentials)
-		e, ok := err.(*vapid.Error)
-		if !ok || e.Param != tt.param {
-			t.Errorf("ParseCredentials(%q) error = %v, want a *vapid.Error for %q", tt.in, err, tt.param)
-			continue
-		}
-		if strings.Contains(e.Error(), testSig) || strings.Contains(e.Error(), rfcPayload) {
-			t.Errorf("error quotes the token: %v", e)
+		schemetest.CheckError(t, fmt.Sprintf("ParseCredentials(%q)", tt.in), err, "vapid", tt.param, tt.want, "")
+		if err != nil && (strings.Contains(err.Error(), testSig) || strings.Contains(err.Error(), rfcPayload)) {
+			t.Errorf("error quotes the token: %v", err)
 		}
 	}
 	dup := httpauth.Credentials{Scheme: "vapid", Params: httpauth.Params{{Name: "t", Value: jwt}, {Name: "k", Value: testKey}, {Name: "T", Value: jwt}}}
-	if _, err := vapid.ParseCredentials(dup); err == nil {
-		t.Errorf("ParseCredentials accepted a duplicate t")
-	}
+	_, err := vapid.ParseCredentials(dup)
+	schemetest.CheckError(t, "duplicate t", err, "vapid", "t", scheme.Duplicate, "")
+	// A line break, which encoding/base64 skips, in values built by hand.
+	crlfT := httpauth.Credentials{Scheme: "vapid", Params: httpauth.Params{{Name: "t", Value: rfcHeader + "\r\n." + rfcPayload + "." + testSig}, {Name: "k", Value: testKey}}}
+	_, err = vapid.ParseCredentials(crlfT)
+	schemetest.CheckError(t, "t with CR LF", err, "vapid", "t", nil, "")
+	crlfK := httpauth.Credentials{Scheme: "vapid", Params: httpauth.Params{{Name: "t", Value: jwt}, {Name: "k", Value: testKey[:10] + "\n" + testKey[10:]}}}
+	_, err = vapid.ParseCredentials(crlfK)
+	schemetest.CheckError(t, "k with LF", err, "vapid", "k", scheme.NotBase64URL, "")
 }
 
 func TestChallenge(t *testing.T) {
@@ -119,9 +131,8 @@ func TestChallenge(t *testing.T) {
 			t.Errorf("ParseChallenge(%q): %v", in, err)
 		}
 	}
-	if _, err := vapid.ParseChallenge(httpauth.MustParseChallenge("WebPush")); err == nil {
-		t.Errorf("ParseChallenge(WebPush) succeeded")
-	}
+	_, err := vapid.ParseChallenge(httpauth.MustParseChallenge("WebPush"))
+	schemetest.CheckError(t, "ParseChallenge(WebPush)", err, "vapid", "", httpauth.ErrOtherScheme, "")
 	c, _ := vapid.Challenge{}.Build()
 	if b, err := httpauth.AppendChallenge(nil, c); err != nil || string(b) != "vapid" {
 		t.Errorf("challenge encodes as %q, %v; want \"vapid\"", b, err)
@@ -141,17 +152,51 @@ func TestBuild(t *testing.T) {
 	}
 	bad := c
 	bad.Key = key[:33]
-	if _, err := bad.Build(); err == nil {
-		t.Errorf("Build accepted a 33-byte key")
-	}
+	_, err = bad.Build()
+	schemetest.CheckError(t, "Build with a 33-byte key", err, "vapid", "k", nil, "")
 	bad = c
 	bad.Token.Payload = "a\r\nb"
-	if _, err := bad.Build(); err == nil {
-		t.Errorf("Build accepted a payload segment with CRLF")
-	}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		if s := sprintf(verb, c); strings.Contains(s, testSig) || strings.Contains(s, rfcPayload) {
-			t.Errorf("%s prints the token: %s", verb, s)
+	_, err = bad.Build()
+	schemetest.CheckError(t, "Build with a payload holding CR LF", err, "vapid", "t", nil, "")
+}
+
+// The forms the package documentation promises: the JWT's header and
+// payload and the key stay visible, the signature prints as [redacted].
+func TestRedactedForms(t *testing.T) {
+	key, _ := hex.DecodeString(testKeyHex)
+	j := vapid.JWT{Header: "aGVhZA", Payload: "cGF5", Signature: testSig}
+	c := vapid.Credentials{Token: j, Key: key}
+	for _, tt := range []struct {
+		verb string
+		v    any
+		want string
+	}{
+		{"%v", j, "{aGVhZA cGF5 [redacted]}"},
+		{"%+v", j, "{Header:aGVhZA Payload:cGF5 Signature:[redacted]}"},
+		{"%#v", j, `vapid.JWT{Header:"aGVhZA", Payload:"cGF5", Signature:"[redacted]"}`},
+		{"%v", c, "{{aGVhZA cGF5 [redacted]} " + testKey + "}"},
+		{"%d", c, "{{aGVhZA cGF5 [redacted]} " + testKey + "}"},
+		{"%+v", c, "{Token:{Header:aGVhZA Payload:cGF5 Signature:[redacted]} Key:" + testKey + "}"},
+	} {
+		if got := fmt.Sprintf(tt.verb, tt.v); got != tt.want {
+			t.Errorf("Sprintf(%s, %T) = %q, want %q", tt.verb, tt.v, got, tt.want)
 		}
+	}
+	js, err := json.Marshal(c)
+	if want := `{"Token":{"Header":"aGVhZA","Payload":"cGF5","Signature":"[redacted]"},"Key":"` + testKey + `"}`; err != nil || string(js) != want {
+		t.Errorf("json = %s, %v; want %s", js, err, want)
+	}
+	x, err := xml.Marshal(c)
+	if want := `<Credentials><Token><Header>aGVhZA</Header><Payload>cGF5</Payload><Signature>[redacted]</Signature></Token><Key>` + testKey + `</Key></Credentials>`; err != nil || string(x) != want {
+		t.Errorf("xml = %s, %v; want %s", x, err, want)
+	}
+	if v := j.LogValue().String(); v != "[Header=aGVhZA Payload=cGF5 Signature=[redacted]]" {
+		t.Errorf("LogValue = %s", v)
+	}
+	if got := fmt.Sprint(vapid.Credentials{}); got != "{{  } }" {
+		t.Errorf("zero credentials print as %q", got)
+	}
+	if j.Value() != "aGVhZA.cGF5."+testSig {
+		t.Errorf("Value = %q", j.Value())
 	}
 }

@@ -7,9 +7,11 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/internal/schemetest"
 	"github.com/authwire/httpauth/vapid"
 )
 
@@ -59,40 +61,55 @@ func TestVerify(t *testing.T) {
 		t.Errorf("Verify of a valid signature: %v", err)
 	}
 
-	// A changed payload, another key, a header with another alg, and a
-	// short signature all fail.
+	// A changed payload, another key and a changed signature are
+	// well-formed but wrong: ErrVerification.
+	wrong := func(what string, c vapid.Credentials) {
+		t.Helper()
+		err := c.Verify()
+		schemetest.CheckError(t, what, err, "vapid", "t", httpauth.ErrVerification, "")
+	}
 	bad := parsed
 	bad.Token.Payload = "eyJhdWQiOiJodHRwczovL2V2aWwuZXhhbXBsZSJ9" // {"aud":"https://evil.example"}
-	if err := bad.Verify(); err == nil {
-		t.Errorf("Verify accepted a changed payload")
-	}
+	wrong("changed payload", bad)
 	other := signed(t, rfcHeader, rfcPayload)
 	bad = parsed
 	bad.Key = other.Key
-	if err := bad.Verify(); err == nil {
-		t.Errorf("Verify accepted another key")
-	}
-	hs := signed(t, "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9", rfcPayload) // {"typ":"JWT","alg":"HS256"}
-	if err := hs.Verify(); err == nil {
-		t.Errorf("Verify accepted alg HS256")
-	}
+	wrong("another key", bad)
 	bad = parsed
-	bad.Token.Signature = "c2ln"
-	if err := bad.Verify(); err == nil {
-		t.Errorf("Verify accepted a 3-byte signature")
-	}
-	bad = parsed
-	bad.Key = nil
-	if err := bad.Verify(); err == nil {
-		t.Errorf("Verify accepted no key")
-	}
-	// The key of the tests' fixed credentials is a valid point, but the
-	// filler signature does not verify.
+	sig, _ := parsed.Token.DecodeSignature()
+	sig[10] ^= 1
+	bad.Token.Signature = base64.RawURLEncoding.EncodeToString(sig)
+	wrong("changed signature", bad)
+	// The tests' fixed key is a valid point, but the filler signature
+	// does not verify.
 	fixed, _ := vapid.DecodeKey(testKey)
 	if _, err := ecdh.P256().NewPublicKey(fixed); err != nil {
 		t.Fatal(err)
 	}
-	if err := (vapid.Credentials{Token: vapid.JWT{Header: rfcHeader, Payload: rfcPayload, Signature: testSig}, Key: fixed}).Verify(); err == nil {
-		t.Errorf("Verify accepted the filler signature")
+	wrong("filler signature", vapid.Credentials{Token: vapid.JWT{Header: rfcHeader, Payload: rfcPayload, Signature: testSig}, Key: fixed})
+
+	// A header with another alg, a short signature, no key and a
+	// segment that is not base64url are malformed: not ErrVerification.
+	malformed := func(what string, c vapid.Credentials, param string) {
+		t.Helper()
+		err := c.Verify()
+		schemetest.CheckError(t, what, err, "vapid", param, nil, "")
+		if errors.Is(err, httpauth.ErrVerification) {
+			t.Errorf("%s: err = %v wraps ErrVerification, want a malformed-value error", what, err)
+		}
 	}
+	hs := signed(t, "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9", rfcPayload) // {"typ":"JWT","alg":"HS256"}
+	malformed("alg HS256", hs, "t")
+	bad = parsed
+	bad.Token.Signature = "c2ln"
+	malformed("3-byte signature", bad, "t")
+	bad = parsed
+	bad.Key = nil
+	malformed("no key", bad, "k")
+	bad = parsed
+	bad.Token.Payload = "e30="
+	malformed("padded payload", bad, "t")
+	bad = parsed
+	bad.Token.Header = "bm90IGpzb24" // "not json"
+	malformed("header not JSON", bad, "t")
 }

@@ -8,10 +8,6 @@ import (
 	"github.com/authwire/httpauth"
 )
 
-func init() {
-	commands["canon"] = command{run: runCanon, usage: canonUsage}
-}
-
 const canonUsage = `canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 
 Parse one header field, as parse does, and print its canonical encoding on
@@ -23,11 +19,13 @@ field without challenges.
 
 Bytes %x80-FF (obs-text), which strict parsing accepts inside
 quoted-strings, are written as they are. A syntax error goes to standard
-error with exit status 1, and nothing is printed on standard output. In lenient mode, warnings go to standard error.
+error with exit status 1, and nothing is printed on standard output. In
+lenient mode, warnings go to standard error.
 
-With -jsonl, requests are read as in "httpauth parse -jsonl"; each answer
-is one line {"canonical":["line",...]} (with "warnings" when there are any)
-or {"error":{"line":0,"offset":12,"message":"..."}}.`
+With -jsonl, requests are read, and lines that are not requests answered,
+as by "httpauth parse -jsonl"; each answer is one line
+{"canonical":["line",...]} (with "warnings" when there are any) or
+{"error":{"line":0,"offset":12,"message":"..."}}.`
 
 func runCanon(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var enc canonEncoder

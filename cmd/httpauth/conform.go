@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -21,11 +20,7 @@ import (
 	"github.com/authwire/httpauth/fuzzgen"
 )
 
-func init() {
-	commands["conform"] = command{run: runConform, usage: conformUsage}
-}
-
-const conformUsage = `conform [flags] -- CMD [ARG ...]
+const conformUsage = `conform [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-cases FILE] [-schemes LIST] [-first] [-params LIST] [-compare MODE] [-no-errors] [-offsets] [-lenient] [-minimize] [-timeout D] [-v] [-examples N] [-json] -- CMD [ARG ...]
 
 Run the parser behind CMD over the project's golden cases and N generated
 ones (package fuzzgen) and report where it departs from RFC 9110, grouped
@@ -73,6 +68,11 @@ Checks beyond the values:
 Exit status: 0 when every case passes, 1 when some do not, 2 on a usage
 error or when CMD cannot be started.`
 
+// maxJSONLine bounds a line of a cases file or of an adapter's answer: a
+// hostile value passes the 16 KiB line limit, and JSON escapes can make
+// it several times longer.
+const maxJSONLine = 16 << 20
+
 // conformCase is one case of a run: the request and the expected answer.
 type conformCase struct {
 	name       string
@@ -99,12 +99,7 @@ type conformOptions struct {
 }
 
 func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("conform", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: httpauth %s\n\nflags:\n", conformUsage)
-		fs.PrintDefaults()
-	}
+	fs := newCommandFlags("conform", conformUsage, stderr)
 	var cf caseFlags
 	cf.register(fs, 3000, true)
 	var (
@@ -130,15 +125,12 @@ func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exit
 	}
 	if len(rest) == 0 {
-		fmt.Fprintln(stderr, "httpauth conform: no command to run (httpauth conform [flags] -- CMD [ARG ...])")
-		fs.Usage()
-		return 2
+		return fs.usageError("no command to run")
 	}
 	switch o.compare {
 	case "exact", "fold", "set":
 	default:
-		fmt.Fprintf(stderr, "httpauth conform: unknown -compare %q (want exact, fold or set)\n", o.compare)
-		return 2
+		return fs.usageError("unknown -compare %q (want exact, fold or set)", o.compare)
 	}
 	o.schemes, o.params = splitList(schemes), splitList(params)
 	cf.schemes = o.schemes // generate values of the schemes the parser reads
@@ -225,14 +217,17 @@ func conformCases(cf *caseFlags, file string) ([]conformCase, error) {
 		return nil, err
 	}
 	defer f.Close()
-	r := lineReader{br: bufio.NewReader(f)}
+	r := newLineReader(f, maxJSONLine)
 	for n := 1; ; n++ {
-		line, err := r.next()
+		line, long, err := r.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
+		}
+		if long {
+			return nil, fmt.Errorf("%s:%d: line longer than %d bytes", file, n, maxJSONLine)
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
@@ -301,10 +296,10 @@ func (a *adapter) start() error {
 	}
 	answers := make(chan []byte, 1)
 	go func() {
-		r := lineReader{br: bufio.NewReaderSize(out, 64<<10)}
+		r := newLineReader(out, maxJSONLine)
 		for {
-			line, err := r.next()
-			if err != nil {
+			line, long, err := r.next()
+			if err != nil || long {
 				close(answers)
 				return
 			}

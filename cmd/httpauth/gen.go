@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,10 +15,6 @@ import (
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/fuzzgen"
 )
-
-func init() {
-	commands["gen"] = command{run: runGen, usage: genUsage}
-}
 
 const genUsage = `gen [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-jsonl | -o DIR | -dict]
 
@@ -61,7 +56,7 @@ type caseFlags struct {
 	golden  bool
 }
 
-func (cf *caseFlags) register(fs *flag.FlagSet, n int, golden bool) {
+func (cf *caseFlags) register(fs *flagSet, n int, golden bool) {
 	fs.IntVar(&cf.n, "n", n, "number of generated values")
 	fs.Uint64Var(&cf.seed, "seed", 1, "seed of the generator")
 	fs.StringVar(&cf.modes, "mode", "valid,near-valid,hostile", "`MODES`: valid, near-valid, hostile")
@@ -216,12 +211,7 @@ func toGenCase(c *fuzzgen.Case) (genCase, error) {
 }
 
 func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: httpauth %s\n\nflags:\n", genUsage)
-		fs.PrintDefaults()
-	}
+	fs := newCommandFlags("gen", genUsage, stderr)
 	var cf caseFlags
 	cf.register(fs, 100, false)
 	jsonl := fs.Bool("jsonl", false, "one JSON object per value, with the expected result")
@@ -232,9 +222,7 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exit
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "httpauth gen: unexpected arguments %q\n", rest)
-		fs.Usage()
-		return 2
+		return fs.usageError("unexpected arguments %q", rest)
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "httpauth gen: %v\n", err)
@@ -252,8 +240,7 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cases, err := cf.cases(cf.golden)
 	if err != nil {
-		fmt.Fprintf(stderr, "httpauth gen: %v\n", err)
-		return 2
+		return fs.usageError("%v", err)
 	}
 	if *dir != "" {
 		if err := os.MkdirAll(*dir, 0o755); err != nil {

@@ -11,20 +11,19 @@ import (
 	"github.com/authwire/httpauth"
 )
 
-func init() {
-	commands["lint"] = command{run: runLint, usage: lintUsage}
-}
-
 const lintUsage = `lint [-field NAME] [-json] [VALUE ...]
 
 Check one header field against the strict grammar of RFC 9110 section 11 and
 explain every deviation. Each VALUE argument is one field line; with none,
-the field lines are read from standard input, one per line.
+the field lines are read from standard input, one per line, as for parse.
+An empty standard input is an error, not a valid empty field.
 
-For a field that only parses in lenient mode, each deviation is printed as
-"line:offset: message", then the field line with a caret under the offset,
-and at the end the canonical strict encoding as a suggested fix. For a field
-that does not parse at all, the error is printed the same way.
+A strictly valid field is reported as "valid", followed by its canonical
+form when that differs from the input. For a field that only parses in
+lenient mode, each deviation is printed as "line:offset: message", then
+the field line with a caret under the offset, and at the end the
+suggested fix: the canonical strict encoding, as canon prints it. For a
+field that does not parse at all, the error is printed the same way.
 
 Exit status: 0 when the field is strictly valid, 1 when it only parses in
 lenient mode, 2 when it does not parse at all (and for usage errors).
@@ -49,35 +48,39 @@ type lintReport struct {
 }
 
 func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs, opts := newFlagSet("lint", lintUsage, stderr)
+	fs := newCommandFlags("lint", lintUsage, stderr)
+	var field fieldFlag
+	fs.fieldVar(&field)
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
 	rest, exit := parseFlags(fs, args)
 	if exit >= 0 {
 		return exit
 	}
-	if opts.jsonl || opts.lenient {
-		fmt.Fprintln(stderr, "httpauth lint: -jsonl and -lenient do not apply to lint (it always tries both modes)")
-		return 2
+	f, exit := readField(fs, field, rest, stdin, 2)
+	if exit >= 0 {
+		return exit
 	}
-	lines, err := readFieldLines(rest, stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "httpauth lint: %v\n", err)
-		return 2
+	lines := f.lines
+	if len(lines) == 0 {
+		// An empty field is valid, but an empty input is no field at all:
+		// "lint </dev/null" must not say "valid".
+		return fs.usageError("no field to check: standard input is empty")
 	}
 
 	var (
 		p              httpauth.Parser
 		strict, loose  result
 		report         lintReport
+		enc            canonEncoder // the suggestion is what canon prints
 		status, suggst = 0, []string(nil)
 	)
-	parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines}, &strict)
+	parseField(&p, &fieldInput{kind: f.field.kind, lines: lines}, &strict)
 	switch {
 	case strict.err == nil:
 		report.Status = "strict"
-		suggst, _ = suggest(&strict)
+		suggst, _ = enc.encode(&strict)
 	default:
-		parseField(&p, &fieldInput{kind: opts.field.kind, lines: lines, lenient: true}, &loose)
+		parseField(&p, &fieldInput{kind: f.field.kind, lines: lines, lenient: true}, &loose)
 		report.StrictError = errorJSON(strict.err)
 		if loose.err == nil && recoveredNothing(&loose, lines) {
 			loose.err = errorFromWarning(loose.warnings)
@@ -93,8 +96,8 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				// explanation if that ever fails to hold.
 				report.Warnings = append(report.Warnings, *report.StrictError)
 			}
-			suggst, err = suggest(&loose)
-			if err != nil {
+			var err error
+			if suggst, err = enc.encode(&loose); err != nil {
 				suggst = nil
 				fmt.Fprintf(stderr, "httpauth lint: no suggestion: %s\n", describe(err))
 			}
@@ -142,40 +145,6 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(bw, "the field does not parse, even in lenient mode")
 	}
 	return status
-}
-
-// suggest returns the canonical strict encoding of r, one field line per
-// challenge. Unlike canon it keeps obs-text (bytes %x80-FF) in quoted-strings,
-// which the strict grammar accepts.
-func suggest(r *result) ([]string, error) {
-	enc := httpauth.Encoder{AllowObsText: true}
-	var (
-		out []string
-		b   []byte
-		err error
-	)
-	switch r.kind {
-	case kindChallenges:
-		for _, c := range r.challenges {
-			if b, err = enc.AppendChallenge(b[:0], c); err != nil {
-				return nil, err
-			}
-			out = append(out, string(b))
-		}
-	case kindCredentials:
-		if b, err = enc.AppendCredentials(nil, r.credentials); err != nil {
-			return nil, err
-		}
-		out = append(out, string(b))
-	case kindParams:
-		if b, err = enc.AppendParams(nil, r.params); err != nil {
-			return nil, err
-		}
-		if len(b) > 0 {
-			out = append(out, string(b))
-		}
-	}
-	return out, nil
 }
 
 // recoveredNothing reports whether lenient parsing skipped everything of a

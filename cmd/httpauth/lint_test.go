@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -103,5 +105,87 @@ func TestDisplayLineKeepsCaretColumn(t *testing.T) {
 		if got != tc.want || col != tc.wantCol {
 			t.Errorf("displayLine(%q, %d) = %q, %d; want %q, %d", tc.line, tc.off, got, col, tc.want, tc.wantCol)
 		}
+	}
+}
+
+// TestLintEmptyInput: an empty standard input is no field at all, so lint
+// does not call it valid; an empty VALUE is an empty field, which is.
+func TestLintEmptyInput(t *testing.T) {
+	devNull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devNull.Close()
+	want := "httpauth lint: no field to check: standard input is empty\nusage: httpauth " + synopsis(lintUsage) + "\n"
+	for name, stdin := range map[string]io.Reader{"empty": strings.NewReader(""), os.DevNull: devNull} {
+		var out, errb bytes.Buffer
+		code := run([]string{"lint"}, stdin, &out, &errb)
+		if code != 2 || out.String() != "" || errb.String() != want {
+			t.Errorf("lint <%s: exit %d, stdout %q, stderr %q; want exit 2, no stdout, stderr %q", name, code, out.String(), errb.String(), want)
+		}
+	}
+	out, code := runLintCmd(t, "", "")
+	if code != 0 || out != "valid: the field matches the strict RFC 9110 grammar\n" {
+		t.Errorf("lint '': exit %d, %q; want exit 0, valid", code, out)
+	}
+}
+
+// TestLintSuggestsCanon: lint's suggested fix is what canon -lenient
+// prints for the same field, obs-text included (both keep it, as strict
+// parsing accepts it).
+func TestLintSuggestsCanon(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"Basic; realm=\"caf\xe9\""}, []string{"Basic realm=\"caf\xe9\""}},
+		{[]string{`JWT realm=gin jwt, Bearer`, "Digest\trealm=x"}, []string{`JWT realm="gin jwt"`, "Bearer", `Digest realm="x"`}},
+		{[]string{"-field", "authorization", `Digest username="a" realm="b"`}, []string{`Digest username="a", realm="b"`}},
+		{[]string{"-field", "authentication-info", `nextnonce=abc qop=auth`}, []string{`nextnonce="abc", qop=auth`}},
+	} {
+		out, code := runLintCmd(t, "", append([]string{"-json"}, tt.args...)...)
+		var got lintReport
+		if err := json.Unmarshal([]byte(out), &got); err != nil || code != 1 {
+			t.Errorf("lint -json %q: exit %d, %q (%v); want a lenient report", tt.args, code, out, err)
+			continue
+		}
+		// JSON carries obs-text as U+FFFD: compare with the text output.
+		text, _ := runLintCmd(t, "", tt.args...)
+		_, fix, _ := strings.Cut(text, "suggested fix (strict, canonical):\n")
+		canon, _, _ := runCLI(t, "", append([]string{"canon", "-lenient"}, tt.args...)...)
+		want := "\t" + strings.Join(tt.want, "\n\t") + "\n"
+		if fix != want || canon != strings.Join(tt.want, "\n")+"\n" {
+			t.Errorf("lint %q suggests\n%s\ncanon -lenient prints\n%s\nwant both to be\n%s", tt.args, fix, canon, want)
+		}
+	}
+}
+
+// TestLintReports: a field that does not parse even in lenient mode is
+// printed with its error and a caret, or as "invalid" with the lenient
+// parser's error in JSON, with exit status 2; a strictly valid field is
+// "valid", with its canonical form when that differs.
+func TestLintReports(t *testing.T) {
+	// A quote cannot start a challenge: lenient mode skips it and is left
+	// with nothing.
+	out, code := runLintCmd(t, "", `"x`)
+	want := "0:0: malformed challenge skipped: expected an auth-scheme token\n\t\"x\n\t^\nthe field does not parse, even in lenient mode\n"
+	if code != 2 || out != want {
+		t.Errorf("lint '\"x': exit %d\n%s\nwant exit 2\n%s", code, out, want)
+	}
+	out, code = runLintCmd(t, "", "-json", `"x`)
+	want = `{"status":"invalid","error":{"line":0,"offset":0,"message":"malformed challenge skipped: expected an auth-scheme token"}}` + "\n"
+	if code != 2 || out != want {
+		t.Errorf("lint -json '\"x': exit %d %s want exit 2 %s", code, out, want)
+	}
+	// A strict field has no warnings and no error, only its suggestion.
+	out, code = runLintCmd(t, "", "-json", `Basic realm="a", Bearer`)
+	want = `{"status":"strict","suggestion":["Basic realm=\"a\"","Bearer"]}` + "\n"
+	if code != 0 || out != want {
+		t.Errorf("lint -json strict: exit %d %s want exit 0 %s", code, out, want)
+	}
+	out, code = runLintCmd(t, "", "Basic realm=x")
+	want = "valid: the field matches the strict RFC 9110 grammar\ncanonical form:\n\tBasic realm=\"x\"\n"
+	if code != 0 || out != want {
+		t.Errorf("lint 'Basic realm=x': exit %d\n%s\nwant exit 0\n%s", code, out, want)
 	}
 }

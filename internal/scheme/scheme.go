@@ -4,7 +4,11 @@
 // the root package documents.
 package scheme
 
-import "github.com/authwire/httpauth"
+import (
+	"hash"
+
+	"github.com/authwire/httpauth"
+)
 
 // Reason is a constant description of what is wrong with a parameter or a
 // value. It never holds input.
@@ -103,4 +107,79 @@ func Known(name string, known ...string) string {
 		}
 	}
 	return ""
+}
+
+// Params is the first check of a scheme whose values are parameter lists:
+// got must be the auth-scheme want (an error wrapping
+// httpauth.ErrOtherScheme otherwise) and token68 must be empty.
+func Params(want, got, token68 string) error {
+	if err := Check(want, got); err != nil {
+		return err
+	}
+	if token68 != "" {
+		return Err(want, "", NoToken68)
+	}
+	return nil
+}
+
+// Lookup returns the value of each of names in ps (ASCII
+// case-insensitively), in the order of names, and whether it is present.
+// It refuses a list in which a name occurs twice, as [Unique] does. It
+// takes time linear in len(ps) for a fixed list of names.
+func Lookup(scheme string, ps httpauth.Params, names ...string) (vals []string, seen []bool, err error) {
+	if err := Unique(scheme, ps, names...); err != nil {
+		return nil, nil, err
+	}
+	vals = make([]string, len(names))
+	seen = make([]bool, len(names))
+	for _, p := range ps {
+		for i, n := range names {
+			if httpauth.EqualFold(p.Name, n) {
+				vals[i], seen[i] = p.Value, true
+				break
+			}
+		}
+	}
+	return vals, seen, nil
+}
+
+// Failed returns the error of a Verify function for a value that is
+// well-formed but does not prove what it claims (a wrong MAC, signature or
+// proof): a SchemeError about param whose Err says why and wraps
+// httpauth.ErrVerification.
+func Failed(scheme, param string, why Reason) error {
+	return Err(scheme, param, failed(why))
+}
+
+// failed is a Reason that wraps httpauth.ErrVerification.
+type failed Reason
+
+func (f failed) Error() string { return string(f) }
+func (failed) Unwrap() error   { return httpauth.ErrVerification }
+
+// HashSize returns the size of the hashes newHash makes, and false when
+// crypto/hmac would panic on newHash or an HMAC of it would be empty: a nil
+// function, one that returns nil or the same value twice, or a hash of
+// size 0. The Verify functions that take a hash constructor check it with
+// HashSize first, so that no argument makes them panic.
+func HashSize(newHash func() hash.Hash) (int, bool) {
+	if newHash == nil {
+		return 0, false
+	}
+	a, b := newHash(), newHash()
+	if a == nil || b == nil || same(a, b) || a.Size() <= 0 {
+		return 0, false
+	}
+	return a.Size(), true
+}
+
+// same reports whether a and b are the same value; values of a type that
+// cannot be compared are not.
+func same(a, b hash.Hash) (eq bool) {
+	defer func() {
+		if recover() != nil {
+			eq = false
+		}
+	}()
+	return a == b
 }

@@ -1,6 +1,7 @@
 package schemetest
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -18,6 +19,10 @@ type recorder struct {
 type stop struct{}
 
 func (*recorder) Helper() {}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.msg = fmt.Sprintf(format, args...)
+}
 
 func (r *recorder) Fatalf(format string, args ...any) {
 	r.msg = fmt.Sprintf(format, args...)
@@ -37,7 +42,7 @@ func run(check func(testing.TB)) (msg string) {
 		}
 	}()
 	check(r)
-	return ""
+	return r.msg
 }
 
 // view is a scheme's view that keeps the parameters as a map; it refuses
@@ -53,6 +58,10 @@ func viewChallenge(c httpauth.Challenge) (view, error) {
 func viewCredentials(c httpauth.Credentials) (view, error) {
 	return viewOf(c.Scheme, c.Token68, c.Params)
 }
+
+func viewInfo(ps httpauth.Params) (view, error) { return viewOf("X", "", ps) }
+
+func (v view) info() (httpauth.Params, error) { return v.params(), nil }
 
 func viewOf(scheme, token68 string, ps httpauth.Params) (view, error) {
 	if !httpauth.EqualFold(scheme, "X") || token68 != "" {
@@ -131,6 +140,12 @@ func TestRoundTrip(t *testing.T) {
 		{"obs-text made up", func(t testing.TB) {
 			CredentialsRoundTrip(t, `X a=1`, viewCredentials, addHigh)
 		}, "encoding the built credentials"},
+		{"info", func(t testing.TB) {
+			InfoRoundTrip(t, `a=1, B="two"`, viewInfo, view.info)
+		}, ""},
+		{"info value lost", func(t testing.TB) {
+			InfoRoundTrip(t, `a=1, b=2`, viewInfo, func(v view) (httpauth.Params, error) { return v.params()[1:], nil })
+		}, "Authentication-Info round trip through \"b=2\""},
 		{"view refuses the encoding", func(t testing.TB) {
 			CredentialsRoundTrip(t, `X a=1`, viewCredentials, badScheme)
 		}, "re-viewing \"Y a=1\""},
@@ -152,5 +167,58 @@ func TestView(t *testing.T) {
 	msg := run(func(t testing.TB) { ViewChallenge(t, `X a="`, viewChallenge) })
 	if !strings.Contains(msg, "the root parser refuses") {
 		t.Errorf("ViewChallenge of a bad challenge reported %q", msg)
+	}
+}
+
+func TestCheckError(t *testing.T) {
+	good := &httpauth.SchemeError{Scheme: "Hawk", Param: "mac", Err: httpauth.ErrMissingParam}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string // a part of the report; "" for none
+	}{
+		{"as wanted", good, ""},
+		{"wrapped", fmt.Errorf("ctx: %w", good), ""},
+		{"not a SchemeError", errors.New("x"), "want a *httpauth.SchemeError"},
+		{"nil", nil, "want a *httpauth.SchemeError"},
+		{"other scheme", &httpauth.SchemeError{Scheme: "Basic", Param: "mac", Err: httpauth.ErrMissingParam}, `want Hawk "mac"`},
+		{"other param", &httpauth.SchemeError{Scheme: "Hawk", Param: "id", Err: httpauth.ErrMissingParam}, `want Hawk "mac"`},
+		{"other reason", &httpauth.SchemeError{Scheme: "Hawk", Param: "mac", Err: httpauth.ErrOtherScheme}, "want it to wrap"},
+		{"quotes the secret", &httpauth.SchemeError{Scheme: "Hawk", Param: "mac", Err: errors.New("bad Sekrit")}, "quotes the value"},
+	} {
+		want := error(httpauth.ErrMissingParam)
+		if tc.name == "quotes the secret" {
+			want = nil
+		}
+		got := run(func(t testing.TB) { CheckError(t, "F()", tc.err, "Hawk", "mac", want, "Sekrit") })
+		if tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: reported %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// routesType prints its one field as every route would without methods.
+type routesType struct{ A string }
+
+func TestRoutes(t *testing.T) {
+	got := Routes(routesType{A: "x<"})
+	want := map[string]string{
+		"%v": "{x<}", "%+v": "{A:x<}", "%#v": `schemetest.routesType{A:"x<"}`, "%s": "{x<}", "%q": `{"x<"}`,
+		"%x": "{783c}", "%X": "{783C}", "%d": "{%!d(string=x<)}",
+		"json": `{"A":"x\u003c"}`, "xml": "<routesType><A>x&lt;</A></routesType>",
+	}
+	for route, w := range want {
+		if got[route] != w {
+			t.Errorf("Routes()[%q] = %q, want %q", route, got[route], w)
+		}
+	}
+	if !strings.Contains(got["slog text"], "v={A:x<}") || !strings.Contains(got["slog JSON"], `"v":{"A":"x<"}`) {
+		t.Errorf("Routes() slog = %q, %q", got["slog text"], got["slog JSON"])
+	}
+	if len(got) != len(want)+2 {
+		t.Errorf("Routes() has %d routes, want %d", len(got), len(want)+2)
+	}
+	if r := Routes(func() {}); !strings.HasPrefix(r["json"], "error: ") || !strings.HasPrefix(r["xml"], "error: ") {
+		t.Errorf("Routes(func) json, xml = %q, %q, want errors", r["json"], r["xml"])
 	}
 }
