@@ -196,7 +196,7 @@ func sumCampaign(dir string) error {
 				if m == nil {
 					m = &r.Failures[i]
 				}
-				key := m.Verdict + string(m.Request)
+				key := m.Verdict + shape(string(m.Request))
 				if mins[key] == nil {
 					mins[key] = m
 					order = append(order, key)
@@ -207,9 +207,14 @@ func sumCampaign(dir string) error {
 		printCounts("verdict", verdicts)
 		printCounts("category", cats)
 		sort.SliceStable(order, func(i, j int) bool { return len(mins[order[i]].Request) < len(mins[order[j]].Request) })
-		fmt.Printf("distinct minimized disagreements: %d; the shortest:\n\n", len(order))
-		for _, k := range order[:min(8, len(order))] {
+		fmt.Printf("distinct minimized disagreements (by shape: letters and digits alike): %d; the shortest of each verdict:\n\n", len(order))
+		shown := map[string]int{}
+		for _, k := range order {
 			m := mins[k]
+			if shown[m.Verdict] == 3 {
+				continue
+			}
+			shown[m.Verdict]++
 			fmt.Printf("- %s: `%s`\n  want `%s`\n  got `%s`\n", m.Verdict, m.Request, m.Want, m.Got)
 		}
 		fmt.Println()
@@ -230,4 +235,23 @@ func printCounts(what string, m map[string]int) {
 		fmt.Printf("| %s | %d |\n", k, m[k])
 	}
 	fmt.Println()
+}
+
+// shape maps each run of letters and digits of s to "a", so that
+// "basic;" and "DIGEST;" count as one disagreement.
+func shape(s string) string {
+	var b strings.Builder
+	run := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			if !run {
+				b.WriteByte('a')
+			}
+			run = true
+			continue
+		}
+		run = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
