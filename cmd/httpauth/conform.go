@@ -341,6 +341,12 @@ func (a *adapter) ask(req *genRequest) ([]byte, error) {
 		return nil, err
 	}
 	b = append(b, '\n')
+	if a.cmd == nil {
+		// A restart failed: try once more for this case.
+		if err := a.start(); err != nil {
+			return nil, fmt.Errorf("%w: restarting: %v", errAdapter, err)
+		}
+	}
 	fail := func(why string) ([]byte, error) {
 		a.cmd.Process.Kill()
 		a.stop()
