@@ -43,7 +43,8 @@ Output (standard output unless -o):
              "deviations", the recoveries a lenient parser makes, and a golden
              case its "name". "httpauth conform -cases FILE" reads this format.
   -o DIR     one file per value in DIR (created if needed), its lines joined by
-             LF: a seed corpus for libFuzzer, AFL or go test -fuzz's inputs.
+             LF: a seed corpus for libFuzzer or AFL (raw bytes, not the format
+             of go test's testdata/fuzz).
   -dict      an AFL/libFuzzer dictionary of the grammar's tokens.`
 
 // caseFlags are the flags that choose cases, shared by gen and conform.
