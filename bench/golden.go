@@ -1,14 +1,12 @@
 package bench
 
 import (
-	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 
-	"github.com/authwire/httpauth/internal/txtar"
+	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/fuzzgen"
 )
 
 // AllCases returns the corpus followed by the golden inputs found in dir
@@ -25,108 +23,40 @@ func AllCases(dir string) ([]*Case, error) {
 	return append(out, gs...), nil
 }
 
-// LoadGolden reads the golden cases of dir (*.txtar, the format of
-// testdata/README.md in the root): the input lines, the field, and the
-// expected values from the parsed section or an error section. Files for
-// Authentication-Info fields are left out: no other parser reads them.
+// LoadGolden returns the golden cases (the project's testdata/golden, as
+// package fuzzgen carries them, written and reviewed by hand) whose field
+// is WWW-Authenticate or one Authorization line, with the expected values
+// of their parsed section or their error. Files for Authentication-Info
+// fields are left out: no other parser reads them. dir is the golden
+// directory; when it does not exist, there are none.
 func LoadGolden(dir string) ([]*Case, error) {
-	files, err := txtar.Glob(dir)
-	if err != nil || len(files) == 0 {
-		return nil, err
+	if _, err := os.Stat(dir); err != nil {
+		return nil, nil
 	}
 	var out []*Case
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
+	for _, g := range fuzzgen.Golden() {
+		name, ok := strings.CutPrefix(g.Name, "golden/")
+		if !ok {
+			continue
 		}
-		c, err := parseGolden(strings.TrimSuffix(filepath.Base(f), ".txtar"), string(data))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f, err)
-		}
-		if c != nil {
-			out = append(out, c)
-		}
-	}
-	return out, nil
-}
-
-func parseGolden(name, data string) (*Case, error) {
-	a := txtar.Parse(data)
-	c := &Case{Name: "golden/" + name, Source: "golden", Field: Challenges}
-	switch a.Field() {
-	case "", "www-authenticate", "proxy-authenticate":
-	case "authorization", "proxy-authorization":
-		c.Field = Credentials
-	default:
-		return nil, nil // Authentication-Info
-	}
-	lines, err := a.Input()
-	if err != nil {
-		return nil, err
-	}
-	c.Lines = lines
-	if c.Field == Credentials && len(c.Lines) != 1 {
-		return nil, nil // not one Authorization value: nothing to compare
-	}
-	if _, ok := a.Get("error"); ok {
-		c.WantErr = true
-	} else {
-		parsed, _ := a.Get("parsed")
-		want, err := parseParsed(strings.Split(parsed, "\n"))
-		if err != nil {
-			return nil, fmt.Errorf("parsed: %v", err)
-		}
-		c.Want = want
-	}
-	c.Tags = goldenTags(name, c)
-	return c, nil
-}
-
-// parseParsed reads a parsed section:
-//
-//	challenge "Basic"
-//	  "realm" = "WallyWorld"
-//	credentials "Negotiate"
-//	  token68 "YIIBdg=="
-func parseParsed(lines []string) ([]Auth, error) {
-	var out []Auth
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		switch {
-		case t == "":
-		case strings.HasPrefix(t, "challenge ") || strings.HasPrefix(t, "credentials "):
-			_, q, _ := strings.Cut(t, " ")
-			s, err := strconv.Unquote(q)
-			if err != nil {
-				return nil, fmt.Errorf("%q: %v", l, err)
+		c := &Case{Name: g.Name, Source: "golden", Lines: g.Lines, WantErr: g.Err != nil}
+		var want []httpauth.Challenge
+		switch g.Field {
+		case fuzzgen.Challenges:
+			c.Field, want = Challenges, g.Challenges
+		case fuzzgen.Credentials:
+			c.Field = Credentials
+			if g.Err == nil {
+				want = []httpauth.Challenge{httpauth.Challenge(g.Credentials)}
 			}
-			out = append(out, Auth{Scheme: s})
-		case len(out) == 0:
-			return nil, fmt.Errorf("%q before a scheme", l)
-		case strings.HasPrefix(t, "token68 "):
-			s, err := strconv.Unquote(strings.TrimPrefix(t, "token68 "))
-			if err != nil {
-				return nil, fmt.Errorf("%q: %v", l, err)
-			}
-			out[len(out)-1].Token68 = s
 		default:
-			qn, err := strconv.QuotedPrefix(t)
-			if err != nil {
-				return nil, fmt.Errorf("%q: %v", l, err)
-			}
-			n, _ := strconv.Unquote(qn)
-			rest, ok := strings.CutPrefix(t[len(qn):], " = ")
-			if !ok {
-				return nil, fmt.Errorf("%q: no ' = '", l)
-			}
-			v, err := strconv.Unquote(rest)
-			if err != nil {
-				return nil, fmt.Errorf("%q: %v", l, err)
-			}
-			a := &out[len(out)-1]
-			a.Params = append(a.Params, Param{n, v})
+			continue
 		}
+		if !c.WantErr {
+			c.Want = fromHTTPAuth(want)
+		}
+		c.Tags = goldenTags(name, c)
+		out = append(out, c)
 	}
 	return out, nil
 }

@@ -7,6 +7,8 @@
 //	httpauth canon [-field NAME] [-lenient] [-jsonl] [VALUE ...]
 //	httpauth lint [-field NAME] [-json] [VALUE ...]
 //	httpauth respond -challenge VALUE [-challenge VALUE ...] -user USER (-password PASS | -password-stdin | -empty-password) [-method GET] [-uri URI] [-cnonce C] [-nc 00000001] [-qop QOP] [-body TEXT]
+//	httpauth gen [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-jsonl | -o DIR | -dict]
+//	httpauth conform [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-cases FILE] [-schemes LIST] [-first] [-params LIST] [-compare MODE] [-no-errors] [-offsets] [-lenient] [-minimize] [-timeout D] [-v] [-examples N] [-json] -- CMD [ARG ...]
 //	httpauth help [COMMAND]
 //
 // parse prints what it parsed as one JSON object; canon prints the canonical
@@ -15,7 +17,10 @@
 // 0 for a strictly valid field, 1 for one that only parses leniently, 2 for
 // one that does not parse); respond prints the Authorization value that
 // answers a Basic or Digest challenge, and refuses to run without a user
-// and a password. "httpauth help COMMAND" explains each one.
+// and a password; gen writes generated values, with what a strict parser
+// must return for them, for fuzzing other software; conform scores another
+// parser, behind the -jsonl protocol, against those values. "httpauth help
+// COMMAND" explains each one.
 //
 // Each VALUE argument is one field line; with none, field lines are read
 // from standard input, one per line, in bounded memory, and never waited
@@ -63,6 +68,8 @@ var commands = map[string]command{
 	"canon":   {run: runCanon, usage: canonUsage},
 	"lint":    {run: runLint, usage: lintUsage},
 	"respond": {run: runRespond, usage: respondUsage},
+	"gen":     {run: runGen, usage: genUsage},
+	"conform": {run: runConform, usage: conformUsage},
 }
 
 func main() {

@@ -183,6 +183,15 @@ var types = map[string]entry{
 	"httpauth.LimitError":   none("error"),
 	"httpauth.EncodeError":  none("error"),
 	"httpauth.SchemeError":  none("error"),
+	// fuzzgen: values made up for fuzzing (a Case's Credentials mask
+	// themselves anyway).
+	"fuzzgen.Field":     none("enum"),
+	"fuzzgen.Mode":      none("enum"),
+	"fuzzgen.ErrClass":  none("enum"),
+	"fuzzgen.Category":  none("enum"),
+	"fuzzgen.Fault":     none("report"),
+	"fuzzgen.Case":      none("generated"),
+	"fuzzgen.Generator": none("generator"),
 	"httpauth.Credentials": values(func(s string) []any {
 		cs := []any{
 			httpauth.Credentials{Scheme: "Bearer", Token68: s},

@@ -28,18 +28,28 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
+// TB is what the round-trip helpers need of a test or fuzz target: *testing.T
+// and *testing.F have it, and so has the T of the testing package that
+// go-118-fuzz-build gives the targets when it builds them for libFuzzer
+// (ClusterFuzzLite, OSS-Fuzz), which testing.TB would exclude: only the
+// testing package can implement testing.TB.
+type TB interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
 // ChallengeRoundTrip checks the round-trip property for in as a challenge:
 // view reads the scheme's typed value from a generic challenge and build
 // turns it back into one, for example hoba.ParseChallenge and
 // hoba.Challenge.Build. An input that either parser refuses passes.
-func ChallengeRoundTrip[V any](t testing.TB, in string, view func(httpauth.Challenge) (V, error), build func(V) (httpauth.Challenge, error)) {
+func ChallengeRoundTrip[V any](t TB, in string, view func(httpauth.Challenge) (V, error), build func(V) (httpauth.Challenge, error)) {
 	t.Helper()
 	roundTrip(t, "challenge", in, httpauth.ParseChallenge, httpauth.AppendChallenge, view, build)
 }
 
 // CredentialsRoundTrip checks the round-trip property for in as
 // credentials, as ChallengeRoundTrip does for a challenge.
-func CredentialsRoundTrip[V any](t testing.TB, in string, view func(httpauth.Credentials) (V, error), build func(V) (httpauth.Credentials, error)) {
+func CredentialsRoundTrip[V any](t TB, in string, view func(httpauth.Credentials) (V, error), build func(V) (httpauth.Credentials, error)) {
 	t.Helper()
 	roundTrip(t, "credentials", in, httpauth.ParseCredentials, httpauth.AppendCredentials, view, build)
 }
@@ -48,7 +58,7 @@ func CredentialsRoundTrip[V any](t testing.TB, in string, view func(httpauth.Cre
 // Authentication-Info parameter list, as ChallengeRoundTrip does for a
 // challenge: view is for example mutual.ParseInfo and build
 // mutual.Info.Build.
-func InfoRoundTrip[V any](t testing.TB, in string, view func(httpauth.Params) (V, error), build func(V) (httpauth.Params, error)) {
+func InfoRoundTrip[V any](t TB, in string, view func(httpauth.Params) (V, error), build func(V) (httpauth.Params, error)) {
 	t.Helper()
 	parse := func(s string) (httpauth.Params, error) { return httpauth.ParseParams(s) }
 	roundTrip(t, "Authentication-Info", in, parse, httpauth.AppendParams, view, build)
@@ -56,7 +66,7 @@ func InfoRoundTrip[V any](t testing.TB, in string, view func(httpauth.Params) (V
 
 // roundTrip is the property for any kind of value G: parse and appendG
 // are the root package's parser and encoder for G.
-func roundTrip[G, V any](t testing.TB, kind, in string,
+func roundTrip[G, V any](t TB, kind, in string,
 	parse func(string) (G, error), appendG func([]byte, G) ([]byte, error),
 	view func(G) (V, error), build func(V) (G, error)) {
 	t.Helper()

@@ -1,30 +1,33 @@
-// Command conformance runs the bench corpus and the project's golden inputs
-// through every parser under comparison and prints, as markdown, who parsed
-// what correctly.
+// Command conformance prints the conformance table of the conformance kit
+// (../conformance/README.md, between its table markers), which bench
+// reuses rather than keeping a second one: every parser bench compares,
+// Python's and npm's, over the golden cases and generated values. The
+// table is reproduced by ../conformance/table.sh.
 //
-//	go run ./cmd/conformance [-golden ../testdata/golden] [-details]
+//	go run ./cmd/conformance [-kit ../conformance/README.md]
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
-
-	"github.com/authwire/httpauth/bench"
+	"strings"
 )
 
 func main() {
-	golden := flag.String("golden", "../testdata/golden", "directory of the golden txtar files (skipped if missing)")
-	details := flag.Bool("details", true, "list what each failing parser returned")
+	kit := flag.String("kit", "../conformance/README.md", "the conformance kit's README")
 	flag.Parse()
-	cases, err := bench.AllCases(*golden)
+	data, err := os.ReadFile(*kit)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "conformance:", err)
 		os.Exit(1)
 	}
-	sel := bench.All
-	if !*details {
-		sel = nil
+	const begin, end = "<!-- begin:table -->\n", "<!-- end:table -->"
+	s := string(data)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		fmt.Fprintln(os.Stderr, "conformance: no table in", *kit)
+		os.Exit(1)
 	}
-	bench.Run(cases).WriteMarkdown(os.Stdout, sel)
+	fmt.Print(s[i+len(begin) : j])
 }
