@@ -31,7 +31,9 @@ import (
 //
 // An http target through an authenticating proxy is answered in the
 // request itself, Digest's uri being the absolute-form request-target the
-// proxy receives (RFC 7616 section 3.4); an https target through one is
+// client sends, in the proxy's answer and in the origin's (RFC 7616
+// section 3.4: the proxy rewrites the request line, the uri keeps what was
+// sent; Apache and squid accept it); an https target through one is
 // answered in its CONNECT, through net/http's GetProxyConnectHeader and
 // OnProxyConnectResponse hooks (Digest's uri is then host:port). Proxy
 // sessions are kept per proxy, so two targets through one proxy cost one
@@ -462,12 +464,15 @@ func (x *exchange) body() ([]byte, error) {
 	return b, nil
 }
 
-// uri returns Digest's uri for a role: the request-target as the one who
-// checks it receives it. A proxy receives the absolute-form; an origin
-// receives the origin-form, also through a proxy, which rewrites the
-// request line (RFC 9112 section 3.2).
+// uri returns Digest's uri: the request-target as this client sends it
+// (RFC 7616 section 3.4: "duplicated here because proxies are allowed to
+// change the Request-Line in transit"). Through a proxy, an http request
+// goes out in absolute-form, and both the proxy's and the origin's answers
+// carry that form, even though the proxy rewrites the request line to the
+// origin-form before the origin sees it; inside a CONNECT tunnel (https)
+// the request line is the origin-form.
 func (x *exchange) uri(r role, req *http.Request) string {
-	if r == proxyRole {
+	if r == proxyRole || x.proxy != nil && req.URL.Scheme == "http" {
 		host := req.Host
 		if host == "" {
 			host = req.URL.Host

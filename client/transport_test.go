@@ -423,9 +423,9 @@ func TestTransportNo407FromOrigin(t *testing.T) {
 
 // Through an authenticating proxy to an authenticating origin, http: the
 // 407 and the 401 are answered on one request; the proxy session is kept
-// per proxy, so a second target through it costs no 407; the proxy is
-// answered with the absolute-form uri it receives; Proxy-Authorization
-// never reaches an origin.
+// per proxy, so a second target through it costs no 407; both answers
+// carry the absolute-form uri the client sends; Proxy-Authorization never
+// reaches an origin.
 func TestTransportProxyHTTP(t *testing.T) {
 	pa := &server.Auth{Realm: "proxy", Proxy: true, Offers: []server.Offer{server.DigestSHA256}, Password: lookup}
 	proxy, pn := forward(t, pa)
@@ -445,6 +445,16 @@ func TestTransportProxyHTTP(t *testing.T) {
 		}
 		if v := rec.last().Header.Get("Proxy-Authorization"); v != "" {
 			t.Fatalf("the origin received Proxy-Authorization %q", v)
+		}
+		// The origin's answer carries the request-target as the client
+		// sent it, in absolute-form, though the proxy rewrote the
+		// request line (RFC 7616 section 3.4).
+		g, err := httpauth.ParseCredentials(rec.last().Header.Get("Authorization"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, err := digest.ParseCredentials(g); err != nil || d.URI != u {
+			t.Fatalf("request %d: the origin's Digest uri = %q, %v, want %q", i, d.URI, err, u)
 		}
 	}
 	if pn.count(407) != 1 || on1.count(401) != 1 || on2.count(401) != 1 {
