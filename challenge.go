@@ -39,6 +39,11 @@ func (p Param) String() string {
 // encoder refuses a list that does. Set and Del change the list in place: a
 // list that the parser returned shares its storage with no other value, so
 // editing one challenge's Params never changes another's.
+//
+// Params print their values as they are: they are the generic list of
+// challenges and Authentication-Info as well as of credentials. The
+// Params of a [Credentials] value hold its secrets; print the Credentials,
+// which redacts them, not its Params.
 type Params []Param
 
 // Index returns the index of the first parameter named name (ASCII
