@@ -431,6 +431,8 @@ var kindNames = map[httpauth.WarningKind]string{
 	httpauth.WarnSkippedChallenge:     "httpauth.WarnSkippedChallenge",
 	httpauth.WarnSkippedParam:         "httpauth.WarnSkippedParam",
 	httpauth.WarnStrayParam:           "httpauth.WarnStrayParam",
+	httpauth.WarnOpaqueCredentials:    "httpauth.WarnOpaqueCredentials",
+	httpauth.WarnDropped:              "httpauth.WarnDropped",
 }
 
 // catNames are the Go names of the categories.
