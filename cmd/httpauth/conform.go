@@ -686,7 +686,11 @@ func (r *conformReport) add(v verdict) {
 	}
 	cats := append([]string{"mode:" + v.c.mode}, v.c.categories...)
 	for _, d := range v.c.deviations {
-		cats = append(cats, "deviation:"+d)
+		// A case counts once in each category, also when it holds the
+		// same deviation many times.
+		if d := "deviation:" + d; !slices.Contains(cats, d) {
+			cats = append(cats, d)
+		}
 	}
 	keep := false
 	for _, name := range cats {

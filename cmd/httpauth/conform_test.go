@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,9 +81,24 @@ func TestConformSelf(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "score: 100.00% (") || strings.Contains(out, "failing") {
 		t.Fatalf("conform on httpauth parse -jsonl: exit %d\n%s", code, out)
 	}
-	for _, cat := range []string{"mode:valid", "mode:near-valid", "mode:hostile", "token68", "empty-elements", "escapes", "duplicates", "several-lines", "deviation:obs-fold", "realistic"} {
+	for _, cat := range []string{"mode:valid", "mode:near-valid", "mode:hostile", "token68", "empty-elements", "escapes", "duplicates", "several-lines", "deviation:obs-fold", "deviation:opaque-credentials", "deviation:too-many-deviations", "realistic"} {
 		if !strings.Contains(out, "\n"+cat+" ") {
 			t.Errorf("the report has no category %s", cat)
+		}
+	}
+	// A case counts once in a category: no deviation is run more often
+	// than the near-valid cases.
+	counts := map[string]int{}
+	for _, l := range strings.Split(out, "\n") {
+		var name string
+		var passed, run int
+		if n, _ := fmt.Sscanf(l, "%s %d %d", &name, &passed, &run); n == 3 {
+			counts[name] = run
+		}
+	}
+	for name, run := range counts {
+		if strings.HasPrefix(name, "deviation:") && run > counts["mode:near-valid"] {
+			t.Errorf("%s: %d cases run, more than the %d near-valid ones", name, run, counts["mode:near-valid"])
 		}
 	}
 }
