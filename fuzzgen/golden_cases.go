@@ -417,7 +417,7 @@ var goldenCases = []Case{
 	},
 	{Name: "golden/obs-text-after-token68", Field: Challenges, Mode: Hostile, Lines: []string{"Basic, Negotiate abc==\xff"},
 		Err:        &Fault{Line: 0, Offset: 22, Class: ErrSyntax},
-		Categories: []Category{CatObsText},
+		Categories: []Category{CatCTL},
 	},
 	{Name: "golden/obs-text-in-quoted-pair", Field: Challenges, Mode: Valid, Lines: []string{"Basic realm=\"a\\\xe9\""},
 		Challenges: []httpauth.Challenge{
@@ -427,11 +427,11 @@ var goldenCases = []Case{
 	},
 	{Name: "golden/obs-text-in-scheme", Field: Challenges, Mode: Hostile, Lines: []string{"Bäsic realm=\"x\""},
 		Err:        &Fault{Line: 0, Offset: 1, Class: ErrSyntax},
-		Categories: []Category{CatQuoted, CatObsText},
+		Categories: []Category{CatQuoted, CatCTL},
 	},
 	{Name: "golden/obs-text-in-token", Field: Challenges, Mode: Hostile, Lines: []string{"Basic realm=café"},
 		Err:        &Fault{Line: 0, Offset: 15, Class: ErrSyntax},
-		Categories: []Category{CatObsText},
+		Categories: []Category{CatCTL},
 	},
 	{Name: "golden/obs-text-latin1", Field: Challenges, Mode: Valid, Lines: []string{"Basic realm=\"caf\xe9\""},
 		Challenges: []httpauth.Challenge{
