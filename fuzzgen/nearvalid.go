@@ -286,10 +286,16 @@ func lowerUpper(s string) string {
 	return string(b)
 }
 
-// duplicate makes a parameter of a list repeat an earlier name.
+// duplicate makes a parameter of a list repeat an earlier name; now and
+// then in a long list, past the first 16 parameters, where a parser may
+// stop comparing names one by one.
 func (g *Generator) duplicate(m *model) {
-	ps := *g.params(m, 2)
-	j := 1 + g.n(len(ps)-1)
+	k, first := 2, 1
+	if g.chance(1, 4) {
+		k, first = 18+g.n(32), 17
+	}
+	ps := *g.params(m, k)
+	j := first + g.n(len(ps)-first)
 	p := &ps[j]
 	p.name = g.dupName(ps[g.n(j)].name)
 	p.fault.name, p.fault.class = true, ErrDuplicate
