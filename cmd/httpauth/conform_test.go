@@ -197,6 +197,26 @@ func TestConformScope(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "(0 of 2 cases pass") {
 		t.Fatalf("no scope: exit %d\n%s", code, out)
 	}
+
+	// A parser that reads which schemes are offered and the parameters
+	// of Bearer only, as a registry client does.
+	file = filepath.Join(t.TempDir(), "cases.jsonl")
+	c := `{"request":{"field":"www-authenticate","lines":["Basic realm=\"a\"","Bearer realm=\"b\""],"lenient":false},"mode":"valid","categories":["several-lines"],"want":{"challenges":[{"scheme":"Basic","params":[["realm","a"]]},{"scheme":"Bearer","params":[["realm","b"]]}]}}`
+	if err := os.WriteFile(file, []byte(c+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body = "#!/bin/sh\nwhile read -r line; do echo '{\"challenges\":[{\"scheme\":\"basic\"},{\"scheme\":\"bearer\",\"params\":[[\"realm\",\"b\"]]}]}'; done\n"
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, code = conform("-compare", "set", "-no-params", "basic")
+	if code != 0 || !strings.Contains(out, "(1 of 1 cases pass") {
+		t.Fatalf("-no-params basic: exit %d\n%s", code, out)
+	}
+	out, code = conform("-compare", "set", "-no-params", "bearer")
+	if code != 1 || !strings.Contains(out, "wrong value") {
+		t.Fatalf("-no-params bearer: exit %d\n%s", code, out)
+	}
 }
 
 func TestConformUsage(t *testing.T) {
