@@ -11,8 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/fuzzgen"
 	"github.com/authwire/httpauth/internal/reference"
-	"github.com/authwire/httpauth/internal/reference/gen"
 )
 
 // The differential targets parse each input with the fast parser and with
@@ -23,7 +23,11 @@ import (
 // partial results returned with an error must be equal too (decision 12).
 //
 // Seeds: the hand-written ones below, the inputs of the case files of
-// testdata and generated ones.
+// testdata and values of package fuzzgen, the generator this module
+// offers for fuzzing other software: valid, near-valid and hostile in
+// turn, so that the fuzzer starts from deep inputs (several challenges
+// and lines, every escape, limits reached and passed, long lists with a
+// late duplicate, control bytes anywhere) rather than from garbage.
 //
 // Inputs: the string holds the field lines joined by '\n' (credentials take
 // it as one value); the byte selects the Limits: 0 is the default (through
@@ -33,6 +37,17 @@ import (
 // diffSeeds is how many generated inputs seed each target, on top of the
 // hand-written ones.
 const diffSeeds = 300
+
+// generated returns n values of field f made by fuzzgen from a fixed seed,
+// the modes taken in turn, each with its lines joined by '\n'.
+func generated(f fuzzgen.Field, n int, modes ...fuzzgen.Mode) []string {
+	g := fuzzgen.New(1)
+	out := make([]string, n)
+	for i := range out {
+		out[i] = strings.Join(g.Case(f, modes[i%len(modes)]).Lines, "\n")
+	}
+	return out
+}
 
 // handSeeds are the rulings of DESIGN.md and GRAMMAR.md section 3, and the
 // corners of the grammar, for all three fields.
@@ -60,6 +75,7 @@ var handSeeds = []string{
 	`a=b, c`, `a b`, `a=b c=d`, `=`, `a=`, `a="`, `a=@`, `Basic a=b, Bearer`,
 	`Basic a=b, , `, `Basic abc, `, `Basic, `, `Basic ,`, `Basic abc ,`,
 	"Basic\t", "Basic \t", "Bearer\t\nBasic\t ", "a=b\t", "\t, ,\t",
+	`a="bc`, // unterminated, shorter than a word of the quoted-string scan
 }
 
 func diffLimits(sel byte) httpauth.Limits {
@@ -77,20 +93,21 @@ func diffLimits(sel byte) httpauth.Limits {
 	}
 }
 
-func addDiffSeeds(f *testing.F, generate func(*gen.Gen) string) {
+func addDiffSeeds(f *testing.F, field fuzzgen.Field) {
 	for _, s := range handSeeds {
 		f.Add(s, byte(0))
 	}
 	for _, s := range caseInputs(f, "golden", "lenient", "corpus") {
 		f.Add(s, byte(0))
 	}
-	g := gen.New(1)
-	for i := 0; i < diffSeeds; i++ {
+	for i, s := range generated(field, diffSeeds, fuzzgen.Valid, fuzzgen.NearValid, fuzzgen.Hostile) {
 		sel := byte(0)
 		if i%4 == 3 {
-			sel = byte(i)
+			// Small limits for one input in four: a step of 29 takes
+			// each limit of diffLimits through all its values.
+			sel = byte(3 + 29*(i/4))
 		}
-		f.Add(generate(g), sel)
+		f.Add(s, sel)
 	}
 }
 
@@ -233,7 +250,7 @@ func check(t *testing.T, lim httpauth.Limits, got, want error, format string, ar
 }
 
 func FuzzDifferentialChallenges(f *testing.F) {
-	addDiffSeeds(f, (*gen.Gen).Challenges)
+	addDiffSeeds(f, fuzzgen.Challenges)
 	f.Fuzz(func(t *testing.T, data string, sel byte) {
 		lim, lines := diffLimits(sel), strings.Split(data, "\n")
 		if d, gerr, werr := diffChallenges(lim, lines); d != "" {
@@ -243,7 +260,7 @@ func FuzzDifferentialChallenges(f *testing.F) {
 }
 
 func FuzzDifferentialCredentials(f *testing.F) {
-	addDiffSeeds(f, (*gen.Gen).Credentials)
+	addDiffSeeds(f, fuzzgen.Credentials)
 	f.Fuzz(func(t *testing.T, data string, sel byte) {
 		lim := diffLimits(sel)
 		if d, gerr, werr := diffCredentials(lim, data); d != "" {
@@ -253,7 +270,7 @@ func FuzzDifferentialCredentials(f *testing.F) {
 }
 
 func FuzzDifferentialParams(f *testing.F) {
-	addDiffSeeds(f, (*gen.Gen).Params)
+	addDiffSeeds(f, fuzzgen.Params)
 	f.Fuzz(func(t *testing.T, data string, sel byte) {
 		lim, lines := diffLimits(sel), strings.Split(data, "\n")
 		if d, gerr, werr := diffParams(lim, lines); d != "" {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/authwire/httpauth"
+	"github.com/authwire/httpauth/fuzzgen"
 )
 
 // FuzzLenient checks lenient mode (DESIGN.md "Lenient mode") on the three
@@ -27,7 +28,8 @@ import (
 // Authorization value is the whole input, as one line.
 //
 // Seeds: the inputs of testdata/lenient, testdata/corpus and
-// testdata/golden, and a few hand-picked cases.
+// testdata/golden, a few hand-picked cases, and near-valid values of
+// package fuzzgen.
 func FuzzLenient(f *testing.F) {
 	for _, s := range lenientFuzzSeeds(f) {
 		f.Add(s)
@@ -41,8 +43,8 @@ func FuzzLenient(f *testing.F) {
 }
 
 // lenientFuzzSeeds returns the input of every file of testdata/lenient,
-// testdata/corpus and testdata/golden, lines joined by '\n', and a few
-// hand-picked inputs.
+// testdata/corpus and testdata/golden, lines joined by '\n', a few
+// hand-picked inputs and generated near-valid ones.
 func lenientFuzzSeeds(tb testing.TB) []string {
 	seeds := []string{
 		"",
@@ -70,8 +72,17 @@ func lenientFuzzSeeds(tb testing.TB) []string {
 		`AWS AKIAIOSFODNN7EXAMPLE:ejh8LfvvHZM0Bp9GnYCGR/yw8NE=`,
 		"Basic realm=\"a\"\nBearer realm=b c\nNegotiate",
 	}
-	return append(seeds, caseInputs(tb, "lenient", "corpus", "golden")...)
+	seeds = append(seeds, caseInputs(tb, "lenient", "corpus", "golden")...)
+	for _, f := range []fuzzgen.Field{fuzzgen.Challenges, fuzzgen.Credentials, fuzzgen.Params} {
+		seeds = append(seeds, generated(f, lenientGenerated, fuzzgen.NearValid)...)
+	}
+	return seeds
 }
+
+// lenientGenerated is how many near-valid values of each field seed
+// FuzzLenient: each holds one of the deviations lenient mode recovers
+// from (package fuzzgen builds one of each kind).
+const lenientGenerated = 100
 
 // splitFieldLines splits s into field lines at each '\n' not preceded by
 // '\r'. The empty string is one empty field line.

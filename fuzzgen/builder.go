@@ -25,8 +25,6 @@ type builder struct {
 	over      *Fault // the separator that passes the limit, if any
 
 	quotes []span // quoted-strings: line, offset of the opening and of the closing quote
-	t68s   []span // token68: line, start and end; the zone runs to the next ',' or the end
-	names  []span // credentials: names after a comma, start to "=" included
 	params []*param
 	bares  []span // schemes alone, and names that are schemes without their "=": line, start, end
 
@@ -98,25 +96,6 @@ func (b *builder) strictFault() *Fault {
 	return f
 }
 
-// t68Zone returns the token68 zone holding offset p of line ln: from the
-// token68's start to the next ',' after it or the end of the line.
-func (b *builder) t68Zone(ln, p int) (span, bool) {
-	for _, z := range b.t68s {
-		if z.line != ln || p < z.start {
-			continue
-		}
-		line := b.lines[ln]
-		end := len(line)
-		if k := strings.IndexByte(line[z.end:], ','); k >= 0 {
-			end = z.end + k
-		}
-		if p <= end {
-			return z, true
-		}
-	}
-	return span{}, false
-}
-
 // inQuoted reports whether offset p of line ln is after the opening quote
 // of a quoted-string and at most at its closing quote.
 func (b *builder) inQuoted(ln, p int) bool {
@@ -131,42 +110,23 @@ func (b *builder) inQuoted(ln, p int) bool {
 // junkAt returns where a strict parser reports text that cannot continue
 // the value, starting at offset p of line ln in place of what was written
 // there (a control character, a byte %x80-FF outside a quoted-string, a
-// stray quote): at p, except in two places where the parser has read the
-// text before p as something else and reports it there.
+// stray quote or backslash): at p, the first byte that stops matching the
+// grammar. A control character or a byte %x80-FF is reported at its own
+// offset also where the parser reads ahead to tell two readings apart (a
+// token68 from a parameter's name, a parameter's name from a second
+// credentials value), since such a byte may stand nowhere outside a
+// quoted-string. One place differs:
 //
-//   - After a token68 (RFC 9110 section 11: it must end at a ',' or the end
-//     of the field), what was read is re-read as a parameter name: the
-//     error is at its first '/' (not a tchar, so not a name), or at the
-//     second '=' of its padding (a value cannot start with '='), or else
-//     at p.
 //   - After a scheme alone, trailing whitespace that starts with HTAB is
 //     whitespace between the scheme and its data once text follows it:
 //     the error is at the HTAB (RFC 9110 requires SP there). So is
 //     whitespace after a parameter name of a challenge that is not the
 //     first after its scheme, when no "=" follows: the name is a scheme.
-//   - In credentials, a name after a comma that is not followed by '=' is
-//     the scheme of a second credentials value: the error is at the name.
 func (b *builder) junkAt(ln, p int) int {
 	line := b.lines[ln]
-	if z, ok := b.t68Zone(ln, p); ok {
-		tok := strings.TrimRight(line[z.start:p], " \t")
-		if k := strings.IndexByte(tok, '/'); k >= 0 {
-			return z.start + k
-		}
-		eq := len(tok) - len(strings.TrimRight(tok, "="))
-		if eq >= 2 {
-			return z.start + len(tok) - eq + 1
-		}
-		return p
-	}
 	for _, z := range b.bares {
 		if z.line == ln && z.end < p && line[z.end] == '\t' && strings.Trim(line[z.end:p], " \t") == "" {
 			return z.end
-		}
-	}
-	for _, n := range b.names {
-		if n.line == ln && n.start <= p && p <= n.end {
-			return n.start
 		}
 	}
 	return p

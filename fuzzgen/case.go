@@ -43,9 +43,11 @@ const (
 	// returns the values of the case.
 	Valid Mode = iota + 1
 	// NearValid values hold exactly one deviation of a kind that real
-	// senders make and that a lenient parser recovers from: a strict
-	// parser rejects them at Err, a lenient one ([httpauth.Parser] with
-	// Lenient set) accepts them with exactly the warnings of the case.
+	// senders make and that a lenient parser recovers from (or, for
+	// [httpauth.WarnDropped], more of them than it keeps warnings for):
+	// a strict parser rejects them at Err, a lenient one
+	// ([httpauth.Parser] with Lenient set) accepts them with exactly the
+	// warnings of the case.
 	NearValid
 	// Hostile values are built to break parsers: control characters and
 	// bytes %x80-FF where they may not stand, header-splitting CR LF,
@@ -137,14 +139,30 @@ type Case struct {
 	Err *Fault
 
 	// Warnings are, for a NearValid case, the kinds of the warnings a
-	// lenient httpauth.Parser reports, in order, when it accepts the
-	// value; Warnings[0] is the deviation the case was built around.
+	// lenient httpauth.Parser (default limits) reports, in order, when it
+	// accepts the value. [Case.Deviation] says which one the case was
+	// built around.
 	Warnings []httpauth.WarningKind
 
 	// Categories are the features of the grammar the case exercises, for
 	// grouping results; a Hostile or NearValid case lists what makes it
 	// invalid.
 	Categories []Category
+}
+
+// Deviation returns the kind of deviation a NearValid case was built
+// around: its first warning, or [httpauth.WarnDropped] when the case holds
+// more deviations than the default [httpauth.Limits] keep warnings for
+// (its warnings then end with that kind). It returns 0 for a case without
+// warnings.
+func (c *Case) Deviation() httpauth.WarningKind {
+	switch n := len(c.Warnings); {
+	case n == 0:
+		return 0
+	case c.Warnings[n-1] == httpauth.WarnDropped:
+		return httpauth.WarnDropped
+	}
+	return c.Warnings[0]
 }
 
 // Category is a feature of the grammar, a kind of fault or a kind of

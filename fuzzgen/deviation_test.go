@@ -23,8 +23,8 @@ func TestEveryWarningKind(t *testing.T) {
 }
 
 // TestDeviationsBuild builds each deviation in each of its fields many
-// times: the case starts with the deviation's warning, and strict parsing
-// has a fault to report (the oracle tests check where).
+// times: the case is built around the deviation (Case.Deviation), and
+// strict parsing has a fault to report (the oracle tests check where).
 func TestDeviationsBuild(t *testing.T) {
 	g := New(7)
 	for i := range deviations {
@@ -33,7 +33,7 @@ func TestDeviationsBuild(t *testing.T) {
 			for range 200 {
 				g.cats = 0
 				c := g.nearValidOf(f, d)
-				if c.Warnings[0] != d.kind || c.Err == nil {
+				if c.Deviation() != d.kind || c.Err == nil {
 					t.Fatalf("%s in %s: warnings %v, fault %v", d.name, f, c.Warnings, c.Err)
 				}
 			}

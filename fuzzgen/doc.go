@@ -34,8 +34,11 @@
 // senders make: one per [httpauth.WarningKind] that a lenient
 // [httpauth.Parser] recovers from (an obs-fold, HTAB or ";" after the
 // scheme, a missing comma, an unquoted value with a space, a duplicate, a
-// malformed challenge between good ones, ...). Running them through a
-// target maps its leniency kind by kind.
+// malformed challenge between good ones, a malformed parameter inside a
+// challenge, credentials whose data is neither a token68 nor parameters,
+// ...), and for [httpauth.WarnDropped] more such deviations than the
+// parser keeps warnings for. Running them through a target maps its
+// leniency kind by kind.
 //
 // [Hostile] values are built to break parsers: every control character
 // and every byte %x80-FF at any position (outside quoted-strings, where
@@ -64,7 +67,9 @@
 //     offending byte except where the grammar has already read the text
 //     before it as something else (a token68 that turns out to be a
 //     parameter name, a name that turns out to be a second credentials, a
-//     parameter with no value); and the class of error (syntax, limit,
+//     parameter with no value, HTAB after a scheme); a control character
+//     or a byte %x80-FF outside a quoted-string is reported at its own
+//     offset. Err also gives the class of error (syntax, limit,
 //     duplicate, empty).
 //   - A NearValid case is accepted by httpauth's lenient Parser, with
 //     warnings of exactly the kinds of Warnings, in order.

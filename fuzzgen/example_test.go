@@ -19,7 +19,7 @@ func ExampleFromBytes() {
 	fmt.Println(c.Challenges[0].Scheme, c.Challenges[0].Params)
 	// Output:
 	// valid www-authenticate [Basic realm=x]
-	// Basic [{realm x}]
+	// Basic [realm="x"]
 }
 
 // A repeatable batch: the same seed gives the same cases.
@@ -49,9 +49,9 @@ func ExampleGenerator_Case() {
 		fmt.Printf("strict: error at line %d, offset %d; lenient: %s\n", c.Err.Line, c.Err.Offset, strings.Join(names, ", "))
 	}
 	// Output:
-	// strict: error at line 0, offset 227; lenient: stray-param
-	// strict: error at line 1, offset 14; lenient: space-in-value
-	// strict: error at line 0, offset 28; lenient: duplicate-param
+	// strict: error at line 0, offset 211; lenient: single-quotes, space-in-value
+	// strict: error at line 0, offset 35; lenient: semicolon-separator
+	// strict: error at line 2, offset 134; lenient: loose-value
 }
 
 // The dictionary, for afl-fuzz -x or a libFuzzer -dict file.
@@ -129,8 +129,8 @@ func ExampleCase() {
 	}
 	// Output:
 	// ["Newauth realm=\"apps\", type=1, title=\"Login to \\\"apps\\\"\", Basic realm=\"simple\""]
-	// Newauth [{realm apps} {type 1} {title Login to "apps"}]
-	// Basic [{realm simple}]
+	// Newauth [realm="apps" type=1 title="Login to \"apps\""]
+	// Basic [realm="simple"]
 }
 
 func ExampleCategory() {
@@ -234,4 +234,24 @@ func ExampleDeviations() {
 	// missing-comma
 	// semicolon-separator
 	// single-quotes
+	// opaque-credentials
+	// too-many-deviations
+}
+
+// A case of more deviations than a parser keeps warnings for is built
+// around the drop, not around its first deviation.
+func ExampleCase_Deviation() {
+	g := fuzzgen.New(1)
+	for _, k := range []httpauth.WarningKind{httpauth.WarnOpaqueCredentials, httpauth.WarnDropped} {
+		for {
+			c := g.Case(fuzzgen.Credentials, fuzzgen.NearValid)
+			if c.Deviation() == k {
+				fmt.Println(fuzzgen.DeviationName(c.Deviation()), len(c.Warnings), fuzzgen.DeviationName(c.Warnings[0]))
+				break
+			}
+		}
+	}
+	// Output:
+	// opaque-credentials 1 opaque-credentials
+	// too-many-deviations 65 loose-value
 }

@@ -84,6 +84,11 @@ type auth struct {
 	sepFault   bool     // the fault is at schemeSep
 	gapBefore  string   // the separator before this challenge, "" is a comma
 	faultClass ErrClass // the fault is at the scheme, of this class, if set
+	// data, when set, is written after the scheme and its space in place
+	// of a token68 or the first parameters: text that is neither, where
+	// strict parsing fails at offset dataFault; the parameters follow it.
+	data      string
+	dataFault int
 
 	at pos // set by the renderer
 }

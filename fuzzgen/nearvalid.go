@@ -1,6 +1,8 @@
 package fuzzgen
 
 import (
+	"strings"
+
 	"github.com/authwire/httpauth"
 )
 
@@ -40,8 +42,10 @@ var deviations = []deviation{
 	{httpauth.WarnDuplicateParam, "duplicate-param", listFields, (*Generator).devDuplicate},
 	{httpauth.WarnSingleQuotes, "single-quotes", allFields, (*Generator).devSingleQuotes},
 	{httpauth.WarnSkippedChallenge, "skipped-challenge", []Field{Challenges}, (*Generator).devSkippedChallenge},
-	{httpauth.WarnSkippedParam, "skipped-param", []Field{Params}, (*Generator).devSkippedParam},
+	{httpauth.WarnSkippedParam, "skipped-param", listFields, (*Generator).devSkippedParam},
 	{httpauth.WarnStrayParam, "stray-param", []Field{Challenges}, (*Generator).devStrayParam},
+	{httpauth.WarnOpaqueCredentials, "opaque-credentials", []Field{Credentials}, (*Generator).devOpaqueCredentials},
+	{httpauth.WarnDropped, "too-many-deviations", allFields, (*Generator).devDropped},
 }
 
 // DeviationName returns a short name of the deviation a lenient parser
@@ -207,13 +211,18 @@ func (g *Generator) devUnterminated(m *model) []httpauth.WarningKind {
 
 func (g *Generator) devLooseValue(m *model) []httpauth.WarningKind {
 	ps := *g.params(m, 1)
-	p := &ps[g.n(len(ps))]
+	g.looseValue(&ps[g.n(len(ps))])
+	return []httpauth.WarningKind{httpauth.WarnLooseValue}
+}
+
+// looseValue gives p an unquoted value holding a character outside token
+// ("a/b"), where strict parsing fails.
+func (g *Generator) looseValue(p *param) {
 	w1, w2 := g.word(), g.word()
 	c := "/:;@()<>?[]{}"[g.n(13)]
 	p.text, p.quoted = w1+string(c)+w2, false
 	p.value = p.text
 	p.fault.valueAt = len(w1)
-	return []httpauth.WarningKind{httpauth.WarnLooseValue}
 }
 
 func (g *Generator) devSpaceInValue(m *model) []httpauth.WarningKind {
@@ -277,10 +286,16 @@ func lowerUpper(s string) string {
 	return string(b)
 }
 
-// duplicate makes a parameter of a list repeat an earlier name.
+// duplicate makes a parameter of a list repeat an earlier name; now and
+// then in a long list, past the first 16 parameters, where a parser may
+// stop comparing names one by one.
 func (g *Generator) duplicate(m *model) {
-	ps := *g.params(m, 2)
-	j := 1 + g.n(len(ps)-1)
+	k, first := 2, 1
+	if g.chance(1, 4) {
+		k, first = 18+g.n(32), 17
+	}
+	ps := *g.params(m, k)
+	j := first + g.n(len(ps)-first)
 	p := &ps[j]
 	p.name = g.dupName(ps[g.n(j)].name)
 	p.fault.name, p.fault.class = true, ErrDuplicate
@@ -309,23 +324,78 @@ func badParam(name string) param {
 	return p
 }
 
+// opaqueData returns data that is neither a token68 nor a parameter list,
+// in the shapes of shared-key and legacy signature schemes ("account:c2ln")
+// and of unquoted text ("gin jwt"), and the offset in it where strict
+// parsing fails: the byte after the first word, where a parameter's "="
+// must come.
+func (g *Generator) opaqueData() (data string, fault int) {
+	w1 := g.word()
+	if g.chance(1, 2) {
+		return w1 + " " + g.word(), len(w1) + 1
+	}
+	return w1 + ":" + g.token(t68Chars, 24) + strings.Repeat("=", g.n(3)), len(w1)
+}
+
+// devSkippedChallenge inserts a challenge whose data is neither a token68
+// nor a parameter list, with the parameters that follow it, which lenient
+// parsing drops with it.
 func (g *Generator) devSkippedChallenge(m *model) []httpauth.WarningKind {
 	a := auth{scheme: g.scheme()}
-	a.params = g.newParams(1 + g.n(2))
-	a.params = append(a.params, badParam("c"+g.word()))
+	a.data, a.dataFault = g.opaqueData()
+	if g.chance(1, 2) {
+		a.params = g.newParams(1 + g.n(2))
+	}
 	i := g.n(len(m.auths) + 1)
 	m.auths = append(m.auths[:i], append([]auth{a}, m.auths[i:]...)...)
 	return []httpauth.WarningKind{httpauth.WarnSkippedChallenge}
 }
 
+// devSkippedParam inserts a parameter with no value ("c=") into a
+// challenge or a list: lenient parsing drops it alone and keeps the
+// parameters around it. In a challenge it comes after a parameter: right
+// after the scheme, "c=" is a token68.
 func (g *Generator) devSkippedParam(m *model) []httpauth.WarningKind {
-	j := g.n(len(m.list) + 1)
+	ps, j := &m.list, g.n(len(m.list)+1)
+	if m.f == Challenges {
+		a := &m.auths[g.n(len(m.auths))]
+		g.toParams(a, 1)
+		ps, j = &a.params, 1+g.n(len(a.params))
+	}
 	p := badParam("c" + g.word())
-	for hasParamName(m.list, p.name) {
+	for hasParamName(*ps, p.name) {
 		p.name += "x"
 	}
-	m.list = append(m.list[:j], append([]param{p}, m.list[j:]...)...)
+	*ps = append((*ps)[:j], append([]param{p}, (*ps)[j:]...)...)
 	return []httpauth.WarningKind{httpauth.WarnSkippedParam}
+}
+
+// devOpaqueCredentials makes the credentials' data neither a token68 nor
+// a parameter list ("SharedKey account:c2ln"): lenient parsing reads it
+// whole as an opaque value.
+func (g *Generator) devOpaqueCredentials(m *model) []httpauth.WarningKind {
+	a := &m.auths[0]
+	a.t68, a.bare, a.params = "", false, nil
+	a.data, a.dataFault = g.opaqueData()
+	return []httpauth.WarningKind{httpauth.WarnOpaqueCredentials}
+}
+
+// devDropped writes more deviations than the default limit of warnings
+// (httpauth.DefaultMaxWarnings): that many unquoted values holding a
+// character outside token and a few more, in one list. A lenient parser
+// keeps the limit's number of warnings and ends the list with one of kind
+// WarnDropped.
+func (g *Generator) devDropped(m *model) []httpauth.WarningKind {
+	n := httpauth.DefaultMaxWarnings + 1 + g.n(4)
+	ps := *g.params(m, n)
+	for i := range ps[:n] {
+		g.looseValue(&ps[i])
+	}
+	warns := make([]httpauth.WarningKind, httpauth.DefaultMaxWarnings, httpauth.DefaultMaxWarnings+1)
+	for i := range warns {
+		warns[i] = httpauth.WarnLooseValue
+	}
+	return append(warns, httpauth.WarnDropped)
 }
 
 func hasParamName(ps []param, n string) bool {

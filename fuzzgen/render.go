@@ -61,7 +61,7 @@ func (g *Generator) render(m *model) *builder {
 		w.gap(a.gapBefore)
 		w.start(a)
 		first := 0
-		if a.t68 == "" && !a.bare && len(a.params) > 0 {
+		if a.t68 == "" && !a.bare && a.data == "" && len(a.params) > 0 {
 			first = 1
 		}
 		for j := first; j < len(a.params) && !w.stop; j++ {
@@ -195,10 +195,14 @@ func (w *walker) start(a *auth) {
 	}
 	b.write(sep)
 	b.element()
+	if a.data != "" {
+		at := b.at()
+		b.setFault(pos{at.line, at.off + a.dataFault}, ErrSyntax)
+		b.write(a.data)
+		return
+	}
 	if a.t68 != "" {
-		p := b.at()
 		b.write(a.t68)
-		b.t68s = append(b.t68s, span{p.line, p.off, p.off + len(a.t68)})
 		return
 	}
 	if len(a.params) == 0 {
@@ -234,13 +238,8 @@ func (w *walker) param(p *param, first bool) {
 		g.cats.add(CatBWS)
 		b.write(g.pick([]string{" ", "\t", "  "}))
 	}
-	eq := b.at()
 	b.write("=")
-	switch {
-	case first:
-	case w.m.f == Credentials:
-		b.names = append(b.names, span{p.at.line, p.at.off, eq.off})
-	case w.m.f == Challenges:
+	if !first && w.m.f == Challenges {
 		// Without its "=", the name is a scheme.
 		b.bares = append(b.bares, span{p.at.line, p.at.off, p.at.off + len(p.name)})
 	}

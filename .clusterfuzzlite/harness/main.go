@@ -16,9 +16,14 @@
 //   - for a target of the external test package (package p_test),
 //     DIR/zz_fuzzbuild/zz_fuzzbuild.go, a new package.
 //
+// For a target of the external test package, the test files of the
+// package itself that do not import testing (export_test.go and the like,
+// which the external test package sees in a test build) are copied as
+// non-test files DIR/zz_fuzzbuild_NAME.go.
+//
 // It prints the import path suffix of the package to build ("" or
-// "/zz_fuzzbuild") on the first line, then the files it wrote, one per
-// line, for build.sh to remove afterwards.
+// "/zz_fuzzbuild") on the first line, then the files and directories it
+// wrote, one per line, for build.sh to remove afterwards.
 package main
 
 import (
@@ -212,15 +217,53 @@ func run(dir, fn string) error {
 		return err
 	}
 	written := []string{path}
-	fmt.Println(suffix)
 	if external {
-		fmt.Println(outDir)
-	} else {
-		for _, w := range written {
-			fmt.Println(w)
+		written = []string{outDir}
+		// The external test package sees the declarations of the
+		// package's own test files (export_test.go: test-only methods
+		// and hooks). Those that do not import testing are copied as
+		// non-test files of the package; others cannot be, as the
+		// package itself cannot import go-118-fuzz-build's testing.
+		exports, err := copyExports(fset, dir, byPkg[strings.TrimSuffix(pkgName, "_test")])
+		if err != nil {
+			return err
 		}
+		written = append(written, exports...)
+	}
+	fmt.Println(suffix)
+	for _, w := range written {
+		fmt.Println(w)
 	}
 	return nil
+}
+
+// copyExports writes each of files (test files of the package itself)
+// that does not import "testing" to DIR/zz_fuzzbuild_NAME.go, as it is
+// apart from its name, and returns the paths written.
+func copyExports(fset *token.FileSet, dir string, files []*ast.File) ([]string, error) {
+	var out []string
+	for _, f := range files {
+		usesTesting := false
+		for _, im := range f.Imports {
+			if path, _ := strconv.Unquote(im.Path.Value); path == "testing" {
+				usesTesting = true
+			}
+		}
+		if usesTesting {
+			continue
+		}
+		src := fset.File(f.Pos()).Name()
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return nil, err
+		}
+		dst := filepath.Join(dir, "zz_fuzzbuild_"+strings.TrimSuffix(filepath.Base(src), "_test.go")+".go")
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return nil, err
+		}
+		out = append(out, dst)
+	}
+	return out, nil
 }
 
 func recvType(d *ast.FuncDecl) string {

@@ -20,7 +20,7 @@ import (
 	"github.com/authwire/httpauth/fuzzgen"
 )
 
-const conformUsage = `conform [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-cases FILE] [-schemes LIST] [-first] [-params LIST] [-compare MODE] [-no-errors] [-offsets] [-lenient] [-minimize] [-timeout D] [-v] [-examples N] [-json] -- CMD [ARG ...]
+const conformUsage = `conform [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-cases FILE] [-schemes LIST] [-first] [-params LIST] [-no-params LIST] [-compare MODE] [-no-errors] [-offsets] [-lenient] [-minimize] [-timeout D] [-v] [-examples N] [-json] -- CMD [ARG ...]
 
 Run the parser behind CMD over the project's golden cases and N generated
 ones (package fuzzgen) and report where it departs from RFC 9110, grouped
@@ -53,6 +53,8 @@ Scope of the parser (what it is judged on):
   -first         it returns only the first challenge (after -schemes)
   -params LIST   it returns only these parameters, and cannot tell an empty
                  value from an absent one
+  -no-params LIST  it returns the challenges of these schemes without their
+                 parameters (it reads only which scheme is offered)
   -compare MODE  exact (default): schemes and names as written, in order;
                  fold: schemes and names ASCII case-insensitively;
                  set: fold, and parameters and challenges in any order
@@ -88,6 +90,7 @@ type conformOptions struct {
 	schemes  []string
 	first    bool
 	params   []string
+	noParams []string // schemes returned without their params
 	compare  string
 	noErrors bool
 	offsets  bool
@@ -105,12 +108,14 @@ func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var (
 		o                    conformOptions
 		schemes, params, cfn string
+		noParams             string
 		jsonOut              bool
 	)
 	fs.StringVar(&cfn, "cases", "", "also run the cases of `FILE` (the format of gen -jsonl)")
 	fs.StringVar(&schemes, "schemes", "", "the parser handles only these `SCHEMES` (comma-separated)")
 	fs.BoolVar(&o.first, "first", false, "the parser returns only the first challenge")
 	fs.StringVar(&params, "params", "", "the parser returns only these `PARAMS` (comma-separated)")
+	fs.StringVar(&noParams, "no-params", "", "the parser returns challenges of these `SCHEMES` without params (comma-separated)")
 	fs.StringVar(&o.compare, "compare", "exact", "how values compare: exact, fold or set")
 	fs.BoolVar(&o.noErrors, "no-errors", false, "the parser cannot report an error")
 	fs.BoolVar(&o.offsets, "offsets", false, "errors must be at the expected line and offset")
@@ -132,7 +137,7 @@ func runConform(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		return fs.usageError("unknown -compare %q (want exact, fold or set)", o.compare)
 	}
-	o.schemes, o.params = splitList(schemes), splitList(params)
+	o.schemes, o.params, o.noParams = splitList(schemes), splitList(params), splitList(noParams)
 	cf.schemes = o.schemes // generate values of the schemes the parser reads
 	cases, err := conformCases(&cf, cfn)
 	if err != nil {
@@ -551,6 +556,9 @@ func scopeGot(a *jsonAnswer, o *conformOptions) *jsonAnswer {
 	if g.Credentials != nil {
 		c := *g.Credentials
 		c.Params = scopeParams(c.Params, o)
+		if foldIn(c.Scheme, o.noParams) {
+			c.Params = nil
+		}
 		g.Credentials = &c
 	}
 	if g.Params != nil {
@@ -567,6 +575,9 @@ func scopeAuths(as []jsonAuth, o *conformOptions) []jsonAuth {
 			continue
 		}
 		a.Params = scopeParams(a.Params, o)
+		if foldIn(a.Scheme, o.noParams) {
+			a.Params = nil
+		}
 		out = append(out, a)
 		if o.first {
 			break
@@ -686,7 +697,11 @@ func (r *conformReport) add(v verdict) {
 	}
 	cats := append([]string{"mode:" + v.c.mode}, v.c.categories...)
 	for _, d := range v.c.deviations {
-		cats = append(cats, "deviation:"+d)
+		// A case counts once in each category, also when it holds the
+		// same deviation many times.
+		if d := "deviation:" + d; !slices.Contains(cats, d) {
+			cats = append(cats, d)
+		}
 	}
 	keep := false
 	for _, name := range cats {

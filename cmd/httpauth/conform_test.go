@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,9 +81,24 @@ func TestConformSelf(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "score: 100.00% (") || strings.Contains(out, "failing") {
 		t.Fatalf("conform on httpauth parse -jsonl: exit %d\n%s", code, out)
 	}
-	for _, cat := range []string{"mode:valid", "mode:near-valid", "mode:hostile", "token68", "empty-elements", "escapes", "duplicates", "several-lines", "deviation:obs-fold", "realistic"} {
+	for _, cat := range []string{"mode:valid", "mode:near-valid", "mode:hostile", "token68", "empty-elements", "escapes", "duplicates", "several-lines", "deviation:obs-fold", "deviation:opaque-credentials", "deviation:too-many-deviations", "realistic"} {
 		if !strings.Contains(out, "\n"+cat+" ") {
 			t.Errorf("the report has no category %s", cat)
+		}
+	}
+	// A case counts once in a category: no deviation is run more often
+	// than the near-valid cases.
+	counts := map[string]int{}
+	for _, l := range strings.Split(out, "\n") {
+		var name string
+		var passed, run int
+		if n, _ := fmt.Sscanf(l, "%s %d %d", &name, &passed, &run); n == 3 {
+			counts[name] = run
+		}
+	}
+	for name, run := range counts {
+		if strings.HasPrefix(name, "deviation:") && run > counts["mode:near-valid"] {
+			t.Errorf("%s: %d cases run, more than the %d near-valid ones", name, run, counts["mode:near-valid"])
 		}
 	}
 }
@@ -180,6 +196,26 @@ func TestConformScope(t *testing.T) {
 	out, code = conform("-compare", "set")
 	if code != 1 || !strings.Contains(out, "(0 of 2 cases pass") {
 		t.Fatalf("no scope: exit %d\n%s", code, out)
+	}
+
+	// A parser that reads which schemes are offered and the parameters
+	// of Bearer only, as a registry client does.
+	file = filepath.Join(t.TempDir(), "cases.jsonl")
+	c := `{"request":{"field":"www-authenticate","lines":["Basic realm=\"a\"","Bearer realm=\"b\""],"lenient":false},"mode":"valid","categories":["several-lines"],"want":{"challenges":[{"scheme":"Basic","params":[["realm","a"]]},{"scheme":"Bearer","params":[["realm","b"]]}]}}`
+	if err := os.WriteFile(file, []byte(c+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body = "#!/bin/sh\nwhile read -r line; do echo '{\"challenges\":[{\"scheme\":\"basic\"},{\"scheme\":\"bearer\",\"params\":[[\"realm\",\"b\"]]}]}'; done\n"
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, code = conform("-compare", "set", "-no-params", "basic")
+	if code != 0 || !strings.Contains(out, "(1 of 1 cases pass") {
+		t.Fatalf("-no-params basic: exit %d\n%s", code, out)
+	}
+	out, code = conform("-compare", "set", "-no-params", "bearer")
+	if code != 1 || !strings.Contains(out, "wrong value") {
+		t.Fatalf("-no-params bearer: exit %d\n%s", code, out)
 	}
 }
 

@@ -8,7 +8,7 @@
 //	httpauth lint [-field NAME] [-json] [VALUE ...]
 //	httpauth respond -challenge VALUE [-challenge VALUE ...] -user USER (-password PASS | -password-stdin | -empty-password) [-method GET] [-uri URI] [-cnonce C] [-nc 00000001] [-qop QOP] [-body TEXT]
 //	httpauth gen [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-jsonl | -o DIR | -dict]
-//	httpauth conform [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-cases FILE] [-schemes LIST] [-first] [-params LIST] [-compare MODE] [-no-errors] [-offsets] [-lenient] [-minimize] [-timeout D] [-v] [-examples N] [-json] -- CMD [ARG ...]
+//	httpauth conform [-n N] [-seed S] [-mode MODES] [-field FIELDS] [-golden] [-cases FILE] [-schemes LIST] [-first] [-params LIST] [-no-params LIST] [-compare MODE] [-no-errors] [-offsets] [-lenient] [-minimize] [-timeout D] [-v] [-examples N] [-json] -- CMD [ARG ...]
 //	httpauth help [COMMAND]
 //
 // parse prints what it parsed as one JSON object; canon prints the canonical

@@ -78,6 +78,9 @@ func scope(im *bench.Impl) []string {
 	// same restriction, as conform flags. Booleans and nc, which they
 	// return converted, are left out of the comparison.
 	switch im.Name {
+	case "oras":
+		// Basic is returned without its parameters (bench's View).
+		flags = append(flags, "-no-params", "basic")
 	case "icholy-digest":
 		flags = append(flags, "-first")
 		if im.Field == bench.Challenges {

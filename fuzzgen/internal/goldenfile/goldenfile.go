@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/fuzzgen"
+	"github.com/authwire/httpauth/internal/txtar"
 )
 
 // Dirs are the directories of testdata read, in order.
@@ -26,7 +26,7 @@ var Dirs = []string{"golden", "corpus", "lenient"}
 func Load(testdata string) ([]fuzzgen.Case, error) {
 	var out []fuzzgen.Case
 	for _, dir := range Dirs {
-		files, err := filepath.Glob(filepath.Join(testdata, dir, "*.txtar"))
+		files, err := txtar.Glob(filepath.Join(testdata, dir))
 		if err != nil {
 			return nil, err
 		}
@@ -34,12 +34,12 @@ func Load(testdata string) ([]fuzzgen.Case, error) {
 			return nil, fmt.Errorf("no case in %s", filepath.Join(testdata, dir))
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			a, err := txtar.ReadFile(f)
 			if err != nil {
 				return nil, err
 			}
 			name := dir + "/" + strings.TrimSuffix(filepath.Base(f), ".txtar")
-			c, ok, err := parse(name, string(data))
+			c, ok, err := parse(name, a)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", f, err)
 			}
@@ -51,33 +51,22 @@ func Load(testdata string) ([]fuzzgen.Case, error) {
 	return out, nil
 }
 
-var sectionRE = regexp.MustCompile(`^-- (.+) --$`)
-
-// sections splits a file into its sections (the comment before the first
-// one is dropped).
-func sections(data string) map[string][]string {
-	m := map[string][]string{}
-	cur := ""
-	for _, l := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
-		if s := sectionRE.FindStringSubmatch(l); s != nil {
-			cur = s[1]
-			m[cur] = []string{}
-			continue
-		}
-		if cur != "" {
-			m[cur] = append(m[cur], l)
-		}
+// section returns the lines of a's section called name, and whether it
+// has one.
+func section(a *txtar.Archive, name string) ([]string, bool) {
+	data, ok := a.Get(name)
+	if !ok || data == "" {
+		return nil, ok
 	}
-	return m
+	return strings.Split(strings.TrimSuffix(data, "\n"), "\n"), true
 }
 
-// parse reads one file. ok is false for a case fuzzgen cannot state: an
-// Authorization field of other than one line.
-func parse(name, data string) (c fuzzgen.Case, ok bool, err error) {
-	s := sections(data)
+// parse reads one case file. ok is false for a case fuzzgen cannot
+// state: an Authorization field of other than one line.
+func parse(name string, a *txtar.Archive) (c fuzzgen.Case, ok bool, err error) {
 	c.Name = name
 	c.Field = fuzzgen.Challenges
-	switch f := strings.TrimSpace(strings.Join(s["field"], "")); f {
+	switch f := a.Field(); f {
 	case "", "www-authenticate", "proxy-authenticate":
 	case "authorization", "proxy-authorization":
 		c.Field = fuzzgen.Credentials
@@ -86,20 +75,8 @@ func parse(name, data string) (c fuzzgen.Case, ok bool, err error) {
 	default:
 		return c, false, fmt.Errorf("unknown field %q", f)
 	}
-	if in, ok := s["input"]; ok {
-		for _, l := range in {
-			c.Lines = append(c.Lines, strings.TrimSuffix(l, "$")) // "$$" keeps one "$"
-		}
-	} else if in, ok := s["input.q"]; ok {
-		for _, l := range in {
-			u, err := strconv.Unquote(l)
-			if err != nil {
-				return c, false, fmt.Errorf("input.q: %v", err)
-			}
-			c.Lines = append(c.Lines, u)
-		}
-	} else {
-		return c, false, fmt.Errorf("no input section")
+	if c.Lines, err = a.Input(); err != nil {
+		return c, false, err
 	}
 	if c.Field == fuzzgen.Credentials && len(c.Lines) != 1 {
 		return c, false, nil
@@ -107,10 +84,10 @@ func parse(name, data string) (c fuzzgen.Case, ok bool, err error) {
 	// golden/ has parsed or error; corpus/ and lenient/ have strict, whose
 	// last line is "error: ..." on an error.
 	var errLine string
-	parsed := s["parsed"]
-	if e, ok := s["error"]; ok {
+	parsed, _ := section(a, "parsed")
+	if e, ok := section(a, "error"); ok {
 		errLine = strings.Join(e, "")
-	} else if st, ok := s["strict"]; ok {
+	} else if st, ok := section(a, "strict"); ok {
 		if n := len(st); n > 0 && strings.HasPrefix(st[n-1], "error: ") {
 			errLine = strings.TrimPrefix(st[n-1], "error: ")
 		} else {
@@ -127,10 +104,11 @@ func parse(name, data string) (c fuzzgen.Case, ok bool, err error) {
 		if c.Err, err = parseError(errLine); err != nil {
 			return c, false, err
 		}
-		if _, lenient := s["lenient"]; lenient {
-			if _, failed := s["lenient-error"]; !failed {
+		if _, lenient := a.Get("lenient"); lenient {
+			if _, failed := a.Get("lenient-error"); !failed {
 				c.Mode = fuzzgen.NearValid
-				if c.Warnings, err = warningKinds(s["warnings"]); err != nil {
+				warns, _ := section(a, "warnings")
+				if c.Warnings, err = warningKinds(warns); err != nil {
 					return c, false, err
 				}
 			}
@@ -282,10 +260,26 @@ func categories(c *fuzzgen.Case, unterminated bool) []fuzzgen.Category {
 	}
 	ctl, obs, split := false, false, false
 	for _, l := range c.Lines {
+		quoted, escaped := false, false // inside a quoted-string; after its "\"
 		for i := 0; i < len(l); i++ {
-			ctl = ctl || (l[i] < 0x20 && l[i] != '\t') || l[i] == 0x7f
-			obs = obs || l[i] >= 0x80
-			split = split || l[i] == '\r' || l[i] == '\n' || l[i] == 0
+			b := l[i]
+			switch {
+			case b < 0x20 && b != '\t' || b == 0x7f:
+				ctl = true
+				split = split || b == '\r' || b == '\n' || b == 0
+			case b >= 0x80 && quoted:
+				obs = true
+			case b >= 0x80:
+				ctl = true // obs-text where it may not stand
+			}
+			switch {
+			case escaped:
+				escaped = false
+			case b == '"':
+				quoted = !quoted
+			case b == '\\' && quoted:
+				escaped = true
+			}
 		}
 	}
 	add(fuzzgen.CatToken68, t68)
@@ -431,6 +425,8 @@ var kindNames = map[httpauth.WarningKind]string{
 	httpauth.WarnSkippedChallenge:     "httpauth.WarnSkippedChallenge",
 	httpauth.WarnSkippedParam:         "httpauth.WarnSkippedParam",
 	httpauth.WarnStrayParam:           "httpauth.WarnStrayParam",
+	httpauth.WarnOpaqueCredentials:    "httpauth.WarnOpaqueCredentials",
+	httpauth.WarnDropped:              "httpauth.WarnDropped",
 }
 
 // catNames are the Go names of the categories.
