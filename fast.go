@@ -1,13 +1,21 @@
 package httpauth
 
+import "math/bits"
+
 // The fast path reads the shapes that make up nearly every real field in
-// one loop whose state stays in local variables, which the general grammar
-// (parser.go), a state machine between small functions, cannot do: Go keeps
-// few values in registers across calls, and the per-element cost of the
-// general grammar was most of a parse. It accepts only input the general
-// grammar accepts, with the same result and no warning, and gives up,
-// keeping nothing, at anything else; the general grammar then reads the
-// field from its start. FuzzFastPath holds the two to the same result.
+// two loops whose state stays in local variables: fastParse takes the
+// auth-schemes and what follows them, params the parameters of one list.
+// Nothing on the usual path of params calls a function, not even a
+// scanner: Go keeps no value in a register across a call, so a call in a
+// loop costs the stores and loads of all the loop holds. So params reads
+// the plain text of a quoted-string itself, eight bytes at a time with the words of
+// quotedStops, and leaves the rest of it (a quoted-pair, HTAB, a fault)
+// to scanQuotedText. The general grammar (parser.go), a state machine
+// between small functions, could not be written that way. The fast path
+// accepts only input the general grammar accepts, with the same result and
+// no warning, and gives up, keeping nothing, at anything else; the general
+// grammar then reads the field from its start. FuzzFastPath and
+// TestFastPathEveryByte hold the two to the same result.
 //
 // What it reads: field lines of elements separated by a comma and at most
 // one SP, or by a line boundary; leading and trailing OWS of a line; each
@@ -25,20 +33,11 @@ package httpauth
 func (p *Parser) fastParse(m mode, base int, lines []string) bool {
 	st := &p.st
 	maxLine, maxChallenges := st.lim.MaxLineBytes, st.lim.MaxChallenges
-	maxParams := min(st.lim.MaxParams, dupScan)
 	cs := p.cs
 	plist := p.plist
-	plist0 := len(plist)
-	// cur is the list that receives parameters (nil when the current
-	// challenge takes none), n0 its first parameter of this field, names
-	// the nameBit set of its names; first tells that the element must be
-	// a parameter (right after "auth-scheme SP").
-	var cur *Params
-	var names uint64
-	n0 := 0
-	first := false
+	l := fastList{max: min(st.lim.MaxParams, dupScan)}
 	if m == modeParams {
-		cur, n0 = &plist, plist0
+		l.ps, l.n0 = &plist, len(plist)
 	}
 	for ln, s := range lines {
 		if len(s) > maxLine || (ln > 0 && m == modeCredentials) {
@@ -53,84 +52,72 @@ func (p *Parser) fastParse(m mode, base int, lines []string) bool {
 		if i >= len(s) {
 			return p.bail(cs)
 		}
-		for {
-			// An element starts at s[i], which is not OWS.
-			t0 := i
-			t1 := scanName(s, i)
-			if t1 == t0 {
+		// The first element of the line: more parameters of a list
+		// that a line before opened, or an auth-scheme.
+		var t1 int
+		if l.ps != nil {
+			if i, t1 = l.params(s, i); i < 0 {
 				return p.bail(cs)
 			}
-			if t1 < len(s) && s[t1] == '=' && cur != nil {
-				j := t1 + 1
-				if j >= len(s) {
-					return p.bail(cs)
-				}
-				value, end, _, r := valueAt(s, j)
-				if r != nil {
-					return p.bail(cs)
-				}
-				i = end
-				name := s[t0:t1]
-				bit := nameBit(name)
-				if len(*cur)-n0 >= maxParams || (names&bit != 0 && hasName((*cur)[n0:], name)) {
-					return p.bail(cs)
-				}
-				*cur = append(*cur, Param{Name: name, Value: value})
-				names |= bit
-				first = false
+			if i >= len(s) {
+				continue
+			}
+		} else if t1 = scanToken(s, i); t1 == i || (t1 < len(s) && s[t1] == '=') {
+			return p.bail(cs)
+		}
+		for {
+			// s[i:t1] is an auth-scheme.
+			if m != modeChallenges && (m == modeParams || len(cs) > 0) || len(cs)-base >= maxChallenges {
+				return p.bail(cs)
+			}
+			k := len(cs)
+			if k < cap(cs) {
+				cs = cs[:k+1]
+				cs[k].Scheme, cs[k].Token68, cs[k].Params = s[i:t1], "", cs[k].Params[:0]
 			} else {
-				// Any other token starts a challenge; it must end the
-				// element, or be followed by SP and its data.
-				if first || m == modeParams || (m == modeCredentials && len(cs) > 0) || len(cs)-base >= maxChallenges {
+				cs = append(cs, Challenge{Scheme: s[i:t1]})
+			}
+			c := &cs[k]
+			l.ps = nil
+			i = t1
+			if i < len(s) && s[i] != ',' {
+				// "auth-scheme SP", then parameters or a token68.
+				if s[i] != ' ' {
 					return p.bail(cs)
 				}
-				k := len(cs)
-				if k < cap(cs) {
-					cs = cs[:k+1]
-					cs[k].Scheme, cs[k].Token68, cs[k].Params = s[t0:t1], "", cs[k].Params[:0]
-				} else {
-					cs = append(cs, Challenge{Scheme: s[t0:t1]})
-				}
-				c := &cs[k]
-				cur, names, n0 = nil, 0, 0
-				i = t1
-				if i < len(s) && s[i] != ',' {
-					if s[i] != ' ' {
+				j := skipOWS(s, i)
+				end, next, ok := token68At(s, j)
+				if !ok {
+					// Parameters (decision 3), at least one.
+					l.ps, l.names, l.n0 = &c.Params, 0, 0
+					if m == modeCredentials {
+						c.Params, l.n0 = plist, len(plist)
+					}
+					if i, t1 = l.params(s, j); i <= j {
 						return p.bail(cs)
 					}
-					j := skipOWS(s, i)
-					if end, next, ok := token68At(s, j); ok {
-						c.Token68 = s[j:end]
-						i = next
-					} else {
-						if s[j] == '=' {
-							return p.bail(cs) // "scheme =x": a parameter (BWS)
-						}
-						if m == modeCredentials {
-							c.Params = plist
-							cur, n0 = &c.Params, plist0
-						} else {
-							cur = &c.Params
-						}
-						first = true
-						i = j
-						continue
+					if i >= len(s) {
+						break
 					}
+					continue
 				}
+				c.Token68 = s[j:end]
+				i = next
 			}
-			// After an element: a comma, at most one SP and the next
-			// element, or the end of the line.
+			// After an auth-scheme alone or its token68: the end of the
+			// line, or a comma, at most one SP and the next element,
+			// an auth-scheme. Credentials end there.
 			if i >= len(s) {
 				break
 			}
-			if s[i] != ',' || (m == modeCredentials && cur == nil) {
+			if s[i] != ',' || m == modeCredentials {
 				return p.bail(cs)
 			}
 			i++
 			if i < len(s) && s[i] == ' ' {
 				i++
 			}
-			if i >= len(s) || classes[s[i]]&cTchar == 0 {
+			if t1 = scanToken(s, i); t1 == i || (t1 < len(s) && s[t1] == '=') {
 				return p.bail(cs)
 			}
 		}
@@ -147,6 +134,92 @@ func (p *Parser) fastParse(m mode, base int, lines []string) bool {
 		p.hw = len(cs)
 	}
 	return true
+}
+
+// fastList is the parameter list the fast path appends to: the current
+// challenge's, the credentials' or the field's own.
+type fastList struct {
+	ps    *Params // nil when the current element takes no parameters
+	n0    int     // index in *ps of its first parameter of this field
+	names uint64  // the nameBit of each of its names
+	max   int     // parameters a list may hold before the fast path gives up
+}
+
+// params reads parameters "name=value" from the element at s[i], each
+// followed by the end of the line or by a comma, at most one SP and the
+// next element, and appends them to *l.ps. It returns the end of the line,
+// or the start of the next element when that is not a parameter with the
+// end t1 of its token, or -1 where the fast path gives up.
+func (l *fastList) params(s string, i int) (next, t1 int) {
+	ps := *l.ps
+	names := l.names
+	next = -1
+	for {
+		t0 := i
+		if t1 = scanToken(s, i); t1 == t0 {
+			break
+		}
+		if t1 >= len(s) || s[t1] != '=' {
+			next = t0 // an auth-scheme (or, after it, a fault)
+			break
+		}
+		j := t1 + 1
+		if j >= len(s) {
+			break
+		}
+		var value string
+		if s[j] == '"' {
+			k := j + 1
+			for k+8 <= len(s) {
+				if m := quotedStops(load64(s, k)); m != 0 {
+					k += bits.TrailingZeros64(m) >> 3
+					goto stop
+				}
+				k += 8
+			}
+			for k < len(s) && classes[s[k]]&cQdtext != 0 {
+				k++
+			}
+		stop:
+			if k < len(s) && s[k] == '"' {
+				value, i = s[j+1:k], k+1
+			} else {
+				end, esc, _, r := scanQuotedText(s, k)
+				if r != nil {
+					break
+				}
+				value, i = s[j+1:end-1], end
+				if esc {
+					value = unescapeSlow(value)
+				}
+			}
+		} else {
+			if i = scanToken(s, j); i == j {
+				break
+			}
+			value = s[j:i]
+		}
+		name := s[t0:t1]
+		bit := nameBit(name)
+		if len(ps)-l.n0 >= l.max || (names&bit != 0 && hasName(ps[l.n0:], name)) {
+			break
+		}
+		ps = append(ps, Param{Name: name, Value: value})
+		names |= bit
+		if i >= len(s) {
+			next = i
+			break
+		}
+		if s[i] != ',' {
+			break
+		}
+		i++
+		if i < len(s) && s[i] == ' ' {
+			i++
+		}
+	}
+	*l.ps, l.names = ps, names
+	return next, t1
 }
 
 // bail records how far the fast path wrote into p.cs's array (see
