@@ -86,7 +86,10 @@ func (p *Parser) fastParse(m mode, base int, lines []string) bool {
 					return p.bail(cs)
 				}
 				j := skipOWS(s, i)
-				end, next, ok := token68At(s, j)
+				end, next, ok := 0, 0, false
+				if !paramAhead(s, j) {
+					end, next, ok = token68At(s, j)
+				}
 				if !ok {
 					// Parameters (decision 3), at least one.
 					l.ps, l.names, l.n0 = &c.Params, 0, 0
@@ -220,6 +223,30 @@ func (l *fastList) params(s string, i int) (next, t1 int) {
 	}
 	*l.ps, l.names = ps, names
 	return next, t1
+}
+
+// paramAhead reports whether the text at s[j] has the shape of a
+// parameter rather than a token68: an "=" among its first sixteen bytes
+// followed by a byte that starts a value. It is a guess that spares
+// scanning a parameter's name twice (the token68 test, then the name);
+// params checks the parameter itself, and a name too long for the guess
+// is read after the token68 test fails.
+func paramAhead(s string, j int) bool {
+	for w := j; w < j+16 && w+8 <= len(s); w += 8 {
+		if m := equalsStops(load64(s, w)); m != 0 {
+			k := w + bits.TrailingZeros64(m)>>3 + 1
+			return k < len(s) && (s[k] == '"' || classes[s[k]]&cTchar != 0)
+		}
+	}
+	return false
+}
+
+// equalsStops returns a word with the high bit set in the byte of x that
+// is the first "=", and maybe in bytes after it (a borrow carries past
+// an "="), never before it.
+func equalsStops(x uint64) uint64 {
+	y := x ^ 0x3D3D3D3D3D3D3D3D
+	return (y - 0x0101010101010101) &^ y & 0x8080808080808080
 }
 
 // bail records how far the fast path wrote into p.cs's array (see
