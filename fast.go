@@ -5,17 +5,17 @@ import "math/bits"
 // The fast path reads the shapes that make up nearly every real field in
 // two loops whose state stays in local variables: fastParse takes the
 // auth-schemes and what follows them, params the parameters of one list.
-// Nothing on the usual path of params calls a function, not even a
-// scanner: Go keeps no value in a register across a call, so a call in a
-// loop costs the stores and loads of all the loop holds. So params reads
-// the plain text of a quoted-string itself, eight bytes at a time with the words of
-// quotedStops, and leaves the rest of it (a quoted-pair, HTAB, a fault)
-// to scanQuotedText. The general grammar (parser.go), a state machine
-// between small functions, could not be written that way. The fast path
-// accepts only input the general grammar accepts, with the same result and
-// no warning, and gives up, keeping nothing, at anything else; the general
-// grammar then reads the field from its start. FuzzFastPath and
-// TestFastPathEveryByte hold the two to the same result.
+// Go keeps no value in a register across a call, so a call in a loop costs
+// the stores and loads of all the loop holds: the loop of params calls
+// only qdtextRun, for the text of a quoted value, and leaves what needs
+// another call (a quoted-pair or HTAB in a value, a name whose bit the
+// list holds, a full slice) to param, outside it. The general grammar
+// (parser.go), a state machine between small functions, could not be
+// written that way. The fast path accepts only input the general grammar
+// accepts, with the same result and no warning, and gives up, keeping
+// nothing, at anything else; the general grammar then reads the field from
+// its start. FuzzFastPath and TestFastPathEveryByte hold the two to the
+// same result.
 //
 // What it reads: field lines of elements separated by a comma and at most
 // one SP, or by a line boundary; leading and trailing OWS of a line; each
@@ -153,76 +153,97 @@ type fastList struct {
 // next element, and appends them to *l.ps. It returns the end of the line,
 // or the start of the next element when that is not a parameter with the
 // end t1 of its token, or -1 where the fast path gives up.
+//
+// A parameter that needs more than qdtextRun (a quoted-pair or HTAB in its
+// value, a name whose nameBit the list holds, a full slice) leaves the
+// loop for param, so that the values the loop holds are stored and loaded
+// around that call only.
 func (l *fastList) params(s string, i int) (next, t1 int) {
 	ps := *l.ps
 	names := l.names
-	next = -1
 	for {
-		t0 := i
+		var (
+			t0, j, k    int
+			name, value string
+			bit         uint64
+		)
+		t0 = i
 		if t1 = scanToken(s, i); t1 == t0 {
+			next = -1
 			break
 		}
 		if t1 >= len(s) || s[t1] != '=' {
 			next = t0 // an auth-scheme (or, after it, a fault)
 			break
 		}
-		j := t1 + 1
+		j = t1 + 1
 		if j >= len(s) {
+			next = -1
 			break
 		}
-		var value string
 		if s[j] == '"' {
-			k := j + 1
-			for k+8 <= len(s) {
-				if m := quotedStops(load64(s, k)); m != 0 {
-					k += bits.TrailingZeros64(m) >> 3
-					goto stop
-				}
-				k += 8
+			if k = qdtextRun(s, j+1); k >= len(s) || s[k] != '"' {
+				goto slow
 			}
-			for k < len(s) && classes[s[k]]&cQdtext != 0 {
-				k++
-			}
-		stop:
-			if k < len(s) && s[k] == '"' {
-				value, i = s[j+1:k], k+1
-			} else {
-				end, esc, _, r := scanQuotedText(s, k)
-				if r != nil {
-					break
-				}
-				value, i = s[j+1:end-1], end
-				if esc {
-					value = unescapeSlow(value)
-				}
-			}
+			value, i = s[j+1:k], k+1
 		} else {
 			if i = scanToken(s, j); i == j {
+				next = -1
 				break
 			}
 			value = s[j:i]
 		}
-		name := s[t0:t1]
-		bit := nameBit(name)
-		if len(ps)-l.n0 >= l.max || (names&bit != 0 && hasName(ps[l.n0:], name)) {
-			break
+		name = s[t0:t1]
+		bit = nameBit(name)
+		if names&bit != 0 || len(ps) == cap(ps) || len(ps)-l.n0 >= l.max {
+			goto slow
 		}
-		ps = append(ps, Param{Name: name, Value: value})
+		ps = ps[:len(ps)+1]
+		ps[len(ps)-1] = Param{Name: name, Value: value}
 		names |= bit
+	sep:
 		if i >= len(s) {
 			next = i
 			break
 		}
 		if s[i] != ',' {
+			next = -1
 			break
 		}
 		i++
 		if i < len(s) && s[i] == ' ' {
 			i++
 		}
+		continue
+	slow:
+		*l.ps, l.names = ps, names
+		if i = l.param(s, t0, t1); i < 0 {
+			return -1, t1
+		}
+		ps, names = *l.ps, l.names
+		goto sep
 	}
 	*l.ps, l.names = ps, names
 	return next, t1
+}
+
+// param reads the parameter whose name is s[t0:t1], followed by "=",
+// adds it to the list and returns the offset after its value, or -1 where
+// the fast path gives up: it is params for what needs a call.
+func (l *fastList) param(s string, t0, t1 int) int {
+	value, end, _, r := valueAt(s, t1+1)
+	if r != nil {
+		return -1
+	}
+	ps := *l.ps
+	name := s[t0:t1]
+	bit := nameBit(name)
+	if len(ps)-l.n0 >= l.max || (l.names&bit != 0 && hasName(ps[l.n0:], name)) {
+		return -1
+	}
+	*l.ps = append(ps, Param{Name: name, Value: value})
+	l.names |= bit
+	return end
 }
 
 // paramAhead reports whether the text at s[j] has the shape of a

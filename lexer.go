@@ -402,36 +402,8 @@ func scanQuoted(s string, i int) (end int, escaped bool, at int, r error) {
 // before).
 func scanQuotedText(s string, i int) (end int, escaped bool, at int, r error) {
 	for {
-		// Eight bytes at a time: quotedStops finds the first byte that
-		// ends a run of qdtext in one word, without a loop; the last
-		// bytes of the line go one at a time.
-		for {
-			if i+8 > len(s) {
-				if i >= len(s) {
-					return 0, escaped, len(s), errUnterminated
-				}
-				if len(s) < 8 {
-					for i < len(s) && classes[s[i]]&cQdtext != 0 {
-						i++
-					}
-					if i >= len(s) {
-						return 0, escaped, len(s), errUnterminated
-					}
-					break
-				}
-				// The last eight bytes of the line, less those before i.
-				m := quotedStops(load64(s, len(s)-8)) >> (8 * (i - (len(s) - 8)))
-				if m == 0 {
-					return 0, escaped, len(s), errUnterminated
-				}
-				i += bits.TrailingZeros64(m) >> 3
-				break
-			}
-			if m := quotedStops(load64(s, i)); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				break
-			}
-			i += 8
+		if i = qdtextRun(s, i); i >= len(s) {
+			return 0, escaped, len(s), errUnterminated
 		}
 		switch s[i] {
 		case '"':
@@ -445,12 +417,37 @@ func scanQuotedText(s string, i int) (end int, escaped bool, at int, r error) {
 			}
 			escaped = true
 			i += 2
-		case '\t': // qdtext, which quotedStops reports with the CTLs
+		case '\t': // qdtext, where qdtextRun may stop
 			i++
 		default:
 			return 0, false, i, errCTLInQuoted
 		}
 	}
+}
+
+// qdtextRun returns the end of the run of qdtext that starts at i, or the
+// offset of an HTAB in it: the first byte from i that is '"', '\\', a
+// control character or DEL, or len(s). It reads eight bytes at a time
+// (quotedStops), the last bytes of s in its last eight; a string shorter
+// than eight bytes, one at a time.
+func qdtextRun(s string, i int) int {
+	for i+8 <= len(s) {
+		if m := quotedStops(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	if len(s) < 8 {
+		for i < len(s) && classes[s[i]]&cQdtext != 0 {
+			i++
+		}
+		return i
+	}
+	// The last eight bytes of s, less those before i.
+	if m := quotedStops(load64(s, len(s)-8)) >> (8 * (i - (len(s) - 8))); m != 0 {
+		return i + bits.TrailingZeros64(m)>>3
+	}
+	return len(s)
 }
 
 // load64 returns the eight bytes of s at i as a little-endian word (the
