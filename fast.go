@@ -3,19 +3,20 @@ package httpauth
 import "math/bits"
 
 // The fast path reads the shapes that make up nearly every real field in
-// two loops whose state stays in local variables: fastParse takes the
-// auth-schemes and what follows them, params the parameters of one list.
+// two loops: fastParse takes the auth-schemes and what follows them,
+// params the parameters of one list.
 // Go keeps no value in a register across a call, so a call in a loop costs
 // the stores and loads of all the loop holds: the loop of params calls
-// only qdtextRun, for the text of a quoted value, and leaves what needs
-// another call (a quoted-pair or HTAB in a value, a name whose bit the
-// list holds, a full slice) to param, outside it. The general grammar
-// (parser.go), a state machine between small functions, could not be
-// written that way. The fast path accepts only input the general grammar
-// accepts, with the same result and no warning, and gives up, keeping
-// nothing, at anything else; the general grammar then reads the field from
-// its start. FuzzFastPath and TestFastPathEveryByte hold the two to the
-// same result.
+// only qdtextRun, for the text of a quoted value, and keeps the list it
+// appends to in memory (fastList), so that little is live across that
+// call; it leaves what needs another call (a quoted-pair or HTAB in a
+// value, a name whose bit the list holds, a full slice) to param, outside
+// it. The general grammar (parser.go), a state machine between small
+// functions, could not be written that way. The fast path accepts only
+// input the general grammar accepts, with the same result and no warning,
+// and gives up, keeping nothing, at anything else; the general grammar
+// then reads the field from its start. FuzzFastPath and
+// TestFastPathEveryByte hold the two to the same result.
 //
 // What it reads: field lines of elements separated by a comma and at most
 // one SP, or by a line boundary; leading and trailing OWS of a line; each
@@ -159,13 +160,12 @@ type fastList struct {
 // loop for param, so that the values the loop holds are stored and loaded
 // around that call only.
 func (l *fastList) params(s string, i int) (next, t1 int) {
-	ps := *l.ps
-	names := l.names
 	for {
 		var (
 			t0, j, k    int
 			name, value string
 			bit         uint64
+			ps          *Params
 		)
 		t0 = i
 		if t1 = scanToken(s, i); t1 == t0 {
@@ -195,12 +195,13 @@ func (l *fastList) params(s string, i int) (next, t1 int) {
 		}
 		name = s[t0:t1]
 		bit = nameBit(name)
-		if names&bit != 0 || len(ps) == cap(ps) || len(ps)-l.n0 >= l.max {
+		ps = l.ps
+		if l.names&bit != 0 || len(*ps) == cap(*ps) || len(*ps)-l.n0 >= l.max {
 			goto slow
 		}
-		ps = ps[:len(ps)+1]
-		ps[len(ps)-1] = Param{Name: name, Value: value}
-		names |= bit
+		*ps = (*ps)[:len(*ps)+1]
+		(*ps)[len(*ps)-1] = Param{Name: name, Value: value}
+		l.names |= bit
 	sep:
 		if i >= len(s) {
 			next = i
@@ -216,14 +217,11 @@ func (l *fastList) params(s string, i int) (next, t1 int) {
 		}
 		continue
 	slow:
-		*l.ps, l.names = ps, names
 		if i = l.param(s, t0, t1); i < 0 {
 			return -1, t1
 		}
-		ps, names = *l.ps, l.names
 		goto sep
 	}
-	*l.ps, l.names = ps, names
 	return next, t1
 }
 
