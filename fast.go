@@ -87,8 +87,21 @@ func (p *Parser) fastParse(m mode, base int, lines []string) bool {
 					return p.bail(cs)
 				}
 				j := skipOWS(s, i)
+				// A parameter rather than a token68: a guess, to spare
+				// scanning a parameter's name twice (the token68 test,
+				// then the name): an "=" among the first sixteen bytes,
+				// followed by a byte that starts a value. params checks
+				// the parameter itself, and a longer name is read
+				// after the token68 test fails.
 				end, next, ok := 0, 0, false
-				if !paramAhead(s, j) {
+				e := j
+				w := uint64(0)
+				if j+8 <= len(s) {
+					if w = equalsStops(load64(s, j)); w == 0 && j+16 <= len(s) {
+						e, w = j+8, equalsStops(load64(s, j+8))
+					}
+				}
+				if e += bits.TrailingZeros64(w)>>3 + 1; w == 0 || e >= len(s) || (s[e] != '"' && classes[s[e]]&cTchar == 0) {
 					end, next, ok = token68At(s, j)
 				}
 				if !ok {
@@ -242,22 +255,6 @@ func (l *fastList) param(s string, t0, t1 int) int {
 	*l.ps = append(ps, Param{Name: name, Value: value})
 	l.names |= bit
 	return end
-}
-
-// paramAhead reports whether the text at s[j] has the shape of a
-// parameter rather than a token68: an "=" among its first sixteen bytes
-// followed by a byte that starts a value. It is a guess that spares
-// scanning a parameter's name twice (the token68 test, then the name);
-// params checks the parameter itself, and a name too long for the guess
-// is read after the token68 test fails.
-func paramAhead(s string, j int) bool {
-	for w := j; w < j+16 && w+8 <= len(s); w += 8 {
-		if m := equalsStops(load64(s, w)); m != 0 {
-			k := w + bits.TrailingZeros64(m)>>3 + 1
-			return k < len(s) && (s[k] == '"' || classes[s[k]]&cTchar != 0)
-		}
-	}
-	return false
 }
 
 // equalsStops returns a word with the high bit set in the byte of x that
