@@ -265,23 +265,27 @@ func (l *Lexer) Next() bool {
 	m := classes[c]
 	switch {
 	case m&cTchar != 0:
-		// Short tokens here; a long one (a base64 run) eight bytes at a
-		// time.
-		j := i + 1
-		for j < len(s) && classes[s[j]]&cTchar != 0 {
-			if j++; j-i == 8 {
-				j = scanClass(s, j, cTchar)
-				break
-			}
+		// Short tokens here, byte by byte in the first eight; a long
+		// one (a base64 run) eight bytes at a time.
+		j := scanToken(s[:min(len(s), i+8)], i+1)
+		if j == i+8 {
+			j = scanClass(s, j, cTchar)
 		}
 		l.kind, l.escaped, l.pos = KindToken, false, j
 	case c == '"':
-		end, esc, at, r := scanQuotedText(s, i+1)
-		if r != nil {
-			if r == errUnterminated {
-				at = i
+		// Text without a quoted-pair, the usual, in one call.
+		end, esc := qdtextRun(s, i+1), false
+		if end < len(s) && s[end] == '"' {
+			end++
+		} else {
+			var at int
+			var r error
+			if end, esc, at, r = scanQuotedText(s, end); r != nil {
+				if r == errUnterminated {
+					at = i
+				}
+				return l.fail(r, at)
 			}
-			return l.fail(r, at)
 		}
 		l.kind, l.escaped, l.pos = KindQuoted, esc, end
 	case m&cOWS != 0:
