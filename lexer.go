@@ -265,23 +265,27 @@ func (l *Lexer) Next() bool {
 	m := classes[c]
 	switch {
 	case m&cTchar != 0:
-		// Short tokens here; a long one (a base64 run) eight bytes at a
-		// time.
-		j := i + 1
-		for j < len(s) && classes[s[j]]&cTchar != 0 {
-			if j++; j-i == 8 {
-				j = scanClass(s, j, cTchar)
-				break
-			}
+		// Short tokens here, byte by byte in the first eight; a long
+		// one (a base64 run) eight bytes at a time.
+		j := scanToken(s[:min(len(s), i+8)], i+1)
+		if j == i+8 {
+			j = scanClass(s, j, cTchar)
 		}
 		l.kind, l.escaped, l.pos = KindToken, false, j
 	case c == '"':
-		end, esc, at, r := scanQuotedText(s, i+1)
-		if r != nil {
-			if r == errUnterminated {
-				at = i
+		// Text without a quoted-pair, the usual, in one call.
+		end, esc := qdtextRun(s, i+1), false
+		if end < len(s) && s[end] == '"' {
+			end++
+		} else {
+			var at int
+			var r error
+			if end, esc, at, r = scanQuotedText(s, end); r != nil {
+				if r == errUnterminated {
+					at = i
+				}
+				return l.fail(r, at)
 			}
-			return l.fail(r, at)
 		}
 		l.kind, l.escaped, l.pos = KindQuoted, esc, end
 	case m&cOWS != 0:
@@ -402,36 +406,8 @@ func scanQuoted(s string, i int) (end int, escaped bool, at int, r error) {
 // before).
 func scanQuotedText(s string, i int) (end int, escaped bool, at int, r error) {
 	for {
-		// Eight bytes at a time: quotedStops finds the first byte that
-		// ends a run of qdtext in one word, without a loop; the last
-		// bytes of the line go one at a time.
-		for {
-			if i+8 > len(s) {
-				if i >= len(s) {
-					return 0, escaped, len(s), errUnterminated
-				}
-				if len(s) < 8 {
-					for i < len(s) && classes[s[i]]&cQdtext != 0 {
-						i++
-					}
-					if i >= len(s) {
-						return 0, escaped, len(s), errUnterminated
-					}
-					break
-				}
-				// The last eight bytes of the line, less those before i.
-				m := quotedStops(load64(s, len(s)-8)) >> (8 * (i - (len(s) - 8)))
-				if m == 0 {
-					return 0, escaped, len(s), errUnterminated
-				}
-				i += bits.TrailingZeros64(m) >> 3
-				break
-			}
-			if m := quotedStops(load64(s, i)); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				break
-			}
-			i += 8
+		if i = qdtextRun(s, i); i >= len(s) {
+			return 0, escaped, len(s), errUnterminated
 		}
 		switch s[i] {
 		case '"':
@@ -445,12 +421,37 @@ func scanQuotedText(s string, i int) (end int, escaped bool, at int, r error) {
 			}
 			escaped = true
 			i += 2
-		case '\t': // qdtext, which quotedStops reports with the CTLs
+		case '\t': // qdtext, where qdtextRun may stop
 			i++
 		default:
 			return 0, false, i, errCTLInQuoted
 		}
 	}
+}
+
+// qdtextRun returns the end of the run of qdtext that starts at i, or the
+// offset of an HTAB in it: the first byte from i that is '"', '\\', a
+// control character or DEL, or len(s). It reads eight bytes at a time
+// (quotedStops), the last bytes of s in its last eight; a string shorter
+// than eight bytes, one at a time.
+func qdtextRun(s string, i int) int {
+	for i+8 <= len(s) {
+		if m := quotedStops(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	if len(s) < 8 {
+		for i < len(s) && classes[s[i]]&cQdtext != 0 {
+			i++
+		}
+		return i
+	}
+	// The last eight bytes of s, less those before i.
+	if m := quotedStops(load64(s, len(s)-8)) >> (8 * (i - (len(s) - 8))); m != 0 {
+		return i + bits.TrailingZeros64(m)>>3
+	}
+	return len(s)
 }
 
 // load64 returns the eight bytes of s at i as a little-endian word (the

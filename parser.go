@@ -135,18 +135,18 @@ func (st *state) fail(off int, err error, at site) int {
 // Each byte is looked at a bounded number of times: the token68 test may
 // read a run that is then read again as a token, nothing more.
 func (p *Parser) parse(m mode, base int, lines []string) error {
-	p.warns = p.warns[:0]
-	p.resetIndex()
 	st := &p.st
 	if l := &p.Limits; !st.limOK || l.MaxLineBytes != st.rawLim.MaxLineBytes || l.MaxChallenges != st.rawLim.MaxChallenges ||
 		l.MaxParams != st.rawLim.MaxParams || l.MaxEmptyElements != st.rawLim.MaxEmptyElements || l.MaxWarnings != st.rawLim.MaxWarnings {
 		st.lim, st.rawLim, st.limOK = p.Limits.resolve(), p.Limits, true
 	}
-	st.m, st.pos, st.base, st.keep, st.p0, st.names = m, posNone, base, base, 0, 0
-	st.seps, st.empties, st.leadComma, st.bareAt, st.dropped = 1, 0, -1, -1, 0
 	if p.fast = !p.slow && p.fastParse(m, base, lines); p.fast {
 		return nil
 	}
+	p.warns = p.warns[:0]
+	p.resetIndex()
+	st.m, st.pos, st.base, st.keep, st.p0, st.names = m, posNone, base, base, 0, 0
+	st.seps, st.empties, st.leadComma, st.bareAt, st.dropped = 1, 0, -1, -1, 0
 	if m == modeParams {
 		st.pos = posParams
 		st.p0 = len(p.plist)

@@ -256,25 +256,33 @@ func escapedValues(c *bench.Case) int {
 	return n
 }
 
-func floorTable(s samples, order []string, cpuPath string) string {
-	cpu := map[string]float64{}
-	if data, err := os.ReadFile(cpuPath); err == nil {
+// readPairs reads lines "<benchmark name> <number>", the output of
+// rootcpu.sh and rootcallgrind.sh; a missing file gives an empty map.
+func readPairs(path string) map[string]float64 {
+	m := map[string]float64{}
+	if data, err := os.ReadFile(path); err == nil {
 		for _, l := range strings.Split(string(data), "\n") {
 			if f := strings.Fields(l); len(f) == 2 {
 				if v, err := strconv.ParseFloat(f[1], 64); err == nil {
-					cpu[f[0]] = v
+					m[f[0]] = v
 				}
 			}
 		}
 	}
+	return m
+}
+
+func floorTable(s samples, order []string, cpuPath, instrPath string) string {
+	cpu := readPairs(cpuPath)
+	instr := readPairs(instrPath)
 	// bytes is each benchmark's input length (see load).
 	bytes := func(name string) float64 {
 		v, _ := s.med(name, "bytes")
 		return v
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Per input byte, so that a case name covering a challenge and a credentials input of different lengths (`basic`) compares like with like: `× floor` is the benchmark's CPU time per byte over ScanFloor's (rootcpu.sh: process CPU time, GC included), wall-clock ratio in parentheses; ✓/✗ judge the CPU ratio.\n\n")
-	fmt.Fprintf(&b, "| case | bytes | benchmark | cpu-ns/op | ns/op | × floor (Lexer ≤1.1×, Parse ≤1.25×) |\n|---|--:|---|--:|--:|--:|\n")
+	fmt.Fprintf(&b, "Per input byte, so that a case name covering a challenge and a credentials input of different lengths (`basic`) compares like with like: `× floor` is the benchmark's CPU time per byte over ScanFloor's (rootcpu.sh: process CPU time, GC included), wall-clock ratio in parentheses; `instr × floor` the same ratio of instructions (rootcallgrind.sh). ✓/✗ judge each ratio against its target, on the cases of 40 bytes or more without quoted-pair escapes.\n\n")
+	fmt.Fprintf(&b, "| case | bytes | benchmark | cpu-ns/op | ns/op | × floor (Lexer ≤1.1×, Parse ≤1.25×) | instr/op | instr × floor (Lexer ≤1.1×, Parse ≤1.5×) |\n|---|--:|---|--:|--:|--:|--:|--:|\n")
 	for _, name := range order {
 		c, ok := strings.CutPrefix(name, "BenchmarkScanFloor/")
 		if !ok {
@@ -283,7 +291,8 @@ func floorTable(s samples, order []string, cpuPath string) string {
 		fb := bytes(name)
 		fw, _ := s.med(name, "ns/op")
 		fc, fok := cpu[name]
-		fmt.Fprintf(&b, "| %s | %.0f | ScanFloor | %s | %s | |\n", c, fb, nsOrDash(fc, fok), ns(fw))
+		fi, fiok := instr[name]
+		fmt.Fprintf(&b, "| %s | %.0f | ScanFloor | %s | %s | | %s | |\n", c, fb, nsOrDash(fc, fok), ns(fw), numOrDash(fi, fiok))
 		for _, kind := range []string{"Lexer", "ParseChallenges", "ParseChallengesFunc", "ParseCredentials", "ParseCredentialsFunc", "AppendChallenge"} {
 			full := "Benchmark" + kind + "/" + c
 			w, ok := s.med(full, "ns/op")
@@ -293,26 +302,41 @@ func floorTable(s samples, order []string, cpuPath string) string {
 			nb := bytes(full)
 			wr := (w / nb) / (fw / fb)
 			cc, cok := cpu[full]
+			// Targets: none for the convenience functions and the
+			// encoder, nor below 40 bytes or with escapes.
+			cpuTarget, instrTarget := 1.25, 1.5
+			switch {
+			case kind == "Lexer":
+				cpuTarget, instrTarget = 1.1, 1.1
+			case kind != "ParseChallenges" && kind != "ParseCredentials", nb < 40, c == "multi-escaped":
+				cpuTarget, instrTarget = 0, 0
+			}
+			judge := func(r, target float64) string {
+				if target == 0 {
+					return ratio(r)
+				}
+				return mark(ratio(r), r <= target)
+			}
 			cell := "(" + ratio(wr) + ")"
 			if cok && fok && fc > 0 {
-				cr := (cc / nb) / (fc / fb)
-				target := 1.25
-				switch {
-				case kind == "Lexer":
-					target = 1.1
-				case kind != "ParseChallenges" && kind != "ParseCredentials":
-					target = 0 // no target: the convenience functions and the encoder
-				}
-				if target == 0 || nb < 40 || c == "multi-escaped" {
-					cell = ratio(cr) + " " + cell
-				} else {
-					cell = mark(ratio(cr), cr <= target) + " " + cell
-				}
+				cell = judge((cc/nb)/(fc/fb), cpuTarget) + " " + cell
 			}
-			fmt.Fprintf(&b, "| %s | %.0f | %s | %s | %s | %s |\n", c, nb, kind, nsOrDash(cc, cok), ns(w), cell)
+			ic, icok := instr[full]
+			icell := ""
+			if icok && fiok && fi > 0 {
+				icell = judge((ic/nb)/(fi/fb), instrTarget)
+			}
+			fmt.Fprintf(&b, "| %s | %.0f | %s | %s | %s | %s | %s | %s |\n", c, nb, kind, nsOrDash(cc, cok), ns(w), cell, numOrDash(ic, icok), icell)
 		}
 	}
 	return b.String()
+}
+
+func numOrDash(v float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", v)
 }
 
 func nsOrDash(v float64, ok bool) string {
@@ -381,6 +405,7 @@ func main() {
 		machine   = flag.String("machine", "results/machine.txt", "description of the machine")
 		instr     = flag.String("instructions", "results/instructions.txt", "callgrind.sh output")
 		rootCPU   = flag.String("root-cpu", "results/root-cpu.txt", "rootcpu.sh output")
+		rootInstr = flag.String("root-instructions", "results/root-instructions.txt", "rootcallgrind.sh output")
 		golden    = flag.String("golden", "../testdata/golden", "golden txtar directory")
 		readme    = flag.String("readme", "", "README to rewrite in place (default: print)")
 	)
@@ -414,7 +439,7 @@ func main() {
 		"conformance":  cb.String(),
 	}
 	if rs, order, err := load(*rootFile); err == nil {
-		blocks["floor"] = floorTable(rs, order, *rootCPU)
+		blocks["floor"] = floorTable(rs, order, *rootCPU, *rootInstr)
 	} else {
 		blocks["floor"] = "(no root benchmark results: " + err.Error() + ")\n"
 	}
