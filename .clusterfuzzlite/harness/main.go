@@ -79,11 +79,75 @@ type decl struct {
 func main() {
 	dir := flag.String("dir", ".", "the package directory")
 	fn := flag.String("func", "", "the fuzz target")
+	list := flag.Bool("list", false, "print the fuzz targets of the package's test files, one per line, and nothing else")
 	flag.Parse()
-	if err := run(*dir, *fn); err != nil {
+	var err error
+	if *list {
+		err = listTargets(*dir)
+	} else {
+		err = run(*dir, *fn)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "harness:", err)
 		os.Exit(1)
 	}
+}
+
+// listTargets prints the fuzz targets of the test files of dir that the
+// build would compile, as "go test -list '^Fuzz'" names them (a function
+// FuzzXxx(*testing.F)), without compiling the test binary.
+func listTargets(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		if ok, err := build.Default.MatchFile(dir, name); err != nil || !ok {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && isFuzzTarget(fd) {
+				fmt.Println(fd.Name.Name)
+			}
+		}
+	}
+	return nil
+}
+
+// isFuzzTarget reports whether fd is a fuzz target as go test finds them:
+// FuzzXxx, where Xxx does not start with a lower-case letter, taking one
+// *testing.F.
+func isFuzzTarget(fd *ast.FuncDecl) bool {
+	name := fd.Name.Name
+	if fd.Recv != nil || !strings.HasPrefix(name, "Fuzz") {
+		return false
+	}
+	if rest := name[len("Fuzz"):]; rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
+		return false
+	}
+	params := fd.Type.Params.List
+	if len(params) != 1 || len(params[0].Names) > 1 {
+		return false
+	}
+	star, ok := params[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := star.X.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "F" {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "testing"
 }
 
 func run(dir, fn string) error {
