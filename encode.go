@@ -1,7 +1,5 @@
 package httpauth
 
-import "hash/maphash"
-
 // Encoder writes challenges, credentials and parameter lists in canonical
 // form. The zero Encoder is what the package-level Append functions use.
 type Encoder struct {
@@ -202,86 +200,6 @@ func (e Encoder) appendQuoted(dst []byte, v string) ([]byte, int, error) {
 	}
 	dst = append(dst, v[run:]...)
 	return append(dst, '"'), 0, nil
-}
-
-// firstDuplicate returns the index of the first parameter of ps whose name
-// equals an earlier one ASCII case-insensitively, or -1. Its cost is linear
-// in the length of the names, whatever they are: a short list compares the
-// pairs, a longer one fills a hash table whose hash is seeded per process
-// (hash/maphash), so that no set of names can be chosen to collide. It
-// allocates only for lists longer than maxStackDup.
-func firstDuplicate(ps Params) int {
-	if len(ps) <= 8 {
-		for i := 1; i < len(ps); i++ {
-			for k := 0; k < i; k++ {
-				if EqualFold(ps[k].Name, ps[i].Name) {
-					return i
-				}
-			}
-		}
-		return -1
-	}
-	// Open addressing with linear probing, at most half full; a slot
-	// holds a parameter index + 1, 0 when empty.
-	size := 32
-	for size < 2*len(ps) {
-		size <<= 1
-	}
-	var stack [2 * maxStackDup]int32
-	var slots []int32
-	if size <= len(stack) {
-		slots = stack[:size]
-	} else {
-		slots = make([]int32, size)
-	}
-	mask := uint64(size - 1)
-	for i := range ps {
-		name := ps[i].Name
-		for h := seededFoldHash(name) & mask; ; h = (h + 1) & mask {
-			if dupProbeHook != nil {
-				dupProbeHook()
-			}
-			k := slots[h]
-			if k == 0 {
-				slots[h] = int32(i + 1)
-				break
-			}
-			if EqualFold(ps[k-1].Name, name) {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// dupProbeHook, when a test sets it, is called for every slot that
-// firstDuplicate looks at in its table: the work that must stay linear.
-var dupProbeHook func()
-
-// maxStackDup is the longest list whose duplicate check needs no
-// allocation: the parser's default limit of parameters.
-const maxStackDup = DefaultMaxParams
-
-// encodeDupSeed makes the duplicate check's hash unpredictable from outside.
-var encodeDupSeed = maphash.MakeSeed()
-
-// seededFoldHash returns the seeded hash of s with its ASCII letters
-// folded to lower case.
-func seededFoldHash(s string) uint64 {
-	var buf [64]byte
-	var h maphash.Hash
-	h.SetSeed(encodeDupSeed)
-	for len(s) > 0 {
-		n := copy(buf[:], s)
-		for i, c := range buf[:n] {
-			if 'A' <= c && c <= 'Z' {
-				buf[i] = c + 'a' - 'A'
-			}
-		}
-		h.Write(buf[:n])
-		s = s[n:]
-	}
-	return h.Sum64()
 }
 
 // tokenFault reports whether s is a token and, if not, the offset of its

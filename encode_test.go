@@ -503,53 +503,6 @@ func TestEncodeExtValueParams(t *testing.T) {
 	}
 }
 
-// TestEncodeLinear checks that the encoder's duplicate check (once a nested
-// loop: 8,000 parameters took about 100 ms) does linear work: the number of
-// hash-table slots it looks at per parameter, at n and at 8n parameters,
-// for plain names, names that share a long prefix, and names that differ
-// only in case (which must fold to the same slot). A quadratic check looks
-// at about 8 times more per parameter at 8n; this one about as many.
-func TestEncodeLinear(t *testing.T) {
-	const n = 1000
-	gens := map[string]func(i int) string{
-		"plain":         func(i int) string { return fmt.Sprintf("p%d", i) },
-		"shared prefix": func(i int) string { return fmt.Sprintf("%s%08d", strings.Repeat("x", 120), i) },
-		"mixed case":    func(i int) string { return strings.Map(flipCase(i), fmt.Sprintf("name-%x", i)) },
-	}
-	for name, gen := range gens {
-		perParam := func(n int) float64 {
-			ps := make(httpauth.Params, n)
-			for i := range ps {
-				ps[i] = httpauth.Param{Name: gen(i), Value: "v"}
-			}
-			probes := httpauth.CountDupProbes(func() {
-				if _, err := httpauth.AppendParams(nil, ps); err != nil {
-					t.Fatal(err)
-				}
-			})
-			return float64(probes) / float64(n)
-		}
-		a, b := perParam(n), perParam(8*n)
-		t.Logf("%s: %.2f slots per parameter at %d, %.2f at %d", name, a, n, b, 8*n)
-		if a < 1 || a > 3 || b > 3 || b/a > 1.5 {
-			t.Errorf("%s names: %.2f slots per parameter at %d parameters, %.2f at %d; want between 1 and 3 at both (linear)", name, a, n, b, 8*n)
-		}
-	}
-}
-
-// flipCase returns a mapping that upper-cases the letters of a name
-// according to the bits of i.
-func flipCase(i int) func(rune) rune {
-	k := 0
-	return func(r rune) rune {
-		k++
-		if 'a' <= r && r <= 'z' && i>>(k%16)&1 == 1 {
-			return r - 'a' + 'A'
-		}
-		return r
-	}
-}
-
 func TestEncodeAllocs(t *testing.T) {
 	skipIfAllocsInflated(t)
 	for _, tt := range []struct {
@@ -564,43 +517,6 @@ func TestEncodeAllocs(t *testing.T) {
 		got := testing.AllocsPerRun(100, func() { buf = must(httpauth.AppendChallenge(buf[:0], c)) })
 		if got != tt.want {
 			t.Errorf("AppendChallenge with %d params: %v allocations, want %v", tt.n, got, tt.want)
-		}
-	}
-}
-
-// TestEncodeDuplicates covers the hashed duplicate check of long lists:
-// every duplicate is found, ASCII case-insensitively, at its index, and
-// distinct names never collide into a false one.
-func TestEncodeDuplicates(t *testing.T) {
-	for _, n := range []int{2, 8, 9, 100, httpauth.DefaultMaxParams, httpauth.DefaultMaxParams + 1, 3000} {
-		ps := make(httpauth.Params, n)
-		for i := range ps {
-			ps[i] = httpauth.Param{Name: fmt.Sprintf("name%d", i), Value: "v"}
-		}
-		if _, err := httpauth.AppendParams(nil, ps); err != nil {
-			t.Fatalf("%d distinct names: %v", n, err)
-		}
-		for _, k := range []int{0, n / 2, n - 1} {
-			dup := append(ps[:n:n], httpauth.Param{Name: strings.ToUpper(ps[k].Name), Value: "w"}, httpauth.Param{Name: "after", Value: "x"})
-			_, err := httpauth.AppendParams(nil, dup)
-			checkEncodeErr(t, fmt.Sprintf("%d names, duplicate of #%d", n, k), err, encodeErr{strings.ToUpper(ps[k].Name), n, -1, httpauth.ErrDuplicateParam})
-		}
-		// The first fault in list order is reported: a bad value before
-		// the duplicate.
-		bad := append(ps[:n:n], httpauth.Param{Name: "ctl", Value: "\n"}, ps[0])
-		_, err := httpauth.AppendParams(nil, bad)
-		checkEncodeErr(t, fmt.Sprintf("%d names, a bad value then a duplicate", n), err, encodeErr{"ctl", n, 0, httpauth.ErrControl})
-	}
-	// Only ASCII letters fold: '^' and '~' differ by the case bit too.
-	for _, names := range [][2]string{{"a^", "A~"}, {"ab", "abc"}, {"a", "a_"}} {
-		ps := make(httpauth.Params, 20)
-		for i := range ps {
-			ps[i] = httpauth.Param{Name: fmt.Sprintf("n%d", i), Value: "v"}
-		}
-		ps[3].Name, ps[17].Name = names[0], names[1]
-		_, err := httpauth.AppendParams(nil, ps)
-		if errors.Is(err, httpauth.ErrDuplicateParam) {
-			t.Errorf("names %q and %q reported as duplicates: %v", names[0], names[1], err)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package httpauth_test
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -13,8 +12,8 @@ import (
 // The resource rules of DESIGN.md ("Limits and safety"): each limit holds
 // exactly at its bound and fails one past it with an error wrapping
 // ErrLimit (never a silent truncation), with the defaults and with the
-// limits overridden; the duplicate-name index finds every duplicate of a
-// long list. BenchmarkLinear (bench_test.go) shows that parse time is
+// limits overridden (the duplicate-name checks are in dupindex_test.go).
+// BenchmarkLinear (bench_test.go) shows that parse time is
 // linear.
 
 // limitCase is an input built to sit n units from a bound.
@@ -463,144 +462,4 @@ func TestLimitsEmptyLines(t *testing.T) {
 	if cs, err := httpauth.ParseChallenges(past...); !errors.Is(err, httpauth.ErrLimit) {
 		t.Errorf("ParseChallenges(A, 17 empty lines, B) = %v, %v, want ErrLimit", cs, err)
 	}
-}
-
-// TestDuplicateLongLists covers the hashed duplicate check that long
-// parameter lists switch to: every duplicate is still found, ASCII
-// case-insensitively, and distinct names never collide into a false one.
-func TestDuplicateLongLists(t *testing.T) {
-	p := httpauth.Parser{Limits: httpauth.Limits{MaxParams: -1, MaxLineBytes: -1}}
-	for _, n := range []int{15, 16, 17, 100, 1000, 3000} {
-		names := make([]string, n)
-		for i := range names {
-			names[i] = fmt.Sprintf("p%d", i)
-		}
-		line := "X " + strings.Join(names, "=v, ") + "=v"
-		cs, err := p.ParseChallenges(nil, line)
-		if err != nil || len(cs) != 1 || len(cs[0].Params) != n {
-			t.Fatalf("%d distinct params: got %d challenges, err %v", n, len(cs), err)
-		}
-		for _, dup := range []int{0, n / 2, n - 1} {
-			in := line + ", P" + names[dup][1:] + "=w"
-			_, err := p.ParseChallenges(nil, in)
-			var se *httpauth.SyntaxError
-			if !errors.Is(err, httpauth.ErrDuplicateParam) || !errors.As(err, &se) || se.Offset != len(line)+2 {
-				t.Errorf("%d params, duplicate of #%d: error %v, want ErrDuplicateParam at offset %d", n, dup, err, len(line)+2)
-			}
-			lp := httpauth.Parser{Lenient: true, Limits: p.Limits}
-			cs, err := lp.ParseChallenges(nil, in)
-			if err != nil || len(cs) != 1 || len(cs[0].Params) != n || len(lp.Warnings()) != 1 {
-				t.Errorf("lenient, %d params, duplicate of #%d: %d params, %d warnings, err %v; want %d params and one warning",
-					n, dup, len(cs[0].Params), len(lp.Warnings()), err, n)
-			}
-		}
-	}
-	// A second challenge starts a new list: the same names again are fine.
-	two := "X " + manyNames(40) + ", Y " + manyNames(40)
-	if cs, err := p.ParseChallenges(nil, two); err != nil || len(cs) != 2 {
-		t.Errorf("two challenges with the same 40 names: %d challenges, %v", len(cs), err)
-	}
-	// Authentication-Info lists use the same check.
-	if _, err := p.ParseParams(nil, manyNames(40)+", N39=x"); !errors.Is(err, httpauth.ErrDuplicateParam) {
-		t.Errorf("ParseParams with a duplicate among 41: %v, want ErrDuplicateParam", err)
-	}
-}
-
-// manyNames returns n distinct params "n0=v, n1=v, ...".
-func manyNames(n int) string {
-	s, _ := listLine(n, func(i int) string { return fmt.Sprintf("n%d=v", i) })
-	return s
-}
-
-// TestDuplicateIndexFlood checks that the duplicate-name index of long
-// parameter lists costs the same for names an attacker chose and for
-// plain ones. The chosen names share the low 8 bits of the hash the index
-// used before (FNV-1a over the lowercased name, unseeded), which put them
-// all in a few of its buckets and made 8,192 parameters quadratic: the
-// test first checks, by simulating that index, that they do. The index
-// now hashes with a per-process seed; the test counts the slots it visits
-// per parameter (Parser.DupProbes), in strict and lenient mode, and
-// requires at most 3 per parameter for the chosen names (the previous
-// index: 32) and at most 1.5 times what plain names cost.
-func TestDuplicateIndexFlood(t *testing.T) {
-	const n = 8192
-	chosen := floodNames(n)
-	plain := make([]string, n)
-	for i := range plain {
-		plain[i] = fmt.Sprintf("p%d", i)
-	}
-	old, base := oldIndexProbes(chosen), oldIndexProbes(plain)
-	if old < 50*base {
-		t.Fatalf("the chosen names cost the previous index %d probes, plain names %d: they no longer flood it", old, base)
-	}
-	t.Logf("previous index: %.1f probes per parameter for the chosen names, %.2f for plain ones", float64(old)/n, float64(base)/n)
-	for _, lenient := range []bool{false, true} {
-		cost := func(names []string) float64 {
-			p := httpauth.Parser{Lenient: lenient, Limits: httpauth.Limits{MaxParams: -1, MaxLineBytes: -1}}
-			cs, err := p.ParseChallenges(nil, "X "+strings.Join(names, "=v, ")+"=v")
-			if err != nil || len(cs) != 1 || len(cs[0].Params) != n {
-				t.Fatalf("lenient %v: %d challenges, %v", lenient, len(cs), err)
-			}
-			return float64(p.DupProbes()) / n
-		}
-		c, b := cost(chosen), cost(plain)
-		t.Logf("lenient %v: %.2f probes per parameter for the chosen names, %.2f for plain ones", lenient, c, b)
-		if c > 3 || c > 1.5*b {
-			t.Errorf("lenient %v: %.2f probes per parameter for the chosen names, %.2f for plain ones", lenient, c, b)
-		}
-	}
-}
-
-// fnv1a is the hash of the previous duplicate index: FNV-1a over the
-// ASCII-lowercased name.
-func fnv1a(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return h
-}
-
-// floodNames returns n distinct tokens whose fnv1a shares its low 8 bits.
-func floodNames(n int) []string {
-	r := rand.New(rand.NewPCG(9, 9))
-	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_"
-	seen := map[string]bool{}
-	var out []string
-	b := make([]byte, 10)
-	for len(out) < n {
-		for i := range b {
-			b[i] = alphabet[r.IntN(len(alphabet))]
-		}
-		if s := string(b); fnv1a(s)&0xFF == 0 && !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// oldIndexProbes counts the slots the previous index visited to enter
-// names one by one: linear probing in a table of 4n slots, FNV-1a.
-func oldIndexProbes(names []string) int {
-	size := 64
-	for size < 4*len(names) {
-		size *= 2
-	}
-	table := make([]bool, size)
-	mask := uint32(size - 1)
-	probes := 0
-	for _, s := range names {
-		h := fnv1a(s) & mask
-		for table[h] {
-			probes++
-			h = (h + 1) & mask
-		}
-		table[h] = true
-	}
-	return probes + 1
 }
