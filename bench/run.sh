@@ -13,10 +13,12 @@ count=${COUNT:-10}
 benchtime=${BENCHTIME:-200ms}
 benchstat="go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da"
 mkdir -p results
-
+# Whether the tree differs from HEAD, asked before machine.txt is rewritten
+# (the rewrite itself would count).
+dirty=$(git diff --quiet HEAD -- .. 2>/dev/null || echo ' (+ uncommitted changes)')
 {
 	echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- .. 2>/dev/null || echo ' (+ uncommitted changes)')"
+	echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty"
 	echo "nproc:   $(nproc)"
 	echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 	echo "go:      $(go version)"
