@@ -23,6 +23,9 @@ type Challenge struct {
 	Charset   string   // "UTF-8" or ""
 	Userhash  bool
 	// Extra holds the parameters this package does not type, in order.
+	// ParseChallenge refuses one named with a final "*" whose value is not
+	// an RFC 8187 ext-value (an error wrapping httpauth.ErrExtValue), as
+	// the encoder would.
 	Extra httpauth.Params
 }
 
@@ -82,6 +85,9 @@ func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
 				return Challenge{}, err
 			}
 		default:
+			if err := scheme.Extra(Scheme, p); err != nil {
+				return Challenge{}, err
+			}
 			out.Extra = append(out.Extra, p)
 		}
 	}

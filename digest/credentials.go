@@ -55,7 +55,10 @@ type Credentials struct {
 	Response  string
 	Opaque    string
 	Userhash  bool
-	Extra     httpauth.Params
+	// Extra holds the parameters this package does not type, in order;
+	// ParseCredentials refuses one named with a final "*" whose value is
+	// not an RFC 8187 ext-value (an error wrapping httpauth.ErrExtValue).
+	Extra httpauth.Params
 
 	ha1 string // session H(A1) when made by Respond
 }
@@ -250,6 +253,9 @@ func ParseCredentials(g httpauth.Credentials) (Credentials, error) {
 				return Credentials{}, err
 			}
 		default:
+			if err := scheme.Extra(Scheme, p); err != nil {
+				return Credentials{}, err
+			}
 			c.Extra = append(c.Extra, p)
 		}
 	}

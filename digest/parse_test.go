@@ -32,6 +32,10 @@ func TestParseCredentialsErrors(t *testing.T) {
 		{`Digest username="a", username*=UTF-8''a, realm="r", nonce="n", uri="/", response="x"`, "username*", nil},
 		{`Digest username*=UTF-8''admin%0D%0AX-Log-Injected%3A%20yes%00, realm="r", nonce="n", uri="/", response="x"`, "username*", nil},
 		{`Digest username="a\	b", realm="r", nonce="n", uri="/", response="x"`, "username", nil},
+		// An untyped parameter named with "*" takes only an ext-value
+		// (Build could not write it back otherwise); the error does not
+		// name it.
+		{`Digest username="u", realm="r", nonce="n", uri="/", response="x", Algorith*=000`, "", httpauth.ErrExtValue},
 		{`Digest abc==`, "", nil},
 		{`Basic realm="r"`, "", httpauth.ErrOtherScheme},
 	} {
@@ -61,6 +65,7 @@ func TestParseChallengeErrors(t *testing.T) {
 		{`Digest realm="r", nonce="n", stale=maybe`, "stale", nil},
 		{`Digest realm="r", nonce="n", userhash=1`, "userhash", nil},
 		{`Digest realm="r", nonce="n", qop="auth, a=b"`, "qop", nil},
+		{`Digest realm="r", nonce="n", title*=en`, "", httpauth.ErrExtValue},
 		{`Digest abc==`, "", nil},
 		{`Bearer realm="r"`, "", httpauth.ErrOtherScheme},
 	} {
@@ -224,4 +229,16 @@ func TestRoundTrip(t *testing.T) {
 	schemetest.ChallengeRoundTrip(t, `Digest realm="api@example.org", qop="auth", algorithm=SHA-512-256, nonce="5TsQ", opaque="HRPC", charset=UTF-8, userhash=true, stale=TRUE, domain="/a  /b", x=y`, digest.ParseChallenge, digest.Challenge.Build)
 	schemetest.CredentialsRoundTrip(t, okCreds+`, userhash=false, algorithm=md5-SESS, foo=bar`, digest.ParseCredentials, digest.Credentials.Build)
 	schemetest.CredentialsRoundTrip(t, `Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, realm="r", nonce="n", uri="/", response="x"`, digest.ParseCredentials, digest.Credentials.Build)
+	// An untyped ext-value parameter, quoted or not, is kept and written back.
+	extCreds := okCreds + `, x*="UTF-8''a%20b", y*=iso-8859-1'en'%A3`
+	c, err := schemetest.ViewCredentials(t, extCreds, digest.ParseCredentials)
+	if err != nil || len(c.Extra) != 2 || c.Extra[0].Value != "UTF-8''a%20b" {
+		t.Fatalf("ParseCredentials(%s): Extra %q, %v; want x* and y* kept", extCreds, c.Extra, err)
+	}
+	schemetest.CredentialsRoundTrip(t, extCreds, digest.ParseCredentials, digest.Credentials.Build)
+	extChallenge := `Digest realm="r", nonce="n", title*=UTF-8'de'n%c3%a4chste`
+	if ch, err := schemetest.ViewChallenge(t, extChallenge, digest.ParseChallenge); err != nil || len(ch.Extra) != 1 {
+		t.Fatalf("ParseChallenge(%s): Extra %q, %v; want title* kept", extChallenge, ch.Extra, err)
+	}
+	schemetest.ChallengeRoundTrip(t, extChallenge, digest.ParseChallenge, digest.Challenge.Build)
 }

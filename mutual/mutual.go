@@ -62,6 +62,9 @@ type Challenge struct {
 	HasTime     bool
 	Path        string // space-separated paths
 	// Extra holds the other parameters (auth-scope, ks2, ...), as sent.
+	// One named with a final "*" must hold an RFC 8187 ext-value (else
+	// the Parse functions return an error wrapping httpauth.ErrExtValue);
+	// so for the Extra of Credentials and Info.
 	Extra httpauth.Params
 }
 
@@ -154,6 +157,9 @@ func collect(ps httpauth.Params, fields []field, known []string) (vals []string,
 	}
 	for _, p := range ps {
 		if scheme.Known(p.Name, known...) == "" {
+			if err := scheme.Extra(Scheme, p); err != nil {
+				return nil, nil, nil, err
+			}
 			extra = append(extra, p)
 		}
 	}

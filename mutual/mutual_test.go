@@ -160,6 +160,8 @@ func TestErrors(t *testing.T) {
 		{`Mutual ` + base + `, sid=00, ks1="` + secret + `", time=1e9`, "time", scheme.NotDigits},
 		{`Mutual ` + base + `, sid=00, ks1="` + secret + `", time=99999999999999999999`, "time", scheme.NotDigits},
 		{`Mutual ` + base + `, sid=00, ks1="` + secret + `", nc-window=""`, "nc-window", scheme.NotDigits},
+		// An untyped parameter named with "*" takes only an ext-value.
+		{`Mutual ` + base + `, reason=initial, x*="` + secret + `"`, "", httpauth.ErrExtValue},
 	}
 	for _, tt := range chErrs {
 		_, err := schemetest.ViewChallenge(t, tt.in, mutual.ParseChallenge)

@@ -183,3 +183,26 @@ func same(a, b hash.Hash) (eq bool) {
 	}()
 	return a == b
 }
+
+// extraNotExt is the reason of an untyped parameter named with a final
+// "*" whose value is no RFC 8187 ext-value; it wraps httpauth.ErrExtValue.
+type extraNotExt struct{}
+
+func (extraNotExt) Error() string {
+	return `a parameter whose name ends in "*" holds no RFC 8187 ext-value`
+}
+func (extraNotExt) Unwrap() error { return httpauth.ErrExtValue }
+
+// Extra checks a parameter that a package keeps without typing it (in an
+// Extra field, to be built back as it came): a name ending in "*" takes
+// only an RFC 8187 ext-value, as the encoder does, so that whatever a
+// Parse function accepts its Build can write. The error names no
+// parameter: an untyped name may be the start of a secret.
+func Extra(scheme string, p httpauth.Param) error {
+	if p.Name != "" && p.Name[len(p.Name)-1] == '*' {
+		if _, _, err := httpauth.DecodeExtValue(p.Value); err != nil {
+			return Err(scheme, "", extraNotExt{})
+		}
+	}
+	return nil
+}
