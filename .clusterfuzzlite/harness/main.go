@@ -97,11 +97,28 @@ func main() {
 // build would compile, as "go test -list '^Fuzz'" names them (a function
 // FuzzXxx(*testing.F)), without compiling the test binary.
 func listTargets(dir string) error {
-	entries, err := os.ReadDir(dir)
+	files, err := testFiles(token.NewFileSet(), dir, parser.SkipObjectResolution)
 	if err != nil {
 		return err
 	}
-	fset := token.NewFileSet()
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && isFuzzTarget(fd) {
+				fmt.Println(fd.Name.Name)
+			}
+		}
+	}
+	return nil
+}
+
+// testFiles parses the _test.go files of dir that the build would
+// compile, in directory order.
+func testFiles(fset *token.FileSet, dir string, mode parser.Mode) ([]*ast.File, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []*ast.File
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, "_test.go") {
@@ -110,17 +127,13 @@ func listTargets(dir string) error {
 		if ok, err := build.Default.MatchFile(dir, name); err != nil || !ok {
 			continue
 		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, mode)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && isFuzzTarget(fd) {
-				fmt.Println(fd.Name.Name)
-			}
-		}
+		files = append(files, f)
 	}
-	return nil
+	return files, nil
 }
 
 // isFuzzTarget reports whether fd is a fuzz target as go test finds them:
@@ -152,24 +165,13 @@ func isFuzzTarget(fd *ast.FuncDecl) bool {
 
 func run(dir, fn string) error {
 	fset := token.NewFileSet()
-	entries, err := os.ReadDir(dir)
+	all, err := testFiles(fset, dir, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return err
 	}
 	// The test files of each package clause, as the build would select them.
 	byPkg := map[string][]*ast.File{}
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		if ok, err := build.Default.MatchFile(dir, name); err != nil || !ok {
-			continue
-		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
+	for _, f := range all {
 		byPkg[f.Name.Name] = append(byPkg[f.Name.Name], f)
 	}
 	var pkgName string
