@@ -37,16 +37,7 @@ var fields = []struct {
 }
 
 // fieldNames is the list of accepted field names for messages.
-var fieldNames = func() string {
-	var b strings.Builder
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(f.name)
-	}
-	return b.String()
-}()
+var fieldNames = strings.Join(fieldsOf(0), ", ")
 
 // lookupField returns the grammar of the named field and the name as the
 // contract spells it. Field names compare ASCII case-insensitively, as in

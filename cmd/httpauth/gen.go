@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -105,7 +106,7 @@ func (cf *caseFlags) cases(golden bool) ([]fuzzgen.Case, error) {
 	if golden {
 		var out []fuzzgen.Case
 		for _, c := range fuzzgen.Golden() {
-			if hasField(fs, c.Field) && hasMode(ms, c.Mode) {
+			if slices.Contains(fs, c.Field) && slices.Contains(ms, c.Mode) {
 				out = append(out, c)
 			}
 		}
@@ -118,24 +119,6 @@ func (cf *caseFlags) cases(golden bool) ([]fuzzgen.Case, error) {
 		out = append(out, g.Case(fs[i%len(fs)], ms[i/len(fs)%len(ms)]))
 	}
 	return out, nil
-}
-
-func hasField(fs []fuzzgen.Field, f fuzzgen.Field) bool {
-	for _, x := range fs {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
-func hasMode(ms []fuzzgen.Mode, m fuzzgen.Mode) bool {
-	for _, x := range ms {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 func fuzzgenField(k fieldKind) fuzzgen.Field {

@@ -82,7 +82,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		parseField(&p, &fieldInput{kind: f.field.kind, lines: lines, lenient: true}, &loose)
 		report.StrictError = errorJSON(strict.err)
-		if loose.err == nil && recoveredNothing(&loose, lines) {
+		if loose.err == nil && recoveredNothing(&loose) {
 			loose.err = errorFromWarning(loose.warnings)
 		}
 		if loose.err == nil {
@@ -124,7 +124,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch report.Status {
 	case "strict":
 		fmt.Fprintln(bw, "valid: the field matches the strict RFC 9110 grammar")
-		if canon := strings.Join(report.Suggestion, "\n"); len(lines) > 0 && canon != strings.Join(lines, "\n") {
+		if canon := strings.Join(report.Suggestion, "\n"); canon != strings.Join(lines, "\n") {
 			fmt.Fprintln(bw, "canonical form:")
 			for _, s := range report.Suggestion {
 				fmt.Fprintf(bw, "\t%s\n", s)
@@ -149,7 +149,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // recoveredNothing reports whether lenient parsing skipped everything of a
 // field that is not empty: such a field does not parse at all.
-func recoveredNothing(r *result, lines []string) bool {
+func recoveredNothing(r *result) bool {
 	switch r.kind {
 	case kindChallenges:
 		if len(r.challenges) > 0 {

@@ -13,9 +13,8 @@ import (
 
 func runLintCmd(t *testing.T, stdin string, args ...string) (string, int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(append([]string{"lint"}, args...), strings.NewReader(stdin), &out, &errb)
-	return out.String(), code
+	out, _, code := runCLI(t, stdin, append([]string{"lint"}, args...)...)
+	return out, code
 }
 
 func TestLintExplainsSemicolon(t *testing.T) {

@@ -9,9 +9,8 @@ const rfc7616Sec391 = `Digest realm="http-auth@example.org", qop="auth, auth-int
 
 func runRespondArgs(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb strings.Builder
-	code = run(append([]string{"respond"}, args...), strings.NewReader(stdin), &out, &errb)
-	return code, out.String(), errb.String()
+	stdout, stderr, code = runCLI(t, stdin, append([]string{"respond"}, args...)...)
+	return code, stdout, stderr
 }
 
 // RFC 7616 section 3.9.1: the tool prints the RFC's Authorization,
