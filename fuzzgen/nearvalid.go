@@ -270,20 +270,9 @@ func (g *Generator) dupName(n string) string {
 	case 1:
 		return swapCase(n)
 	case 2:
-		return lowerUpper(n)
+		return strings.ToUpper(n) // names are tokens: ASCII
 	}
 	return n
-}
-
-// lowerUpper returns s with its ASCII lower-case letters in upper case.
-func lowerUpper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
 }
 
 // duplicate makes a parameter of a list repeat an earlier name; now and
