@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # table.sh: reproduce the conformance table of README.md in one command.
 #
-#   ./table.sh [-n N] [-seed S]
+#   ./table.sh [-n N] [-s SEED]
 #
 # Runs "httpauth conform" on every adapter (adapters.sh), over the golden
 # cases and N generated ones of the adapter's field (default 2000, seed 1),

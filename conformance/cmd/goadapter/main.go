@@ -38,14 +38,16 @@ type auth struct {
 }
 
 type answer struct {
-	Challenges  *[]auth `json:"challenges,omitempty"`
-	Credentials *auth   `json:"credentials,omitempty"`
-	Error       *struct {
-		Line    int    `json:"line"`
-		Offset  int    `json:"offset"`
-		Message string `json:"message"`
-	} `json:"error,omitempty"`
-	Unsupported string `json:"unsupported,omitempty"`
+	Challenges  *[]auth   `json:"challenges,omitempty"`
+	Credentials *auth     `json:"credentials,omitempty"`
+	Error       *errorPos `json:"error,omitempty"`
+	Unsupported string    `json:"unsupported,omitempty"`
+}
+
+type errorPos struct {
+	Line    int    `json:"line"`
+	Offset  int    `json:"offset"`
+	Message string `json:"message"`
 }
 
 func field(name string) (bench.Field, bool) {
@@ -152,11 +154,7 @@ func serve(impls map[bench.Field]*bench.Impl, req *request) answer {
 	got, err := im.Parse(c)
 	var a answer
 	if err != nil {
-		a.Error = &struct {
-			Line    int    `json:"line"`
-			Offset  int    `json:"offset"`
-			Message string `json:"message"`
-		}{Message: err.Error()}
+		a.Error = &errorPos{Message: err.Error()}
 		// httpauth's errors say where (the others' do not).
 		var se *httpauth.SyntaxError
 		if errors.As(err, &se) {
