@@ -58,21 +58,17 @@ type Challenge struct {
 // one with a token68, one without a realm ([httpauth.ErrMissingParam]), a
 // parameter given twice, and a charset other than UTF-8.
 func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
-	if err := scheme.Check(Scheme, c.Scheme); err != nil {
+	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Challenge{}, err
 	}
-	if c.Token68 != "" {
-		return Challenge{}, scheme.Err(Scheme, "", scheme.NoToken68)
-	}
-	if err := scheme.Unique(Scheme, c.Params, "realm", "charset"); err != nil {
-		return Challenge{}, err
-	}
-	realm, err := scheme.Required(Scheme, c.Params, "realm")
+	v, seen, err := scheme.Lookup(Scheme, c.Params, "realm", "charset")
 	if err != nil {
 		return Challenge{}, err
 	}
-	cs, _ := c.Params.Get("charset")
-	out := Challenge{Realm: realm, Charset: cs}
+	if !seen[0] {
+		return Challenge{}, scheme.Err(Scheme, "realm", httpauth.ErrMissingParam)
+	}
+	out := Challenge{Realm: v[0], Charset: v[1]}
 	return out, out.check()
 }
 
@@ -127,22 +123,13 @@ func (c Credentials) check(utf bool) error {
 	if strings.IndexByte(c.UserID, ':') >= 0 {
 		return scheme.Err(Scheme, "", ErrColon)
 	}
-	if hasCTL(c.UserID) || hasCTL(c.Password) {
+	if scheme.HasCTL(c.UserID) || scheme.HasCTL(c.Password) {
 		return scheme.Err(Scheme, "", ErrCTL)
 	}
 	if utf && !(utf8.ValidString(c.UserID) && utf8.ValidString(c.Password)) {
 		return scheme.Err(Scheme, "", ErrUTF8)
 	}
 	return nil
-}
-
-func hasCTL(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] == 0x7f {
-			return true
-		}
-	}
-	return false
 }
 
 // Build returns the generic credentials `Basic <token68>`, the token68
@@ -185,7 +172,7 @@ func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
 	if !ok {
 		return Credentials{}, scheme.Err(Scheme, "", errNoColon)
 	}
-	if hasCTL(user) || hasCTL(pass) {
+	if scheme.HasCTL(user) || scheme.HasCTL(pass) {
 		return Credentials{}, scheme.Err(Scheme, "", ErrCTL)
 	}
 	return Credentials{UserID: user, Password: pass}, nil

@@ -25,7 +25,6 @@ const (
 
 // Reasons of this package's errors; none holds input.
 const (
-	errBase64URL scheme.Reason = "not non-empty base64url"
 	errSigScheme scheme.Reason = "not an integer from 0 to 65535"
 )
 
@@ -79,11 +78,7 @@ func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
 
 // decode reads base64url, padded or not, in its one canonical form.
 func decode(param, s string) ([]byte, error) {
-	b, ok := scheme.DecodeBase64OptPad(base64.URLEncoding, s)
-	if !ok || len(b) == 0 {
-		return nil, scheme.Err(Scheme, param, errBase64URL)
-	}
-	return b, nil
+	return scheme.Base64URL(Scheme, param, s)
 }
 
 func parseScheme(s string) (uint16, error) {

@@ -162,17 +162,6 @@ func NewNonce() string {
 	return base64.RawStdEncoding.EncodeToString(b[:])
 }
 
-// hasCTL reports whether s holds a control character (%x00-1F, %x7F),
-// HTAB included: none belongs in a user name.
-func hasCTL(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f {
-			return true
-		}
-	}
-	return false
-}
-
 // ParseCredentials reads Digest credentials from generic ones. username
 // (or username*), realm, nonce, uri and response are required; with a qop,
 // cnonce and nc too. nc must be exactly 8 hex digits, userhash "true" or
@@ -207,7 +196,7 @@ func ParseCredentials(g httpauth.Credentials) (Credentials, error) {
 		v := p.Value
 		switch n := p.Name; {
 		case httpauth.EqualFold(n, "username"):
-			if hasCTL(v) {
+			if scheme.HasCTL(v) {
 				return Credentials{}, fail("username", reasonNameCTL)
 			}
 			c.Username, have = v, have|hUser
@@ -216,7 +205,7 @@ func ParseCredentials(g httpauth.Credentials) (Credentials, error) {
 			if err != nil {
 				return Credentials{}, fail("username*", scheme.Malformed)
 			}
-			if hasCTL(u) {
+			if scheme.HasCTL(u) {
 				return Credentials{}, fail("username*", reasonNameCTL)
 			}
 			c.Username, have = u, have|hUserExt
@@ -298,7 +287,7 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 	if c.QOP != "" && !httpauth.IsToken(c.QOP) {
 		return httpauth.Credentials{}, fail("qop", scheme.NotAToken)
 	}
-	if hasCTL(c.Username) {
+	if scheme.HasCTL(c.Username) {
 		return httpauth.Credentials{}, fail("username", reasonNameCTL)
 	}
 	ps := make(httpauth.Params, 0, 11+len(c.Extra))

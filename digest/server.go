@@ -12,6 +12,7 @@ import (
 
 	"github.com/authwire/httpauth"
 	"github.com/authwire/httpauth/header"
+	"github.com/authwire/httpauth/internal/scheme"
 )
 
 // Server verifies Digest credentials on the server side and issues the
@@ -200,7 +201,7 @@ func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
 	if !ok {
 		return Result{}, fail("nonce", refusedNotIssued)
 	}
-	if hasCTL(c.Username) {
+	if scheme.HasCTL(c.Username) {
 		return Result{}, fail("username", reasonNameCTL)
 	}
 	ctx := r.Context()
@@ -210,7 +211,7 @@ func (s *Server) Verify(r *http.Request, c Credentials) (Result, error) {
 			return Result{}, fail("userhash", refusedNotOffered)
 		}
 		user, known = s.Userhash(ctx, c.Algorithm, c.Username)
-		if hasCTL(user) {
+		if scheme.HasCTL(user) {
 			user, known = "", false
 		}
 	}

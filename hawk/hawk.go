@@ -138,18 +138,11 @@ func (a Credentials) params() httpauth.Params {
 		{Name: "ts", Value: strconv.FormatInt(a.TS, 10)},
 		{Name: "nonce", Value: a.Nonce},
 	}
-	ps = add(ps, "hash", a.Hash)
-	ps = add(ps, "ext", a.Ext)
+	ps = scheme.Add(ps, "hash", a.Hash)
+	ps = scheme.Add(ps, "ext", a.Ext)
 	ps = append(ps, httpauth.Param{Name: "mac", Value: a.MAC})
-	ps = add(ps, "app", a.App)
-	return add(ps, "dlg", a.Dlg)
-}
-
-func add(ps httpauth.Params, name, v string) httpauth.Params {
-	if v == "" {
-		return ps
-	}
-	return append(ps, httpauth.Param{Name: name, Value: v})
+	ps = scheme.Add(ps, "app", a.App)
+	return scheme.Add(ps, "dlg", a.Dlg)
 }
 
 // Build returns a as generic credentials: id, ts, nonce, then hash, ext,
@@ -221,8 +214,8 @@ func (s ServerAuthorization) check() error {
 
 func (s ServerAuthorization) params() httpauth.Params {
 	ps := httpauth.Params{{Name: "mac", Value: s.MAC}}
-	ps = add(ps, "hash", s.Hash)
-	return add(ps, "ext", s.Ext)
+	ps = scheme.Add(ps, "hash", s.Hash)
+	return scheme.Add(ps, "ext", s.Ext)
 }
 
 // Build returns s as generic credentials: mac, then hash and ext when set.

@@ -1,7 +1,6 @@
 package privatetoken
 
 import (
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/xml"
 	"fmt"
@@ -23,7 +22,6 @@ const (
 )
 
 const (
-	errB64URL   scheme.Reason = "not non-empty base64url"
 	errNegative scheme.Reason = "negative"
 
 	errTCType     scheme.Reason = "malformed TokenChallenge: short token_type"
@@ -63,11 +61,7 @@ type Credentials struct {
 // padding, in canonical form (zero pad bits, no line breaks); the result
 // must not be empty.
 func decode(param, s string) ([]byte, error) {
-	b, ok := scheme.DecodeBase64OptPad(base64.URLEncoding, s)
-	if !ok || len(b) == 0 {
-		return nil, scheme.Err(Scheme, param, errB64URL)
-	}
-	return b, nil
+	return scheme.Base64URL(Scheme, param, s)
 }
 
 // ParseChallenge reads a PrivateToken challenge: challenge and token-key

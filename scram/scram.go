@@ -165,10 +165,10 @@ func (c Challenge) Build() (httpauth.Challenge, error) {
 		return httpauth.Challenge{}, err
 	}
 	var ps httpauth.Params
-	ps = add(ps, "realm", c.Realm)
-	ps = add(ps, "sid", c.SID)
-	ps = add(ps, "data", c.Data)
-	ps = add(ps, "sr", c.SR)
+	ps = scheme.Add(ps, "realm", c.Realm)
+	ps = scheme.Add(ps, "sid", c.SID)
+	ps = scheme.Add(ps, "data", c.Data)
+	ps = scheme.Add(ps, "sr", c.SR)
 	if c.HasTTL {
 		ps = append(ps, httpauth.Param{Name: "ttl", Value: strconv.FormatInt(c.TTL, 10)})
 	}
@@ -180,13 +180,6 @@ func orDefault(s string) string {
 		return Scheme
 	}
 	return s
-}
-
-func add(ps httpauth.Params, name, v string) httpauth.Params {
-	if v == "" {
-		return ps
-	}
-	return append(ps, httpauth.Param{Name: name, Value: v})
 }
 
 // ParseCredentials reads a SCRAM Authorization value from a generic one:
@@ -231,9 +224,9 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 		return httpauth.Credentials{}, err
 	}
 	var ps httpauth.Params
-	ps = add(ps, "realm", c.Realm)
-	ps = add(ps, "sid", c.SID)
-	ps = add(ps, "data", c.Data)
+	ps = scheme.Add(ps, "realm", c.Realm)
+	ps = scheme.Add(ps, "sid", c.SID)
+	ps = scheme.Add(ps, "data", c.Data)
 	return httpauth.Credentials{Scheme: orDefault(c.Scheme), Params: ps}, nil
 }
 
@@ -285,7 +278,7 @@ func (i Info) Build() (httpauth.Params, error) {
 	if err := checkData(Scheme, i.Data, true); err != nil {
 		return nil, err
 	}
-	return add(add(nil, "sid", i.SID), "data", i.Data), nil
+	return scheme.Add(scheme.Add(nil, "sid", i.SID), "data", i.Data), nil
 }
 
 func (i Info) view() redact.View {

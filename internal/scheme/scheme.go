@@ -122,6 +122,15 @@ func Params(want, got, token68 string) error {
 	return nil
 }
 
+// Add returns ps with the parameter name=v appended when v is set (not
+// ""): what a Build function writes for an optional parameter.
+func Add(ps httpauth.Params, name, v string) httpauth.Params {
+	if v == "" {
+		return ps
+	}
+	return append(ps, httpauth.Param{Name: name, Value: v})
+}
+
 // Lookup returns the value of each of names in ps (ASCII
 // case-insensitively), in the order of names, and whether it is present.
 // It refuses a list in which a name occurs twice, as [Unique] does. It

@@ -151,3 +151,10 @@ func TestHashSize(t *testing.T) {
 		}
 	}
 }
+
+func TestAdd(t *testing.T) {
+	ps := scheme.Add(scheme.Add(nil, "a", "1"), "b", "")
+	if len(ps) != 1 || ps[0] != (httpauth.Param{Name: "a", Value: "1"}) {
+		t.Errorf("Add: %v, want [a=1]", ps)
+	}
+}

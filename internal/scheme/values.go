@@ -10,11 +10,12 @@ import (
 
 // Reasons about the form of a value, shared by several packages.
 const (
-	NotBase64      Reason = "not base64"
-	NotBase64URL   Reason = "not base64url"
-	NotDigits      Reason = "not a non-negative decimal integer"
-	CTL            Reason = "control character"
-	MissingToken68 Reason = "token68 missing"
+	NotBase64       Reason = "not base64"
+	NotBase64URL    Reason = "not base64url"
+	NotDigits       Reason = "not a non-negative decimal integer"
+	CTL             Reason = "control character"
+	MissingToken68  Reason = "token68 missing"
+	NotBase64URLSet Reason = "not non-empty base64url"
 )
 
 // Match returns the spelling among schemes (the names one package
@@ -77,6 +78,17 @@ func DecodeBase64OptPad(enc *base64.Encoding, s string) ([]byte, bool) {
 		enc = unpadded(enc)
 	}
 	return DecodeBase64(enc, s)
+}
+
+// Base64URL decodes s, the value of param of scheme, as base64url padded
+// or not (see [DecodeBase64OptPad]); a text that is not, or decodes to no
+// byte, is an error of reason NotBase64URLSet.
+func Base64URL(scheme, param, s string) ([]byte, error) {
+	b, ok := DecodeBase64OptPad(base64.URLEncoding, s)
+	if !ok || len(b) == 0 {
+		return nil, Err(scheme, param, NotBase64URLSet)
+	}
+	return b, nil
 }
 
 // The strict forms of the standard encodings, made once: Strict and
@@ -142,4 +154,16 @@ func Text(v string) bool {
 		}
 	}
 	return true
+}
+
+// HasCTL reports whether s holds a control character (%x00-1F or %x7F),
+// HTAB included: none belongs in a user name or a password, which are
+// stricter than [Text].
+func HasCTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return true
+		}
+	}
+	return false
 }

@@ -120,3 +120,27 @@ func TestText(t *testing.T) {
 		t.Error(`Text("") = false`)
 	}
 }
+
+func TestHasCTL(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := c < 0x20 || c == 0x7f
+		if got := scheme.HasCTL("a" + string([]byte{byte(c)}) + "b"); got != want {
+			t.Errorf("HasCTL(a %#02x b) = %v, want %v", c, got, want)
+		}
+	}
+	if scheme.HasCTL("") {
+		t.Error(`HasCTL("") = true`)
+	}
+}
+
+func TestBase64URL(t *testing.T) {
+	if b, err := scheme.Base64URL("X", "p", "YQ"); err != nil || string(b) != "a" {
+		t.Errorf(`Base64URL("YQ") = %q, %v`, b, err)
+	}
+	for _, s := range []string{"", "YR", "Y+"} {
+		var se *httpauth.SchemeError
+		if _, err := scheme.Base64URL("X", "p", s); !errors.As(err, &se) || se.Param != "p" || se.Err != scheme.NotBase64URLSet {
+			t.Errorf("Base64URL(%q) error = %v", s, err)
+		}
+	}
+}
