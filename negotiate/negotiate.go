@@ -40,10 +40,9 @@ type Credentials struct {
 	Token string
 }
 
-// checkToken refuses a token that is not a token68, unless it may be
-// empty and is.
-func checkToken(s, t string, optional bool) error {
-	if optional && t == "" {
+// checkOptional refuses a token that is neither empty nor a token68.
+func checkOptional(s, t string) error {
+	if t == "" {
 		return nil
 	}
 	return scheme.Token68(s, t)
@@ -61,7 +60,7 @@ func ParseChallenge(c httpauth.Challenge) (Challenge, error) {
 	if len(c.Params) > 0 {
 		return Challenge{}, scheme.Err(s, "", scheme.NoParams)
 	}
-	if err := checkToken(s, c.Token68, true); err != nil {
+	if err := checkOptional(s, c.Token68); err != nil {
 		return Challenge{}, err
 	}
 	return Challenge{Scheme: s, Token: c.Token68}, nil
@@ -74,7 +73,7 @@ func (c Challenge) Build() (httpauth.Challenge, error) {
 	if err != nil {
 		return httpauth.Challenge{}, err
 	}
-	if err := checkToken(s, c.Token, true); err != nil {
+	if err := checkOptional(s, c.Token); err != nil {
 		return httpauth.Challenge{}, err
 	}
 	return httpauth.Challenge{Scheme: s, Token68: c.Token}, nil
@@ -100,7 +99,7 @@ func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
 	if len(c.Params) > 0 {
 		return Credentials{}, scheme.Err(s, "", scheme.NoParams)
 	}
-	if err := checkToken(s, c.Token68, false); err != nil {
+	if err := scheme.Token68(s, c.Token68); err != nil {
 		return Credentials{}, err
 	}
 	return Credentials{Scheme: s, Token: c.Token68}, nil
@@ -113,7 +112,7 @@ func (c Credentials) Build() (httpauth.Credentials, error) {
 	if err != nil {
 		return httpauth.Credentials{}, err
 	}
-	if err := checkToken(s, c.Token, false); err != nil {
+	if err := scheme.Token68(s, c.Token); err != nil {
 		return httpauth.Credentials{}, err
 	}
 	return httpauth.Credentials{Scheme: s, Token68: c.Token}, nil
