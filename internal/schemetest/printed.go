@@ -3,6 +3,7 @@ package schemetest
 import (
 	"encoding/hex"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -19,8 +20,12 @@ func Redacted(t testing.TB, v any, secrets []string, shown ...string) {
 		h := hex.EncodeToString([]byte(s))
 		needles = append(needles, s, h, strings.ToUpper(h))
 	}
+	// A pointer to v's own type: &v would be an *any, which fmt prints
+	// as an address, never reaching v's methods.
+	ptr := reflect.New(reflect.TypeOf(v))
+	ptr.Elem().Set(reflect.ValueOf(v))
 	var all strings.Builder
-	for form, w := range map[string]any{"value": v, "pointer": &v, "struct": struct{ V any }{v}} {
+	for form, w := range map[string]any{"value": v, "pointer": ptr.Interface(), "struct": struct{ V any }{v}} {
 		rs := Routes(w)
 		for _, route := range slices.Sorted(maps.Keys(rs)) {
 			out := rs[route]
