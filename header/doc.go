@@ -16,8 +16,8 @@
 // Authentication-Info on exactly one line ([SetCredentials], [SetParams]),
 // always under the canonical key. Values are encoded by httpauth's
 // encoders, which refuse anything that could split a header; nothing is
-// written when one is refused. A write allocates twice, whatever the
-// number of lines: one string that holds them and the field's slice.
+// written when one is refused. A write of up to 16 lines and 1 KiB
+// allocates twice: one string that holds them and the field's slice.
 //
 // A proxy edits a received field with [SetParam] and [RemoveChallenge],
 // which change one parameter or remove one challenge and leave every other

@@ -155,17 +155,18 @@ func Params(h http.Header, name string) (httpauth.Params, error) {
 // AddChallenges adds one field line per challenge to h under name (its
 // canonical key), after the lines already there. It encodes them all
 // first: if one is refused, h is left unchanged and the
-// [*httpauth.EncodeError] is returned. It allocates twice, whatever the
-// number of challenges: one string that holds the new lines, and the
-// field's new slice of lines when the old one has no room.
+// [*httpauth.EncodeError] is returned. For up to 16 challenges encoding
+// to at most 1 KiB, it allocates twice: one string that holds the new
+// lines, and the field's new slice of lines when the old one has no room.
 func AddChallenges(h http.Header, name string, cs ...httpauth.Challenge) error {
 	return writeChallenges(h, name, false, cs)
 }
 
 // SetChallenges sets the field name to one line per challenge, replacing
 // every line under every spelling of name, as [AddChallenges] writes them;
-// with no challenge, it removes the field. h is unchanged on error. It
-// allocates twice: the string of the lines and their slice.
+// with no challenge, it removes the field. h is unchanged on error. Within
+// the same bounds, it allocates twice: the string of the lines and their
+// slice.
 func SetChallenges(h http.Header, name string, cs ...httpauth.Challenge) error {
 	return writeChallenges(h, name, true, cs)
 }
@@ -203,8 +204,8 @@ func writeChallenges(h http.Header, name string, replace bool, cs []httpauth.Cha
 }
 
 // SetCredentials sets the field name to the encoding of c, replacing any
-// line under any spelling of name. h is unchanged on error. It allocates
-// twice: the line and its slice.
+// line under any spelling of name. h is unchanged on error. For a line of
+// up to 512 bytes, it allocates twice: the line and its slice.
 func SetCredentials(h http.Header, name string, c httpauth.Credentials) error {
 	var stack [512]byte
 	b, err := httpauth.AppendCredentials(stack[:0], c)
@@ -216,8 +217,8 @@ func SetCredentials(h http.Header, name string, c httpauth.Credentials) error {
 }
 
 // SetParams sets the field name to the encoding of ps, replacing any line
-// under any spelling of name. h is unchanged on error. It allocates twice:
-// the line and its slice.
+// under any spelling of name. h is unchanged on error. For a line of up
+// to 512 bytes, it allocates twice: the line and its slice.
 func SetParams(h http.Header, name string, ps httpauth.Params) error {
 	var stack [512]byte
 	b, err := httpauth.AppendParams(stack[:0], ps)
