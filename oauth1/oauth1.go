@@ -102,6 +102,9 @@ var known = [...]string{
 	"oauth_timestamp", "oauth_nonce", "oauth_version", "oauth_callback", "oauth_verifier",
 }
 
+// uniqueNames are the names that may not come twice: realm and known.
+var uniqueNames = append([]string{"realm"}, known[:]...)
+
 // ParseCredentials reads an OAuth Authorization value from generic
 // credentials and percent-decodes the oauth_* values. Credentials of
 // another scheme are an error wrapping [httpauth.ErrOtherScheme]; a missing
@@ -112,7 +115,7 @@ func ParseCredentials(c httpauth.Credentials) (Credentials, error) {
 	if err := scheme.Params(Scheme, c.Scheme, c.Token68); err != nil {
 		return Credentials{}, err
 	}
-	if err := scheme.Unique(Scheme, c.Params, append([]string{"realm"}, known[:]...)...); err != nil {
+	if err := scheme.Unique(Scheme, c.Params, uniqueNames...); err != nil {
 		return Credentials{}, err
 	}
 	var out Credentials
