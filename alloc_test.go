@@ -17,12 +17,7 @@ import (
 // and coverage builds add allocations, so the test is skipped there; it
 // never runs in parallel (AllocsPerRun).
 func TestNoAllocs(t *testing.T) {
-	if raceEnabled {
-		t.Skip("allocation counts are inflated by the race detector")
-	}
-	if testing.CoverMode() != "" {
-		t.Skip("allocation counts are inflated by coverage instrumentation")
-	}
+	skipIfAllocsInflated(t)
 	check := func(t *testing.T, name string, want float64, f func()) {
 		t.Helper()
 		if got := testing.AllocsPerRun(1000, f); got != want {

@@ -18,12 +18,7 @@ import "hash/maphash"
 func (p *Parser) hasParam(name string, st *state) bool {
 	list := (*p.list(st))[st.p0:]
 	if len(list) < dupScan {
-		for k := range list {
-			if EqualFold(list[k].Name, name) {
-				return true
-			}
-		}
-		return false
+		return list.Has(name)
 	}
 	if p.epoch == 0 {
 		p.epoch = 1

@@ -114,7 +114,7 @@ func (e Encoder) appendAuth(dst []byte, f Field, scheme, token68 string, ps Para
 		if len(ps) > 0 {
 			return dst[:orig], &EncodeError{Index: -1, Offset: -1, Err: ErrToken68WithParams}
 		}
-		if at := token68End(token68); at != len(token68) {
+		if at := token68Run(token68, 0); at != len(token68) {
 			return dst[:orig], &EncodeError{Index: -1, Offset: at, Err: ErrNotToken68}
 		}
 		dst = append(dst, ' ')
@@ -214,22 +214,6 @@ func tokenFault(s string) (int, bool) {
 		}
 	}
 	return 0, true
-}
-
-// token68End returns the length of the longest prefix of the non-empty s
-// that is a token68, so len(s) when s is one, and 0 when none is.
-func token68End(s string) int {
-	i := 0
-	for i < len(s) && classes[s[i]]&cT68 != 0 {
-		i++
-	}
-	if i == 0 {
-		return 0
-	}
-	for i < len(s) && s[i] == '=' {
-		i++
-	}
-	return i
 }
 
 func (e Encoder) quote(f Field, scheme, name string) bool {

@@ -249,7 +249,7 @@ func (l *fastList) param(s string, t0, t1 int) int {
 	ps := *l.ps
 	name := s[t0:t1]
 	bit := nameBit(name)
-	if len(ps)-l.n0 >= l.max || (l.names&bit != 0 && hasName(ps[l.n0:], name)) {
+	if len(ps)-l.n0 >= l.max || (l.names&bit != 0 && ps[l.n0:].Has(name)) {
 		return -1
 	}
 	*l.ps = append(ps, Param{Name: name, Value: value})
@@ -270,17 +270,6 @@ func equalsStops(x uint64) uint64 {
 func (p *Parser) bail(cs []Challenge) bool {
 	if len(cs) > p.hw {
 		p.hw = len(cs)
-	}
-	return false
-}
-
-// hasName reports whether ps has a parameter named name, ASCII
-// case-insensitively.
-func hasName(ps Params, name string) bool {
-	for k := range ps {
-		if EqualFold(ps[k].Name, name) {
-			return true
-		}
 	}
 	return false
 }

@@ -176,15 +176,8 @@ func skipToComma(s string, i int) int {
 // a parameter ("2932ff== realm=x"), and returns the end of the token68 and
 // the offset of the parameter.
 func token68ThenParam(s string, i int) (end, param int, ok bool) {
-	end = scanClass(s, i, cT68)
-	if end == i {
-		return 0, 0, false
-	}
-	for end < len(s) && s[end] == '=' {
-		end++
-	}
-	param = skipOWS(s, end)
-	if param == end {
+	end, param, _ = token68At(s, i)
+	if end == i || param == end {
 		return 0, 0, false
 	}
 	t := scanToken(s, param)

@@ -133,26 +133,14 @@ func (p *Parser) ParseCredentials(dst Params, value string) (Credentials, error)
 // same result for these inputs (the differential fuzz targets hold both to
 // the reference parser).
 func (p *Parser) token68Credentials(value string) (scheme, t68 string, ok bool) {
-	lim := p.Limits.MaxLineBytes
-	if lim == 0 {
-		lim = DefaultMaxLineBytes
-	}
-	if lim > 0 && len(value) > lim {
+	if len(value) > pick(p.Limits.MaxLineBytes, DefaultMaxLineBytes) {
 		return "", "", false // the grammar reports the limit
 	}
 	i := scanToken(value, 0)
 	if i == 0 || i+1 >= len(value) || value[i] != ' ' {
 		return "", "", false
 	}
-	j := scanClass(value, i+1, cT68)
-	if j == i+1 {
-		return "", "", false
-	}
-	k := j
-	for k < len(value) && value[k] == '=' {
-		k++
-	}
-	if k != len(value) {
+	if token68Run(value, i+1) != len(value) {
 		return "", "", false
 	}
 	return value[:i], value[i+1:], true
@@ -212,7 +200,8 @@ func clearChallenges(cs []Challenge, n int) {
 // understands when a later one is malformed.
 //
 // ParseChallenges allocates once whatever the number of challenges and
-// params (the challenges and their params share one block), plus once for
+// params within the default [Limits] (the challenges and their params share
+// one block; past 64 challenges or 16384 params, twice), plus once for
 // each quoted value that holds a quoted-pair, and not at all when there is
 // no challenge. Use a [Parser] to parse without allocating.
 func ParseChallenges(lines ...string) ([]Challenge, error) {
