@@ -3,6 +3,7 @@ package httpauth_test
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -461,5 +462,15 @@ func TestLimitsEmptyLines(t *testing.T) {
 	past := append([]string{"A", ""}, at[1:]...)
 	if cs, err := httpauth.ParseChallenges(past...); !errors.Is(err, httpauth.ErrLimit) {
 		t.Errorf("ParseChallenges(A, 17 empty lines, B) = %v, %v, want ErrLimit", cs, err)
+	}
+}
+
+// TestLimitsFieldsCached guards the cache of resolved limits in
+// Parser.parse, which compares the five fields of Limits one by one (a
+// struct comparison costs a call per parse): a new field must be added
+// there, and then here.
+func TestLimitsFieldsCached(t *testing.T) {
+	if n := reflect.TypeOf(httpauth.Limits{}).NumField(); n != 5 {
+		t.Fatalf("Limits has %d fields; Parser.parse compares 5 to know when to resolve them again: add the new one there", n)
 	}
 }

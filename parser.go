@@ -136,6 +136,10 @@ func (st *state) fail(off int, err error, at site) int {
 // read a run that is then read again as a token, nothing more.
 func (p *Parser) parse(m mode, base int, lines []string) error {
 	st := &p.st
+	// Field by field, not p.Limits != st.rawLim: the struct comparison is a
+	// call to runtime.memequal, about 45 instructions per parse
+	// (rootcallgrind.sh). TestLimitsFieldsCached fails when Limits grows a
+	// field, to be added here.
 	if l := &p.Limits; !st.limOK || l.MaxLineBytes != st.rawLim.MaxLineBytes || l.MaxChallenges != st.rawLim.MaxChallenges ||
 		l.MaxParams != st.rawLim.MaxParams || l.MaxEmptyElements != st.rawLim.MaxEmptyElements || l.MaxWarnings != st.rawLim.MaxWarnings {
 		st.lim, st.rawLim, st.limOK = p.Limits.resolve(), p.Limits, true
@@ -447,10 +451,7 @@ func (p *Parser) valueFault(off int, err error, t0, t1, eq, v0 int, st *state) i
 // current challenge or list, after checking the limit and that the name is
 // new (decision 6).
 func (p *Parser) addParam(name, value string, t0 int, st *state) bool {
-	list := &p.plist
-	if st.m != modeParams {
-		list = &p.cs[len(p.cs)-1].Params
-	}
+	list := p.list(st)
 	if len(*list)-st.p0 >= st.lim.MaxParams {
 		// siteAdd: lenient recovery drops a duplicate even past the limit.
 		st.f = fault{off: t0, err: &LimitError{What: "parameters", Limit: st.lim.MaxParams}, site: siteAdd, t0: t0}
