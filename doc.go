@@ -140,7 +140,8 @@
 // [Parser.ParseParams]) allocates nothing, except one string for each
 // quoted value that holds a quoted-pair (or, in lenient mode, an obs-fold).
 // [ParseChallenges] allocates once whatever the number of challenges and
-// parameters (they share one block), [ParseCredentials] once for
+// parameters the default [Limits] allow (they share one block; twice past
+// them), [ParseCredentials] once for
 // parameters and never for a token68, [ParseParams] once, none of them when
 // there is nothing to return, plus the same per-escape strings. The
 // encoders allocate nothing when dst has room. Strings in parse results are
