@@ -2,6 +2,7 @@ package header_test
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/textproto"
 	"reflect"
@@ -339,11 +340,16 @@ func TestAllocs(t *testing.T) {
 			t.Errorf("%s: %v allocations, httpauth's parse %v: want the same", tt.name, got, want)
 		}
 	}
-	// A write allocates twice, whatever the number of lines: the string
-	// that holds them and the field's slice.
+	// A write of up to 16 lines and 1 KiB allocates twice: the string that
+	// holds them and the field's slice; past that, once more for the
+	// larger buffer.
 	cs := []httpauth.Challenge{httpauth.MustParseChallenge(lines[0]), httpauth.MustParseChallenge(lines[1]), {Scheme: "Negotiate"}}
 	cr := httpauth.MustParseCredentials(h["Authorization"][0])
 	info := httpauth.Params{{Name: "nextnonce", Value: "abc"}, {Name: "qop", Value: "auth"}}
+	var many []httpauth.Challenge
+	for i := range 20 {
+		many = append(many, httpauth.Challenge{Scheme: fmt.Sprintf("S%d", i)})
+	}
 	w := http.Header{}
 	for _, tt := range []struct {
 		name string
@@ -356,6 +362,7 @@ func TestAllocs(t *testing.T) {
 		}},
 		{"SetChallenges, 3 lines", 2, func() error { return header.SetChallenges(w, header.WWWAuthenticate, cs...) }},
 		{"SetChallenges, 1 line", 2, func() error { return header.SetChallenges(w, header.WWWAuthenticate, cs[0]) }},
+		{"SetChallenges, 20 lines", 3, func() error { return header.SetChallenges(w, header.WWWAuthenticate, many...) }},
 		{"SetCredentials", 2, func() error { return header.SetCredentials(w, header.Authorization, cr) }},
 		{"SetParams", 2, func() error { return header.SetParams(w, header.AuthenticationInfo, info) }},
 	} {
